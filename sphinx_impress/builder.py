@@ -1,0 +1,83 @@
+"""The ``impress`` builder: one impress.js presentation page per source document."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sphinx.builders.html import StandaloneHTMLBuilder
+from sphinx.locale import __
+
+from .writer import ImpressTranslator
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+#: The theme that presentation pages use.
+THEME = "impress"
+
+#: impress.js as shipped in the theme's static folder (minified, unmodified).
+IMPRESS_JS = "impressjs/impress.min.js"
+
+#: The script that calls ``impress().init()``: a file, not inline code, so that pages
+#: served with ``Content-Security-Policy: script-src 'self'`` still present.
+INIT_JS = "impress-init.js"
+
+
+class ImpressBuilder(StandaloneHTMLBuilder):
+    """Writes ``OUT/<docname>.html`` for each document, as an impress.js presentation.
+
+    Built on Sphinx's standalone HTML builder, so images, static files, highlighting,
+    math and other extensions' nodes work inside slides. Differences: the ``impress``
+    theme, no search page or index, no general or domain indices, no copied sources, no
+    permalink signs on headings, and the page's scripts are impress.js, the scripts of
+    extensions and ``impress_js_files``, then the call to ``impress().init()``.
+    """
+
+    name = "impress"
+    epilog = __("The presentations are in %(outdir)s.")
+    search = False
+    copysource = False
+    add_permalinks = False
+    default_translator_class = ImpressTranslator
+
+    def get_theme_config(self) -> tuple[str, dict[str, str | int | bool]]:
+        """Use the ``impress`` theme, whatever ``html_theme`` says."""
+        return THEME, {}
+
+    def init_css_files(self) -> None:
+        """Highlighting, the theme's style sheets, extensions' style sheets, then
+        ``impress_css_files``."""
+        self._css_files = []
+        self.add_css_file("pygments.css", priority=200)
+        for filename in self._get_style_filenames():
+            self.add_css_file(filename, priority=200)
+        for filename, attributes in self._registry.css_files:
+            self.add_css_file(filename, **attributes)
+        for filename in self.config.impress_css_files:
+            self.add_css_file(filename, priority=800)
+
+    def init_js_files(self) -> None:
+        """impress.js, extensions' scripts, ``impress_js_files``, then the init script.
+
+        Sphinx's own page helpers (``doctools.js`` and the like) are left out: a deck
+        has no search and no sidebar.
+        """
+        self._js_files = []
+        self.add_js_file(IMPRESS_JS, priority=100)
+        for filename, attributes in self._registry.js_files:
+            self.add_js_file(filename or "", **attributes)
+        for filename in self.config.impress_js_files:
+            self.add_js_file(filename, priority=800)
+        self.add_js_file(INIT_JS, priority=1000)
+
+    def gen_indices(self) -> None:
+        """Write no general index and no domain indices: a deck is not a manual."""
+
+    def gen_additional_pages(self) -> None:
+        """Write no search page and no ``html_additional_pages``."""
+
+
+def setup_builder(app: Sphinx) -> None:
+    """Register the builder after Sphinx's HTML builder (as ``dirhtml`` does)."""
+    app.setup_extension("sphinx.builders.html")
+    app.add_builder(ImpressBuilder)

@@ -1,0 +1,227 @@
+"""The ``impress_*`` configuration values: declared once, registered, validated, and
+overridden per document by front matter."""
+
+from __future__ import annotations
+
+import dataclasses as dc
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from sphinx.util import logging
+
+from .positions import PositionError, parse_number
+from .warnings_ import ImpressWarnings, warn
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+logger = logging.getLogger(__name__)
+
+#: The prefix of every configuration value and front matter key.
+PREFIX = "impress_"
+
+
+def _positive(name: str, value: Any) -> float:
+    number = parse_number(value)
+    if number <= 0:
+        raise PositionError(f"{name} must be greater than 0, got {value!r}")
+    return number
+
+
+def _not_negative(name: str, value: Any) -> float:
+    number = parse_number(value)
+    if number < 0:
+        raise PositionError(f"{name} must be 0 or more, got {value!r}")
+    return number
+
+
+def _file_list(name: str, value: Any) -> list[str]:
+    if isinstance(value, str) or not isinstance(value, list | tuple):
+        raise TypeError(f"{name} must be a list of file names, got {value!r}")
+    if not all(isinstance(item, str) and item for item in value):
+        raise TypeError(f"{name} must hold non-empty strings, got {value!r}")
+    return list(value)
+
+
+def _field(
+    default: Any,
+    validator: Callable[[str, Any], Any],
+    help: str,
+    doc_type: str,
+    rebuild: str = "html",
+    per_document: bool = True,
+) -> Any:
+    return dc.field(
+        default_factory=lambda: default.copy() if isinstance(default, list) else default,
+        metadata={
+            "validator": validator,
+            "help": help,
+            "doc_type": doc_type,
+            "rebuild": rebuild,
+            "per_document": per_document,
+        },
+    )
+
+
+@dc.dataclass
+class ImpressConfig:
+    """The deck settings, each registered as ``impress_<field>`` in ``conf.py``.
+
+    The numeric ones are written on the impress.js root element ``<div id="impress">``
+    (impress.js DOCUMENTATION.md, "Root Element") and can be set for one document in its
+    front matter (MyST YAML front matter or a reST file-wide field list) under the same
+    ``impress_<field>`` name.
+    """
+
+    width: float = _field(
+        1920,
+        _positive,
+        "The width of a step and of the target screen, in px (data-width).",
+        "number (px)",
+        rebuild="env",
+    )
+    height: float = _field(
+        1080,
+        _positive,
+        "The height of a step and of the target screen, in px (data-height).",
+        "number (px)",
+        rebuild="env",
+    )
+    max_scale: float = _field(
+        3,
+        _positive,
+        "The largest factor by which the presentation is enlarged to fill a bigger "
+        "window (data-max-scale).",
+        "number (factor)",
+    )
+    min_scale: float = _field(
+        0,
+        _not_negative,
+        "The smallest factor by which the presentation is shrunk to fit a smaller "
+        "window (data-min-scale).",
+        "number (factor)",
+    )
+    perspective: float = _field(
+        1000,
+        _not_negative,
+        "The CSS perspective of the 3D canvas, in px (data-perspective).",
+        "number (px)",
+    )
+    transition_duration: float = _field(
+        1000,
+        _not_negative,
+        "The time a transition between two steps takes, in ms "
+        "(data-transition-duration); a step's own transition-duration wins.",
+        "number (ms)",
+    )
+    css_files: list[str] = _field(
+        [],
+        _file_list,
+        "Style sheets added to presentation pages after the theme's, as paths relative "
+        "to a folder of html_static_path (or URLs, which break offline presenting).",
+        "list of str",
+        per_document=False,
+    )
+    js_files: list[str] = _field(
+        [],
+        _file_list,
+        "Scripts added to presentation pages after impress.js and before the call to "
+        "impress().init(), as paths relative to a folder of html_static_path.",
+        "list of str",
+        per_document=False,
+    )
+
+    @classmethod
+    def values(cls) -> list[dc.Field[Any]]:
+        """The fields, in declaration order."""
+        return list(dc.fields(cls))
+
+    @classmethod
+    def from_sphinx(cls, config: Config) -> ImpressConfig:
+        """The settings as they stand in a (validated) Sphinx config."""
+        return cls(**{field.name: getattr(config, PREFIX + field.name) for field in cls.values()})
+
+    def with_overrides(self, overrides: Mapping[str, Any]) -> ImpressConfig:
+        """A copy with the given (already validated) fields replaced."""
+        return dc.replace(self, **overrides)
+
+    def root_attributes(self) -> dict[str, float]:
+        """The impress.js root element's numeric attributes, by attribute name."""
+        return {
+            "data-width": self.width,
+            "data-height": self.height,
+            "data-max-scale": self.max_scale,
+            "data-min-scale": self.min_scale,
+            "data-perspective": self.perspective,
+            "data-transition-duration": self.transition_duration,
+        }
+
+
+def setup_config(app: Sphinx) -> None:
+    """Register every field of :class:`ImpressConfig` as an ``impress_*`` config value
+    and validate them when the configuration is read."""
+    defaults = ImpressConfig()
+    for field in ImpressConfig.values():
+        default = getattr(defaults, field.name)
+        types = (list, tuple) if isinstance(default, list) else (int, float)
+        app.add_config_value(
+            PREFIX + field.name,
+            default,
+            field.metadata["rebuild"],
+            types=types,
+            description=field.metadata["help"],
+        )
+    app.connect("config-inited", validate_config)
+
+
+def validate_config(app: Sphinx, config: Config) -> None:
+    """Check every ``impress_*`` value; a bad one is reported with a warning of subtype
+    ``impress.config`` and replaced by its default."""
+    defaults = ImpressConfig()
+    for field in ImpressConfig.values():
+        name = PREFIX + field.name
+        try:
+            value = field.metadata["validator"](name, getattr(config, name))
+        except (PositionError, TypeError) as error:
+            warn(
+                f"{error}; using the default {getattr(defaults, field.name)!r}",
+                ImpressWarnings.CONFIG,
+            )
+            value = getattr(defaults, field.name)
+        setattr(config, name, value)
+
+
+def document_overrides(
+    metadata: Mapping[str, Any], location: Any = None
+) -> dict[str, float]:
+    """Read the per-document deck settings from a document's front matter.
+
+    :param metadata: the document's metadata (``env.metadata[docname]``), where keys
+        such as ``impress_width`` are looked for.
+    :param location: where to point warnings (a docname, or ``(docname, line)``).
+    :returns: the valid overrides by field name (``{"width": 1280.0}``). An invalid
+        value, or a key with the prefix that names no per-document setting, gives a
+        warning of subtype ``impress.config`` and is not used.
+    """
+    fields = {field.name: field for field in ImpressConfig.values()}
+    overrides: dict[str, float] = {}
+    for key, value in metadata.items():
+        if not key.startswith(PREFIX):
+            continue
+        field = fields.get(key[len(PREFIX) :])
+        if field is None or not field.metadata["per_document"]:
+            settable = ", ".join(
+                PREFIX + name for name, f in fields.items() if f.metadata["per_document"]
+            )
+            warn(
+                f"unknown deck setting {key!r} in the front matter (known: {settable})",
+                ImpressWarnings.CONFIG,
+                location,
+            )
+            continue
+        try:
+            overrides[field.name] = field.metadata["validator"](key, value)
+        except (PositionError, TypeError) as error:
+            warn(f"{error}; the conf.py value is used", ImpressWarnings.CONFIG, location)
+    return overrides

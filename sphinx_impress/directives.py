@@ -1,0 +1,223 @@
+"""The ``step`` directive: its options, read and validated into a ``step`` node."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from sphinx.util.docutils import SphinxDirective
+
+from . import nodes as impress_nodes
+from .positions import AXES, PositionError, parse_number
+from .warnings_ import ImpressWarnings, warn
+
+if TYPE_CHECKING:
+    from docutils import nodes
+    from sphinx.application import Sphinx
+
+#: Options of the ``step`` directive other than the axes of :data:`AXES`.
+OTHER_OPTIONS: tuple[str, ...] = (
+    "id",
+    "class",
+    "rotate",
+    "rotate-order",
+    "transition-duration",
+    "autoplay",
+)
+
+#: Options that may also be spelled with a ``data-`` prefix (``data-x`` is ``x``).
+DATA_ALIASED: frozenset[str] = frozenset(AXES) | {
+    "rotate",
+    "rotate-order",
+    "transition-duration",
+    "autoplay",
+}
+
+#: A ``data-*`` attribute name that passes through to the step element.
+DATA_ATTRIBUTE = re.compile(r"^data-[a-z0-9][a-z0-9_.-]*$")
+
+#: Characters that a browser percent-encodes in a URL fragment (WHATWG URL standard,
+#: fragment percent-encode set) besides non-ASCII: impress.js 1.1.0 looks ids up in
+#: ``location.hash`` without decoding, so such ids cannot be navigated to.
+_FRAGMENT_ENCODED = set(' "<>`')
+
+
+def _raw(value: Any) -> Any:
+    """Keep an option value as written; :func:`parse_step_options` checks it."""
+    return value
+
+
+class StepOptionSpec(dict[str, Callable[[Any], Any]]):
+    """The ``step`` directive's ``option_spec``: the known options, and any other name.
+
+    It lists the known options (myst-parser reads an option block only when
+    ``option_spec`` is not empty) and accepts every other name too, so that ``data-*``
+    options pass through and an unknown option gives a located warning from
+    :func:`parse_step_options` instead of docutils dropping the whole directive.
+    """
+
+    def __init__(self) -> None:
+        super().__init__((name, _raw) for name in (*AXES, *OTHER_OPTIONS))
+
+    def __missing__(self, key: str) -> Callable[[Any], Any]:
+        return _raw
+
+
+def check_id(value: str) -> str | None:
+    """Why impress.js could not navigate to a step with this id, or ``None`` if it can.
+
+    Ids with white space throw in impress.js, digit-only ids are read as a step index
+    by its goto plugin, and characters that a browser percent-encodes in the URL
+    fragment never match in impress.js 1.1.0, which does not decode ``location.hash``.
+    """
+    if not value:
+        return "it is empty"
+    if any(ch.isspace() for ch in value):
+        return "it contains white space"
+    if value.isdigit():
+        return "it is only digits, which impress.js reads as a step number"
+    if not value.isascii() or any(ch in _FRAGMENT_ENCODED or ord(ch) < 32 for ch in value):
+        return "it has characters that a URL fragment percent-encodes"
+    return None
+
+
+def parse_step_options(options: Mapping[str, Any], location: Any) -> dict[str, Any]:
+    """Validate the options of one ``step`` directive.
+
+    :param options: option name to value as written (a string, ``None`` for an empty
+        value, or an int or float from MyST's YAML).
+    :param location: where to point warnings (a node with source and line).
+    :returns: ``{"id": str | None, "classes": [str], "axes": {axis: float},
+        "rotate-order": str | None, "transition-duration": float | None (ms),
+        "autoplay": float | None (seconds), "data": {"data-name": str}}``.
+
+    Each bad value gives a warning (subtypes ``impress.value``, ``impress.id``,
+    ``impress.option``, ``impress.step``) and is left out, so the step keeps the default
+    for it.
+    """
+    result: dict[str, Any] = {
+        "id": None,
+        "classes": [],
+        "axes": {},
+        "rotate-order": None,
+        "transition-duration": None,
+        "autoplay": None,
+        "data": {},
+    }
+    given: dict[str, str] = {}
+    for written, value in options.items():
+        name = written.lower()
+        if name.startswith("data-") and name[5:] in DATA_ALIASED:
+            name = name[5:]
+        if name == "rotate":
+            name = "rotate-z"
+        if name in given:
+            warn(
+                f"step options {given[name]!r} and {written!r} both set {name!r}; "
+                f"the value of {written!r} is used",
+                ImpressWarnings.STEP,
+                location,
+            )
+        given[name] = written
+        _read_option(name, written, value, result, location)
+    return result
+
+
+def _read_option(
+    name: str, written: str, value: Any, result: dict[str, Any], location: Any
+) -> None:
+    text = "" if value is None else str(value).strip()
+    if name in AXES:
+        try:
+            number = parse_number(value)
+            if name == "scale" and number <= 0:
+                raise PositionError("a scale must be greater than 0")
+        except PositionError as error:
+            default = "1" if name == "scale" else "0"
+            warn(
+                f"invalid step option {written!r}: {error}; using {default}",
+                ImpressWarnings.VALUE,
+                location,
+            )
+            return
+        result["axes"][name] = number
+    elif name == "id":
+        problem = check_id(text)
+        if problem:
+            warn(
+                f"step id {text!r} cannot be used: {problem}; the step gets an id "
+                "from its title",
+                ImpressWarnings.ID,
+                location,
+            )
+            return
+        result["id"] = text
+    elif name == "class":
+        result["classes"].extend(text.split())
+    elif name == "rotate-order":
+        if sorted(text) != ["x", "y", "z"]:
+            warn(
+                f"invalid step option {written!r}: {text!r} is not an order of the "
+                "letters x, y and z; using 'xyz'",
+                ImpressWarnings.VALUE,
+                location,
+            )
+            return
+        result["rotate-order"] = text
+    elif name in ("transition-duration", "autoplay"):
+        unit = "ms" if name == "transition-duration" else "seconds"
+        try:
+            number = parse_number(value)
+            if number < 0:
+                raise PositionError(f"expected {unit}, 0 or more, got {value!r}")
+        except PositionError as error:
+            warn(
+                f"invalid step option {written!r}: {error}; the option is ignored",
+                ImpressWarnings.VALUE,
+                location,
+            )
+            return
+        result[name] = number
+    elif DATA_ATTRIBUTE.match(name):
+        result["data"][name] = text
+    else:
+        known = ", ".join((*AXES, *OTHER_OPTIONS, "data-*"))
+        warn(
+            f"unknown step option {written!r} (known: {known}); it is ignored",
+            ImpressWarnings.OPTION,
+            location,
+        )
+
+
+class StepDirective(SphinxDirective):
+    """``step``: set the impress.js step of the enclosing slide, or, with content, make
+    a slide of its own.
+
+    Options (impress.js DOCUMENTATION.md, "Step Element"): ``id``, ``class``, ``x``,
+    ``y``, ``z`` (px), ``scale`` (factor > 0), ``rotate`` (= ``rotate-z``),
+    ``rotate-x``, ``rotate-y``, ``rotate-z`` (degrees), ``rotate-order`` (a permutation
+    of ``xyz``), ``transition-duration`` (ms), ``autoplay`` (seconds); each also with a
+    ``data-`` prefix; any other ``data-*`` option is written on the step element as is.
+    """
+
+    has_content = True
+    required_arguments = 0
+    optional_arguments = 0
+    final_argument_whitespace = False
+    option_spec: ClassVar[dict[str, Any]] = StepOptionSpec()
+
+    def run(self) -> list[nodes.Node]:
+        """Return one ``step`` node with its validated options (and content)."""
+        node = impress_nodes.step()
+        self.set_source_info(node)
+        node["impress_options"] = parse_step_options(self.options, node)
+        node["has_content"] = bool(self.content)
+        if self.content:
+            node.extend(self.parse_content_to_nodes(allow_section_headings=False))
+        return [node]
+
+
+def setup_directives(app: Sphinx) -> None:
+    """Register the ``step`` directive."""
+    app.add_directive("step", StepDirective)

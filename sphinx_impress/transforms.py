@@ -1,0 +1,270 @@
+"""Find a document's slides, give each its step options and id, and, for presentation
+pages, turn the document into impress.js's root element holding one step per slide."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.transforms import SphinxTransform
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from .config import ImpressConfig, document_overrides
+from .directives import check_id
+from .nodes import impress_root, step
+from .positions import format_number, resolve
+from .warnings_ import ImpressWarnings, warn
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+#: Nodes that show nothing, so content made only of them makes no slide.
+INVISIBLE = (
+    nodes.target,
+    nodes.comment,
+    nodes.substitution_definition,
+    nodes.docinfo,
+    nodes.meta,
+    nodes.pending,
+    nodes.system_message,
+    addnodes.highlightlang,
+    addnodes.index,
+)
+
+#: Id of the root element (impress.js's default root id).
+ROOT_ID = "impress"
+
+
+def _is_marker(node: nodes.Node) -> bool:
+    return isinstance(node, step) and not node["has_content"]
+
+
+def _is_visible(node: nodes.Node) -> bool:
+    return not isinstance(node, INVISIBLE) and not _is_marker(node)
+
+
+def _subsections(node: nodes.Element) -> list[nodes.section]:
+    return [child for child in node.children if isinstance(child, nodes.section)]
+
+
+def find_slides(document: nodes.document) -> list[nodes.Element]:
+    """The nodes that become steps, in presentation (document) order.
+
+    A document with one top-level section (its title): that section with the content
+    before its first subsection, then each subsection and each of their direct
+    subsections. A document with several top-level sections (every slide a ``##``):
+    each of them and each of their direct subsections. Content before the first section
+    is wrapped into a ``step`` of its own. Every ``step`` with content is a slide too.
+    Deeper sections stay inside their slide as headings.
+    """
+    roots = _subsections(document)
+    first = document.index(roots[0]) if roots else len(document.children)
+    lead = [child for child in document.children[:first] if _is_visible(child)]
+    candidates: list[nodes.Element] = []
+    if lead:
+        wrapper = step(has_content=True, impress_options={})
+        wrapper.source, wrapper.line = lead[0].source, lead[0].line
+        document.insert(document.index(lead[0]), wrapper)
+        for child in lead:
+            document.remove(child)
+            wrapper.append(child)
+        candidates.append(wrapper)
+    parts = roots
+    if len(roots) == 1 and not lead:
+        candidates.append(roots[0])
+        parts = _subsections(roots[0])
+    for part in parts:
+        candidates.append(part)
+        candidates.extend(_subsections(part))
+    candidates.extend(node for node in document.findall(step) if node["has_content"])
+    chosen = {id(node) for node in candidates}
+    return [node for node in document.findall(nodes.Element) if id(node) in chosen]
+
+
+def _enclosing_slide(node: nodes.Node, slides: list[nodes.Element]) -> nodes.Element:
+    chosen = {id(slide) for slide in slides}
+    parent = node.parent
+    while parent is not None:
+        if id(parent) in chosen:
+            return parent
+        parent = parent.parent
+    return slides[0]
+
+
+def _title_text(slide: nodes.Element) -> str:
+    if isinstance(slide, nodes.section) and slide.children:
+        title = slide[0]
+        if isinstance(title, nodes.title):
+            return title.astext()
+    return ""
+
+
+class CollectSteps(SphinxTransform):
+    """Give every slide of a document its step options and a unique step id.
+
+    Runs before myst-parser's ``ResolveAnchorIds`` (879) and Sphinx's label collection,
+    so that ``[see](#containers1)`` finds the author's id. Each ``step`` directive without
+    content is merged into its slide (the nearest enclosing slide; at the top of the
+    document, the first slide) and removed. Afterwards each slide holds
+    ``impress_step = {"id": str, "options": dict}``.
+
+    Warnings: ``impress.step`` (two directives for one slide), ``impress.duplicate_id``.
+    """
+
+    default_priority = 400
+
+    def apply(self, **kwargs: Any) -> None:
+        """Collect the slides and set their options and ids."""
+        slides = find_slides(self.document)
+        if not slides:
+            return
+        options: dict[int, dict[str, Any]] = {}
+        for slide in slides:
+            if isinstance(slide, step):
+                options[id(slide)] = slide["impress_options"]
+        for marker in list(self.document.findall(_is_marker)):
+            slide = _enclosing_slide(marker, slides)
+            if id(slide) in options and isinstance(slide, nodes.section):
+                warn(
+                    "more than one step directive sets this slide; the later one's "
+                    "options win",
+                    ImpressWarnings.STEP,
+                    marker,
+                )
+            options[id(slide)] = _merge(options.get(id(slide)), marker["impress_options"])
+            marker.parent.remove(marker)
+        used: set[str] = set()
+        for number, slide in enumerate(slides, start=1):
+            slide_options = options.get(id(slide)) or _merge(None, {})
+            step_id = self._step_id(slide, slide_options.get("id"), number, used)
+            used.add(step_id)
+            slide["impress_step"] = {"id": step_id, "options": slide_options}
+
+    def _step_id(
+        self, slide: nodes.Element, wanted: str | None, number: int, used: set[str]
+    ) -> str:
+        ids = self.document.ids
+        if wanted:
+            owner = ids.get(wanted)
+            if wanted in used or (owner is not None and owner is not slide):
+                warn(
+                    f"step id {wanted!r} is already used in this document; this step "
+                    "gets an id from its title",
+                    ImpressWarnings.DUPLICATE_ID,
+                    slide,
+                )
+            else:
+                return self._claim(slide, wanted)
+        base = nodes.make_id(_title_text(slide)) or f"step-{number}"
+        if check_id(base):
+            base = f"step-{number}"
+        candidate, suffix = base, 1
+        while candidate in used or ids.get(candidate, slide) is not slide:
+            suffix += 1
+            candidate = f"{base}-{suffix}"
+        return self._claim(slide, candidate)
+
+    def _claim(self, slide: nodes.Element, step_id: str) -> str:
+        if step_id in slide["ids"]:
+            slide["ids"].remove(step_id)
+        slide["ids"].insert(0, step_id)
+        self.document.ids[step_id] = slide
+        return step_id
+
+
+def _merge(base: dict[str, Any] | None, update: dict[str, Any]) -> dict[str, Any]:
+    merged: dict[str, Any] = {
+        "id": None,
+        "classes": [],
+        "axes": {},
+        "rotate-order": None,
+        "transition-duration": None,
+        "autoplay": None,
+        "data": {},
+    }
+    for source in (base or {}, update):
+        for key, value in source.items():
+            if isinstance(value, dict):
+                merged[key] = {**merged[key], **value}
+            elif isinstance(value, list):
+                merged[key] = merged[key] + value
+            elif value is not None:
+                merged[key] = value
+    return merged
+
+
+def step_attributes(info: dict[str, Any], axes: dict[str, str]) -> dict[str, str]:
+    """The ``data-*`` attributes of one step element: every axis as a number, the
+    rotation order, then the optional timing attributes and the author's own ``data-*``.
+    """
+    options = info["options"]
+    attributes = dict(options["data"])
+    attributes.update(axes)
+    attributes["data-rotate-order"] = options["rotate-order"] or "xyz"
+    if options["transition-duration"] is not None:
+        attributes["data-transition-duration"] = format_number(options["transition-duration"])
+    if options["autoplay"] is not None:
+        attributes["data-autoplay"] = format_number(options["autoplay"])
+    return attributes
+
+
+class BuildPresentation(SphinxPostTransform):
+    """Turn a document into an impress.js presentation: one ``impress_root`` holding
+    one ``step`` per slide, never nested, each with absolute numeric positions.
+
+    Runs for the ``impress`` builder only. Front matter deck settings that are invalid
+    give ``impress.config`` warnings; a document with no slide gives ``impress.empty``.
+    """
+
+    builders = ("impress",)
+    default_priority = 900
+
+    def run(self, **kwargs: Any) -> None:
+        """Compute positions and restructure the document."""
+        document = self.document
+        docname = self.env.docname
+        deck = ImpressConfig.from_sphinx(self.config).with_overrides(
+            document_overrides(self.env.metadata.get(docname, {}), docname)
+        )
+        slides = [
+            node for node in document.findall(nodes.Element) if node.get("impress_step")
+        ]
+        positions = resolve(
+            [slide["impress_step"]["options"]["axes"] for slide in slides],
+            deck.width,
+            deck.height,
+        )
+        for slide in reversed(slides):
+            slide.parent.remove(slide)
+        leftovers = list(document.children)
+        document.clear()
+        root = impress_root(ids=[ROOT_ID])
+        root["impress_attributes"] = {
+            name: format_number(value) for name, value in deck.root_attributes().items()
+        }
+        root["impress_attributes"]["style"] = (
+            f"--impress-width: {format_number(deck.width)}px; "
+            f"--impress-height: {format_number(deck.height)}px"
+        )
+        document.append(root)
+        for slide, position in zip(slides, positions, strict=True):
+            root.append(self._step(slide, position.data_attributes()))
+        if not slides:
+            warn("this document has no slide to present", ImpressWarnings.EMPTY, docname)
+            root.extend(leftovers)
+        else:
+            root[0].insert(0, leftovers)
+
+    def _step(self, slide: nodes.Element, axes: dict[str, str]) -> nodes.Element:
+        info = slide["impress_step"]
+        slide["ids"] = [info["id"], *(i for i in slide["ids"] if i != info["id"])]
+        slide["classes"] = ["step", *info["options"]["classes"], *slide["classes"]]
+        slide["impress_step"] = {**info, "attributes": step_attributes(info, axes)}
+        return slide
+
+
+def setup_transforms(app: Sphinx) -> None:
+    """Register the read-time transform and the presentation post-transform."""
+    app.add_transform(CollectSteps)
+    app.add_post_transform(BuildPresentation)

@@ -1,0 +1,63 @@
+"""The warning subtypes that sphinx-impress logs, as an enum with one docstring each."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Any
+
+from sphinx.util import logging
+
+logger = logging.getLogger("sphinx_impress")
+
+
+class ImpressWarnings(Enum):
+    """Subtypes of the ``impress`` warning type.
+
+    Every warning is logged with ``type="impress"`` and one of these subtypes, so
+    ``suppress_warnings = ["impress.value"]`` silences one kind and ``-W`` turns them
+    all into errors (see ``suppress_warnings`` in the Sphinx configuration docs).
+    """
+
+    VALUE = "value"
+    """An option or setting whose value cannot be used: not a finite number, a scale of
+    0 or less, a ``rotate-order`` that is not a permutation of ``xyz``, a negative
+    duration. The step keeps the default for that attribute."""
+
+    OPTION = "option"
+    """An option the ``step`` directive does not know; it is ignored (a ``data-*``
+    option is never unknown: it passes through to the step element)."""
+
+    ID = "id"
+    """A step id that impress.js cannot navigate to: empty, with white space, digits
+    only (read as a step index by the goto plugin) or with characters that a URL
+    fragment percent-encodes (non-ASCII, ``"<>`` and backtick, which impress.js 1.1.0
+    does not decode). The step gets an id made from its title instead."""
+
+    DUPLICATE_ID = "duplicate_id"
+    """A step id that is already used in the same document; the later step gets an id
+    made from its title instead."""
+
+    STEP = "step"
+    """A ``step`` directive that conflicts with another: two directives setting the
+    same slide, or ``rotate`` given together with ``rotate-z``. The later value wins."""
+
+    CONFIG = "config"
+    """A ``conf.py`` value or a per-document front matter setting of the wrong type or
+    out of range; the default is used instead."""
+
+    EMPTY = "empty"
+    """A document built as a presentation that has no slide at all."""
+
+    @property
+    def subtype(self) -> str:
+        """The subtype as written in ``suppress_warnings``: ``impress.<value>``."""
+        return f"impress.{self.value}"
+
+
+def warn(message: str, subtype: ImpressWarnings, location: Any = None) -> None:
+    """Log a Sphinx warning of type ``impress`` and the given subtype.
+
+    :param location: a node, a docname, or ``(docname, line)``: Sphinx prints it as
+        ``file:line`` (``SphinxLoggerAdapter.warning`` in ``sphinx/util/logging.py``).
+    """
+    logger.warning(message, type="impress", subtype=subtype.value, location=location)

@@ -1,0 +1,37 @@
+"""The HTML translator of presentation pages: a slide section inside impress.js's root
+element is written as the step element itself."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sphinx.writers.html5 import HTML5Translator
+
+from .nodes import impress_root
+
+if TYPE_CHECKING:
+    from docutils import nodes
+
+
+class ImpressTranslator(HTML5Translator):
+    """Writes a section that is a step as ``<div class="step" id=... data-x=...>``.
+
+    Every slide is a child of the root element, so every slide title is an ``h1`` and
+    headings inside a slide start at ``h2``, whatever the section's depth in the source.
+    """
+
+    def visit_section(self, node: nodes.section) -> None:
+        """Open a step element for a slide, or a ``section`` for a heading inside one."""
+        if isinstance(node.parent, impress_root):
+            self.section_level += 1
+            self.body.append(self.starttag(node, "div", **node["impress_step"]["attributes"]))
+        else:
+            super().visit_section(node)
+
+    def depart_section(self, node: nodes.section) -> None:
+        """Close what :meth:`visit_section` opened."""
+        if isinstance(node.parent, impress_root):
+            self.section_level -= 1
+            self.body.append("</div>\n")
+        else:
+            super().depart_section(node)
