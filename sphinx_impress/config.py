@@ -4,7 +4,7 @@ overridden per document by front matter."""
 from __future__ import annotations
 
 import dataclasses as dc
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
@@ -193,35 +193,39 @@ def validate_config(app: Sphinx, config: Config) -> None:
 
 
 def document_overrides(
-    metadata: Mapping[str, Any], location: Any = None
+    settings: Iterable[tuple[str, Any, Any]], report: bool = True
 ) -> dict[str, float]:
     """Read the per-document deck settings from a document's front matter.
 
-    :param metadata: the document's metadata (``env.metadata[docname]``), where keys
-        such as ``impress_width`` are looked for.
-    :param location: where to point warnings (a docname, or ``(docname, line)``).
+    :param settings: ``(key, value, location)`` for each front matter field, where keys
+        such as ``impress_width`` are looked for and the location (a node, a docname or
+        ``(docname, line)``) is where warnings point.
+    :param report: whether to log warnings (the read phase does, the write phase, which
+        reads the same settings from ``env.metadata`` again, does not).
     :returns: the valid overrides by field name (``{"width": 1280.0}``). An invalid
         value, or a key with the prefix that names no per-document setting, gives a
         warning of subtype ``impress.config`` and is not used.
     """
     fields = {field.name: field for field in ImpressConfig.values()}
     overrides: dict[str, float] = {}
-    for key, value in metadata.items():
+    for key, value, location in settings:
         if not key.startswith(PREFIX):
             continue
         field = fields.get(key[len(PREFIX) :])
         if field is None or not field.metadata["per_document"]:
-            settable = ", ".join(
-                PREFIX + name for name, f in fields.items() if f.metadata["per_document"]
-            )
-            warn(
-                f"unknown deck setting {key!r} in the front matter (known: {settable})",
-                ImpressWarnings.CONFIG,
-                location,
-            )
+            if report:
+                settable = ", ".join(
+                    PREFIX + name for name, f in fields.items() if f.metadata["per_document"]
+                )
+                warn(
+                    f"unknown deck setting {key!r} in the front matter (known: {settable})",
+                    ImpressWarnings.CONFIG,
+                    location,
+                )
             continue
         try:
             overrides[field.name] = field.metadata["validator"](key, value)
         except (PositionError, TypeError) as error:
-            warn(f"{error}; the conf.py value is used", ImpressWarnings.CONFIG, location)
+            if report:
+                warn(f"{error}; the conf.py value is used", ImpressWarnings.CONFIG, location)
     return overrides

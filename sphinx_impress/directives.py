@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from sphinx.util.docutils import SphinxDirective
 
 from . import nodes as impress_nodes
-from .positions import AXES, PositionError, parse_number
+from .positions import AXES, DEFAULTS, PositionError, format_number, parse_number
 from .warnings_ import ImpressWarnings, warn
 
 if TYPE_CHECKING:
@@ -93,8 +93,8 @@ def parse_step_options(options: Mapping[str, Any], location: Any) -> dict[str, A
         "autoplay": float | None (seconds), "data": {"data-name": str}}``.
 
     Each bad value gives a warning (subtypes ``impress.value``, ``impress.id``,
-    ``impress.option``, ``impress.step``) and is left out, so the step keeps the default
-    for it.
+    ``impress.option``, ``impress.step``): a bad axis takes its default (0, scale 1),
+    any other bad option is left out.
     """
     result: dict[str, Any] = {
         "id": None,
@@ -134,13 +134,12 @@ def _read_option(
             if name == "scale" and number <= 0:
                 raise PositionError("a scale must be greater than 0")
         except PositionError as error:
-            default = "1" if name == "scale" else "0"
+            number = DEFAULTS[name]
             warn(
-                f"invalid step option {written!r}: {error}; using {default}",
+                f"invalid step option {written!r}: {error}; using {format_number(number)}",
                 ImpressWarnings.VALUE,
                 location,
             )
-            return
         result["axes"][name] = number
     elif name == "id":
         problem = check_id(text)

@@ -92,6 +92,22 @@ def _enclosing_slide(node: nodes.Node, slides: list[nodes.Element]) -> nodes.Ele
     return slides[0]
 
 
+def _front_matter(document: nodes.document) -> list[tuple[str, str, nodes.Node]]:
+    """``(key, value, field node)`` for each field of the document's front matter: the
+    docinfo of a reST file-wide field list, or the field list myst-parser makes of YAML
+    front matter."""
+    for child in document.children:
+        if isinstance(child, nodes.docinfo | nodes.field_list):
+            return [
+                (field[0].astext(), field[1].astext(), field)
+                for field in child.findall(nodes.field)
+                if field.parent is child
+            ]
+        if _is_visible(child):
+            break
+    return []
+
+
 def _title_text(slide: nodes.Element) -> str:
     if isinstance(slide, nodes.section) and slide.children:
         title = slide[0]
@@ -115,7 +131,9 @@ class CollectSteps(SphinxTransform):
     default_priority = 400
 
     def apply(self, **kwargs: Any) -> None:
-        """Collect the slides and set their options and ids."""
+        """Check the front matter's deck settings, collect the slides and set their
+        options and ids."""
+        document_overrides(_front_matter(self.document))
         slides = find_slides(self.document)
         if not slides:
             return
@@ -224,8 +242,9 @@ class BuildPresentation(SphinxPostTransform):
         """Compute positions and restructure the document."""
         document = self.document
         docname = self.env.docname
+        metadata = self.env.metadata.get(docname, {})
         deck = ImpressConfig.from_sphinx(self.config).with_overrides(
-            document_overrides(self.env.metadata.get(docname, {}), docname)
+            document_overrides(((k, v, docname) for k, v in metadata.items()), report=False)
         )
         slides = [
             node for node in document.findall(nodes.Element) if node.get("impress_step")
