@@ -1,0 +1,127 @@
+"""Bad input from an author: a located, typed warning for each fault, a safe value for
+that step, and the rest of the deck built."""
+
+from __future__ import annotations
+
+import re
+
+from helpers import by_id, soup, steps
+
+#: (line, subtype, words of the message) for every fault in test-bad/index.rst.
+EXPECTED_WARNINGS = [
+    (1, "impress.config", "expected a number, got 'wide'"),
+    (3, "impress.config", "unknown deck setting 'impress_colour'"),
+    (8, "impress.value", "invalid step option 'x'"),
+    (8, "impress.value", "invalid step option 'scale'"),
+    (18, "impress.value", "invalid step option 'rotate-order'"),
+    (18, "impress.step", "'rotate' and 'rotate-z' both set"),
+    (35, "impress.duplicate_id", "step id 'same' is already used"),
+    (45, "impress.id", "step id 'has space' cannot be used"),
+    (45, "impress.option", "unknown step option 'colour'"),
+    (45, "impress.value", "invalid step option 'transition-duration'"),
+    (45, "impress.value", "invalid step option 'autoplay'"),
+    (56, "impress.id", "step id '\"><script>alert(1)</script>' cannot be used"),
+    (66, "impress.id", "step id '2024' cannot be used"),
+    (66, "impress.value", "invalid step option 'x': expected a finite number"),
+    (66, "impress.value", "invalid step option 'y': expected a finite number"),
+    (79, "impress.step", "more than one step directive sets this slide"),
+]
+
+WARNING = re.compile(r"^(?P<file>\S+?):(?P<line>\d+): WARNING: (?P<text>.*) \[(?P<type>[\w.]+)\]$")
+
+
+def _warnings(app):
+    found = []
+    for line in app.warning.getvalue().splitlines():
+        match = WARNING.match(line.replace("\x1b[91m", "").replace("\x1b[39;49;00m", ""))
+        assert match, f"warning without file, line or type: {line!r}"
+        assert match["file"].endswith("index.rst")
+        found.append((int(match["line"]), match["type"], match["text"]))
+    return sorted(found)
+
+
+def test_every_fault_is_a_located_typed_warning(build):
+    app = build("bad")
+    found = _warnings(app)
+    assert len(found) == len(EXPECTED_WARNINGS), "\n".join(map(str, found))
+    for (line, subtype, words), (got_line, got_type, text) in zip(
+        sorted(EXPECTED_WARNINGS), found, strict=True
+    ):
+        assert (got_line, got_type) == (line, subtype), text
+        assert words in text
+
+
+def test_deck_still_built_with_safe_values(build):
+    app = build("bad")
+    page = soup(app.outdir / "index.html")
+    found = by_id(page)
+    assert list(found) == [
+        "bad-input",
+        "order",
+        "same",
+        "duplicate-two",
+        "spaces",
+        "injection",
+        "digits",
+        "twice",
+    ]
+    bad = found["bad-input"].numbers
+    assert (bad["data-x"], bad["data-y"], bad["data-scale"]) == (0, 100, 1)
+    order = found["order"]
+    assert order.attributes["data-rotate-order"] == "xyz"
+    assert order.numbers["data-rotate-z"] == 20
+    assert "data-transition-duration" not in found["spaces"].attributes
+    assert "data-autoplay" not in found["spaces"].attributes
+    digits = found["digits"].numbers
+    assert (digits["data-x"], digits["data-y"]) == (0, 0)
+    twice = found["twice"].numbers
+    assert (twice["data-x"], twice["data-y"]) == (5, 7)
+    # nothing the author wrote is lost
+    text = page.get_text()
+    for words in ("Words stay.", "Text of order.", "First with the id.", "Second with the id.",
+                  "Text of spaces.", "Text of injection.", "Text of digits.", "Text of twice."):
+        assert words in text
+    # the front matter's valid setting is used, the invalid one falls back
+    impress = page.select_one("#impress")
+    assert float(impress["data-height"]) == 900
+    assert float(impress["data-width"]) == 1920
+
+
+def test_attribute_values_cannot_inject_markup(build):
+    app = build("bad")
+    page = soup(app.outdir / "index.html")
+    injection = by_id(page)["injection"]
+    assert injection.classes == ["step", '"><script>alert(2)</script>', "ok-class"]
+    assert injection.attributes["data-note"] == '"><b>bold</b>'
+    assert page.select("#impress script") == []
+    assert page.select("#impress b") == []
+    assert len(steps(page)) == 8
+
+
+def test_warnings_can_be_suppressed_by_subtype(build):
+    app = build(
+        "bad",
+        confoverrides={
+            "suppress_warnings": [
+                "impress.value",
+                "impress.id",
+                "impress.option",
+                "impress.step",
+                "impress.duplicate_id",
+            ]
+        },
+    )
+    assert [subtype for _, subtype, _ in _warnings(app)] == ["impress.config"] * 2
+
+
+def test_bad_conf_values_fall_back_to_defaults(build):
+    app = build(
+        "steps",
+        confoverrides={"impress_width": -5, "impress_css_files": [""]},
+    )
+    text = app.warning.getvalue()
+    assert "impress_width must be greater than 0" in text
+    assert "impress_css_files must hold non-empty strings" in text
+    assert text.count("[impress.config]") == 2
+    impress = soup(app.outdir / "index.html").select_one("#impress")
+    assert float(impress["data-width"]) == 1920
