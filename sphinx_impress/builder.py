@@ -11,6 +11,7 @@ from .writer import ImpressTranslator
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.registry import SphinxComponentRegistry
 
 #: The theme that presentation pages use.
 THEME = "impress"
@@ -51,7 +52,7 @@ class ImpressBuilder(StandaloneHTMLBuilder):
         self.add_css_file("pygments.css", priority=200)
         for filename in self._get_style_filenames():
             self.add_css_file(filename, priority=200)
-        for filename, attributes in self._registry.css_files:
+        for filename, attributes in self._extension_registry().css_files:
             self.add_css_file(filename, **attributes)
         for filename in self.config.impress_css_files:
             self.add_css_file(filename, priority=800)
@@ -64,11 +65,17 @@ class ImpressBuilder(StandaloneHTMLBuilder):
         """
         self._js_files = []
         self.add_js_file(IMPRESS_JS, priority=100)
-        for filename, attributes in self._registry.js_files:
+        for filename, attributes in self._extension_registry().js_files:
             self.add_js_file(filename or "", **attributes)
         for filename in self.config.impress_js_files:
             self.add_js_file(filename, priority=800)
         self.add_js_file(INIT_JS, priority=1000)
+
+    def _extension_registry(self) -> SphinxComponentRegistry:
+        """The registry of extensions' assets: ``self._registry`` from Sphinx 9 on,
+        ``self.app.registry`` in Sphinx 8."""
+        registry = getattr(self, "_registry", None)
+        return registry if registry is not None else self.app.registry
 
     def gen_indices(self) -> None:
         """Write no general index and no domain indices: a deck is not a manual."""
