@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
 
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.locale import __
 
+from .warnings_ import ImpressWarnings, warn
 from .writer import ImpressTranslator
 
 if TYPE_CHECKING:
@@ -84,7 +87,39 @@ class ImpressBuilder(StandaloneHTMLBuilder):
         """Write no search page and no ``html_additional_pages``."""
 
 
+def warn_remote_assets(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
+    """Warn (``impress.offline``) when a presentation page loads anything that is not
+    in the output folder: a script or style sheet with a URL (MathJax's default
+    ``mathjax_path`` among them) or a remote image. Connected to ``html-page-context``
+    after the handlers that add per-page assets."""
+    if not isinstance(app.builder, ImpressBuilder):
+        return
+    remote = [
+        asset.filename
+        for asset in (*context.get("script_files", ()), *context.get("css_files", ()))
+        if "://" in str(getattr(asset, "filename", "") or "")
+    ]
+    if doctree is not None:
+        remote.extend(
+            image["uri"] for image in doctree.findall(nodes.image) if "://" in image["uri"]
+        )
+    if remote:
+        warn(
+            f"this presentation loads {', '.join(sorted(set(remote)))} from the network, "
+            "so it will not present offline",
+            ImpressWarnings.OFFLINE,
+            pagename,
+        )
+
+
 def setup_builder(app: Sphinx) -> None:
     """Register the builder after Sphinx's HTML builder (as ``dirhtml`` does)."""
     app.setup_extension("sphinx.builders.html")
     app.add_builder(ImpressBuilder)
+    app.connect("html-page-context", warn_remote_assets, priority=900)

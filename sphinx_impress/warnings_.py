@@ -45,6 +45,11 @@ class ImpressWarnings(Enum):
     """A ``conf.py`` value or a per-document front matter setting of the wrong type or
     out of range; the default is used instead."""
 
+    OFFLINE = "offline"
+    """A presentation page that loads something from the network (MathJax from its
+    default address, a remote image, style sheet or script), so it will not present
+    offline. The page is written as it is."""
+
     EMPTY = "empty"
     """A document built as a presentation that has no slide at all."""
 

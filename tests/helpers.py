@@ -97,3 +97,10 @@ def read_seed(path: Path = SEED) -> list[SeedSlide]:
             )
         )
     return slides
+
+
+def warning_lines(app) -> list[str]:
+    """The warnings a test build logged, one a line, without terminal colours."""
+    from sphinx.util.console import strip_colors
+
+    return strip_colors(app.warning.getvalue()).strip().splitlines()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from helpers import by_id, soup, steps
+from helpers import by_id, soup, steps, warning_lines
 
 #: (line, subtype, words of the message) for every fault in test-bad/index.rst.
 EXPECTED_WARNINGS = [
@@ -32,8 +32,8 @@ WARNING = re.compile(r"^(?P<file>\S+?):(?P<line>\d+): WARNING: (?P<text>.*) \[(?
 
 def _warnings(app):
     found = []
-    for line in app.warning.getvalue().splitlines():
-        match = WARNING.match(line.replace("\x1b[91m", "").replace("\x1b[39;49;00m", ""))
+    for line in warning_lines(app):
+        match = WARNING.match(line)
         assert match, f"warning without file, line or type: {line!r}"
         assert match["file"].endswith("index.rst")
         found.append((int(match["line"]), match["type"], match["text"]))

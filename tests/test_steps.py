@@ -7,7 +7,7 @@ import math
 
 import pytest
 
-from helpers import STEP_AXES, by_id, root, soup, steps
+from helpers import STEP_AXES, by_id, root, soup, steps, warning_lines
 
 #: What the "steps" and "rst" test roots must both produce, in order:
 #: id -> (x, y, z, scale, rotate-x, rotate-y, rotate-z).
@@ -142,11 +142,17 @@ def test_no_search_index_or_general_index(build):
 
 def test_other_extensions_inside_slides(build):
     app = build("extensions")
-    assert app.warning.getvalue() == ""
+    # MathJax comes from the network by default: said, not silent
+    warnings = warning_lines(app)
+    assert len(warnings) == 1
+    assert "index.md: WARNING: this presentation loads https://" in warnings[0]
+    assert "mathjax" in warnings[0] and warnings[0].endswith("[impress.offline]")
     found = by_id(soup(app.outdir / "index.html"))
     assert found["a-todo"].element.select_one(".admonition-todo") is not None
     assert found["math"].element.select_one(".math") is not None
     assert found["code"].element.select_one(".highlight-python .k") is not None
+    assert "remote.example/logo.png" in warnings[0]
     image = found["image"].element.find("img")
     assert image["src"] == "_images/square.svg"
     assert (app.outdir / "_images" / "square.svg").is_file()
+
