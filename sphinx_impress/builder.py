@@ -19,6 +19,10 @@ if TYPE_CHECKING:
 #: The theme that presentation pages use.
 THEME = "impress"
 
+#: The template of a presentation page. It is not called ``page.html``, so that a docs
+#: project's own ``_templates/page.html`` does not replace it.
+PAGE_TEMPLATE = "impress-page.html"
+
 #: impress.js as shipped in the theme's static folder (minified, unmodified).
 IMPRESS_JS = "impressjs/impress.min.js"
 
@@ -49,11 +53,12 @@ class ImpressBuilder(StandaloneHTMLBuilder):
         return THEME, {}
 
     def init_css_files(self) -> None:
-        """Highlighting, the theme's style sheets, extensions' style sheets, then
-        ``impress_css_files``."""
+        """Highlighting, the theme's style sheets (``html_style`` is for docs pages and
+        is not used), extensions' style sheets, then ``impress_css_files``."""
         self._css_files = []
         self.add_css_file("pygments.css", priority=200)
-        for filename in self._get_style_filenames():
+        # the theme's own style sheets, whatever html_style says for the docs pages
+        for filename in self.theme.stylesheets if self.theme else ():
             self.add_css_file(filename, priority=200)
         for filename, attributes in self._extension_registry().css_files:
             self.add_css_file(filename, **attributes)
@@ -73,6 +78,15 @@ class ImpressBuilder(StandaloneHTMLBuilder):
         for filename in self.config.impress_js_files:
             self.add_js_file(filename, priority=800)
         self.add_js_file(INIT_JS, priority=1000)
+
+    def handle_page(
+        self, pagename: str, addctx: dict[str, Any], templatename: str = "page.html",
+        *args: Any, **kwargs: Any,
+    ) -> None:
+        """Render document pages with :data:`PAGE_TEMPLATE` instead of ``page.html``."""
+        if templatename == "page.html":
+            templatename = PAGE_TEMPLATE
+        super().handle_page(pagename, addctx, templatename, *args, **kwargs)
 
     def _extension_registry(self) -> SphinxComponentRegistry:
         """The registry of extensions' assets: ``self._registry`` from Sphinx 9 on,

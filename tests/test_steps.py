@@ -156,3 +156,38 @@ def test_other_extensions_inside_slides(build):
     assert image["src"] == "_images/square.svg"
     assert (app.outdir / "_images" / "square.svg").is_file()
 
+
+
+def test_docs_settings_do_not_leak_into_presentations(build):
+    app = build("docsconf")
+    assert warning_lines(app) == []
+    page = soup(app.outdir / "index.html")
+    assert page.body["class"] == ["impress-not-supported"]
+    styles = [link["href"].split("?")[0] for link in page.find_all("link", rel="stylesheet")]
+    assert styles == ["_static/pygments.css", "_static/impress-theme.css", "_static/deck.css"]
+    scripts = [script["src"].split("?")[0] for script in page.find_all("script")]
+    assert scripts == [
+        "_static/impressjs/impress.min.js",
+        "_static/deck.js",
+        "_static/impress-init.js",
+    ]
+    docs = build("docsconf", "html")
+    assert soup(docs.outdir / "index.html").body["class"] == ["docs-page"]
+
+
+def test_make_mode(rootdir, tmp_path):
+    import shutil
+    import subprocess
+    import sys
+
+    shutil.copytree(rootdir / "test-noext", tmp_path / "src")
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-M", "impress", "src", "out", "-q"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    found = steps(soup(tmp_path / "out" / "impress" / "index.html"))
+    assert [s.id for s in found] == ["plain-rest", "first-slide"]
