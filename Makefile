@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 EXAMPLE_OUT := example/_build/impress
 
-.PHONY: example test chromium clean
+.PHONY: example test docs chromium clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,11 @@ example: $(VENV)/.installed
 test: $(VENV)/.installed chromium
 	$(BIN)/python -m pytest
 
+## docs: build the documentation with warnings as errors
+docs: $(VENV)/.installed
+	$(BIN)/sphinx-build -W -n -b html docs docs/_build/html
+	@echo "Open file://$(CURDIR)/docs/_build/html/index.html"
+
 ## chromium: install Debian's Chromium for the browser tests when it is missing
 chromium:
 	@if command -v chromium >/dev/null 2>&1; then :; \
@@ -34,4 +39,4 @@ chromium:
 	fi
 
 clean:
-	rm -rf $(VENV) example/_build
+	rm -rf $(VENV) example/_build docs/_build

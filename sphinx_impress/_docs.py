@@ -115,8 +115,8 @@ def build_table(
     widths: Sequence[int],
     classes: Sequence[str],
 ) -> nodes.table:
-    """A docutils table with one header row."""
-    table = nodes.table(classes=list(classes))
+    """A docutils table with one header row and the given relative column widths."""
+    table = nodes.table(classes=["colwidths-given", *classes], width="100%")
     group = nodes.tgroup(cols=len(headers))
     table += group
     for width in widths:
@@ -171,7 +171,7 @@ class ConfigTableDirective(SphinxDirective):
                 ]
             )
         headers = ("conf.py value", "type", "default", "per document", "meaning")
-        table = build_table(headers, rows, (22, 12, 8, 9, 49), ["impress-config-table"])
+        table = build_table(headers, rows, (28, 12, 8, 10, 42), ["impress-config-table"])
         self.set_source_info(table)
         return [table]
 

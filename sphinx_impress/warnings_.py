@@ -43,7 +43,9 @@ class ImpressWarnings(Enum):
 
     CONFIG = "config"
     """A ``conf.py`` value or a per-document front matter setting of the wrong type or
-    out of range; the default is used instead."""
+    out of range, or an ``impress_*`` front matter key that names no deck setting. A bad
+    ``conf.py`` value falls back to its default, a bad front matter setting to the
+    ``conf.py`` value, and an unknown key is ignored."""
 
     OFFLINE = "offline"
     """A presentation page that loads something from the network (MathJax from its

@@ -191,3 +191,19 @@ def test_make_mode(rootdir, tmp_path):
     assert result.stderr == ""
     found = steps(soup(tmp_path / "out" / "impress" / "index.html"))
     assert [s.id for s in found] == ["plain-rest", "first-slide"]
+
+
+def test_rebuild_into_a_folder_inside_the_sources(rootdir, tmp_path):
+    """A talk folder built into its own _build, twice, with no exclude_patterns: the
+    output (impress.js's notes among it) is not read back as sources."""
+    import shutil
+    import subprocess
+    import sys
+
+    shutil.copytree(rootdir / "test-steps", tmp_path / "talk")
+    command = [sys.executable, "-m", "sphinx", "-b", "impress", "-q", ".", "_build"]
+    for _ in range(2):
+        result = subprocess.run(command, cwd=tmp_path / "talk", capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+        assert result.stderr == ""
+    assert sorted(p.name for p in (tmp_path / "talk" / "_build").glob("*.html")) == ["index.html"]

@@ -1,0 +1,28 @@
+# Sphinx configuration of the sphinx-impress documentation.
+#
+#     sphinx-build -W -n -b html docs docs/_build/html
+#
+# The pages are MyST Markdown. ``sphinx_impress._docs`` adds the directives that
+# write the reference tables from the package's code.
+
+from sphinx_impress import __version__
+
+project = "sphinx-impress"
+author = "The sphinx-impress developers"
+copyright = "the sphinx-impress developers"
+version = release = __version__
+
+extensions = ["myst_parser", "sphinx_impress", "sphinx_impress._docs"]
+exclude_patterns = ["_build"]
+
+myst_enable_extensions = ["colon_fence"]
+
+html_theme = "alabaster"
+html_theme_options = {
+    "description": "Positioned impress.js presentations from Sphinx",
+    "fixed_sidebar": True,
+    "page_width": "1140px",
+    "body_max_width": "none",
+}
+html_static_path = ["_static"]
+html_css_files = ["docs.css"]
