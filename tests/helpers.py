@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,37 +67,62 @@ def by_id(page: BeautifulSoup) -> dict[str, Step]:
 #: The mdpress deck the example was ported from, beside the project (may be absent).
 SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seed" / "000_5c656a013ccc9d8a.txt"
 
+_ATTRIBUTE = re.compile(r"""([A-Za-z_][\w-]*)\s*=\s*(?:'([^']*)'|"([^"]*)")""")
 
-@dataclass(frozen=True)
+
+@dataclass
 class SeedSlide:
-    """One slide of the seed deck: its id and position (a missing axis is 0, a missing
-    scale 1, as in mdpress's impress.js, which had no inheritance)."""
+    """One slide of an mdpress deck: its id and position (a missing axis is 0, a
+    missing scale 1, as in mdpress's impress.js, which had no inheritance)."""
 
     id: str
     x: float
     y: float
     scale: float
+    attributes: dict[str, str]
+
+
+def parse_mdpress(text: str) -> list[SeedSlide]:
+    """The slides of an mdpress deck: an optional front matter between ``---`` lines,
+    then slides separated by ``---`` lines (outside code fences), each opening with an
+    attribute line ``= data-x='..' id='..'``. Missing x/y are 0, a missing scale 1."""
+    lines = text.splitlines()
+    if lines and lines[0].strip() == "---":  # front matter
+        close = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
+        lines = lines[close + 1:]
+    chunks: list[list[str]] = [[]]
+    fence = None
+    for line in lines:
+        stripped = line.strip()
+        if fence is None and stripped == "---":
+            chunks.append([])
+            continue
+        if stripped.startswith(("```", "~~~")):
+            marker = stripped[:3]
+            fence = marker if fence is None else (None if marker == fence else fence)
+        chunks[-1].append(line)
+    slides = []
+    for number, chunk in enumerate(chunks, 1):
+        body = [line for line in chunk if line.strip()]
+        if not body:
+            continue
+        head = body[0].strip()
+        if not head.startswith("="):
+            raise ValueError(f"slide {number} has no attribute line: {head!r}")
+        attributes = {m[1]: (m[2] if m[2] is not None else m[3]) for m in _ATTRIBUTE.finditer(head)}
+        slides.append(SeedSlide(
+            id=attributes["id"],
+            x=float(attributes.get("data-x", 0)),
+            y=float(attributes.get("data-y", 0)),
+            scale=float(attributes.get("data-scale", 1)),
+            attributes=attributes,
+        ))
+    return slides
 
 
 def read_seed(path: Path = SEED) -> list[SeedSlide]:
-    """The slides of the seed deck, from the attribute line (``= data-x='0' id='...'``)
-    that starts each slide."""
-    import re
-
-    slides = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.startswith("= "):
-            continue
-        attributes = dict(re.findall(r"""([\w-]+)=['"]([^'"]*)['"]""", line))
-        slides.append(
-            SeedSlide(
-                attributes["id"],
-                float(attributes.get("data-x", 0)),
-                float(attributes.get("data-y", 0)),
-                float(attributes.get("data-scale", 1)),
-            )
-        )
-    return slides
+    """The slides of the seed deck."""
+    return parse_mdpress(path.read_text(encoding="utf-8"))
 
 
 def warning_lines(app) -> list[str]:
