@@ -25,7 +25,9 @@ class step(nodes.General, nodes.Element):
     """A step of an impress.js presentation.
 
     Attributes: ``impress_options``, the directive's validated options (see
-    :func:`sphinx_impress.directives.parse_step_options`); after the read-time transform,
+    :func:`sphinx_impress.directives.parse_step_options`); ``automatic``, true for the
+    wrapper the transform puts around content before a document's first section (no
+    ``div`` outside presentations); after the read-time transform,
     on every slide (a ``section`` or a ``step`` with content), ``impress_step``: the
     step's ``id``, ``classes`` and final ``data-*`` attributes as strings.
     """
@@ -44,13 +46,18 @@ def html_visit_step(self: HTML5Translator, node: step) -> None:
     if isinstance(node.parent, impress_root):
         info = node["impress_step"]
         self.body.append(self.starttag(node, "div", **info["attributes"]))
+    elif node.get("automatic"):
+        # content before a document's first section, wrapped only to be a step: an
+        # ordinary page shows it as it was, with the wrapper's ids as anchors
+        self.body.extend(f'<span id="{self.attval(i)}"></span>' for i in node["ids"])
     else:
         self.body.append(self.starttag(node, "div", CLASS=CONTAINER_CLASS))
 
 
 def html_depart_step(self: HTML5Translator, node: step) -> None:
     """Close the ``div`` opened by :func:`html_visit_step`."""
-    self.body.append("</div>\n")
+    if isinstance(node.parent, impress_root) or not node.get("automatic"):
+        self.body.append("</div>\n")
 
 
 def html_visit_impress_root(self: HTML5Translator, node: impress_root) -> None:

@@ -63,7 +63,7 @@ def find_slides(document: nodes.document) -> list[nodes.Element]:
     lead = [child for child in document.children[:first] if _is_visible(child)]
     candidates: list[nodes.Element] = []
     if lead:
-        wrapper = step(has_content=True, impress_options={})
+        wrapper = step(has_content=True, impress_options={}, automatic=True)
         wrapper.source, wrapper.line = lead[0].source, lead[0].line
         document.insert(document.index(lead[0]), wrapper)
         for child in lead:
@@ -136,6 +136,14 @@ class CollectSteps(SphinxTransform):
         document_overrides(_front_matter(self.document))
         slides = find_slides(self.document)
         if not slides:
+            for marker in list(self.document.findall(_is_marker)):
+                warn(
+                    "this step directive has no slide to set: the document has no "
+                    "title, section or other content",
+                    ImpressWarnings.EMPTY,
+                    marker,
+                )
+                marker.parent.remove(marker)
             return
         options: dict[int, dict[str, Any]] = {}
         for slide in slides:

@@ -125,3 +125,23 @@ def test_bad_conf_values_fall_back_to_defaults(build):
     assert text.count("[impress.config]") == 2
     impress = soup(app.outdir / "index.html").select_one("#impress")
     assert float(impress["data-width"]) == 1920
+
+
+def test_document_with_only_a_step_directive(build):
+    app = build("edge")
+    empty = [line for line in warning_lines(app) if "[impress.empty]" in line]
+    assert len(empty) == 2
+    assert "only-a-step.md:1: WARNING: this step directive has no slide to set" in empty[0]
+    assert "only-a-step.md: WARNING: this document has no slide to present" in empty[1]
+    page = soup(app.outdir / "only-a-step.html")
+    assert steps(page) == []
+    lead = steps(soup(app.outdir / "lead.html"))
+    assert [s.id for s in lead] == ["step-1", "a-slide"]
+    assert lead[0].element.get_text(strip=True) == "A paragraph before any heading."
+
+
+def test_content_before_the_first_section_is_not_wrapped_in_docs_pages(build):
+    app = build("edge", "html")
+    paragraph = soup(app.outdir / "lead.html").find("p", string="A paragraph before any heading.")
+    assert paragraph.parent.name == "div" and "body" in paragraph.parent["class"]
+    assert paragraph.find_previous_sibling("span")["id"] == "step-1"
