@@ -53,7 +53,9 @@ class ImpressWarnings(Enum):
     offline. The page is written as it is."""
 
     EMPTY = "empty"
-    """A document built as a presentation that has no slide at all."""
+    """A document built as a presentation that has no slide at all, or a ``step``
+    directive in a document with no title, section or other content to set; the
+    directive's options cannot apply to anything."""
 
     @property
     def subtype(self) -> str:
