@@ -82,6 +82,20 @@ def check_id(value: str) -> str | None:
     return None
 
 
+def empty_step_options() -> dict[str, Any]:
+    """The options of a step that sets nothing, in the shape that
+    :func:`parse_step_options` returns."""
+    return {
+        "id": None,
+        "classes": [],
+        "axes": {},
+        "rotate-order": None,
+        "transition-duration": None,
+        "autoplay": None,
+        "data": {},
+    }
+
+
 def parse_step_options(options: Mapping[str, Any], location: Any) -> dict[str, Any]:
     """Validate the options of one ``step`` directive.
 
@@ -96,15 +110,7 @@ def parse_step_options(options: Mapping[str, Any], location: Any) -> dict[str, A
     ``impress.option``, ``impress.step``): a bad axis takes its default (0, scale 1),
     any other bad option is left out.
     """
-    result: dict[str, Any] = {
-        "id": None,
-        "classes": [],
-        "axes": {},
-        "rotate-order": None,
-        "transition-duration": None,
-        "autoplay": None,
-        "data": {},
-    }
+    result = empty_step_options()
     given: dict[str, str] = {}
     for written, value in options.items():
         name = written.lower()

@@ -11,7 +11,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .config import ImpressConfig, document_overrides
-from .directives import check_id
+from .directives import check_id, empty_step_options
 from .nodes import impress_root, step
 from .positions import format_number, resolve
 from .warnings_ import ImpressWarnings, warn
@@ -200,15 +200,9 @@ class CollectSteps(SphinxTransform):
 
 
 def _merge(base: dict[str, Any] | None, update: dict[str, Any]) -> dict[str, Any]:
-    merged: dict[str, Any] = {
-        "id": None,
-        "classes": [],
-        "axes": {},
-        "rotate-order": None,
-        "transition-duration": None,
-        "autoplay": None,
-        "data": {},
-    }
+    """Options of ``update`` laid over ``base``: mappings merged, lists joined, other
+    values replaced where ``update`` sets them."""
+    merged = empty_step_options()
     for source in (base or {}, update):
         for key, value in source.items():
             if isinstance(value, dict):
