@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -63,6 +64,7 @@ class ImpressBuilder(StandaloneHTMLBuilder):
         for filename, attributes in self._extension_registry().css_files:
             self.add_css_file(filename, **attributes)
         for filename in self.config.impress_css_files:
+            self._check_static_file("impress_css_files", filename)
             self.add_css_file(filename, priority=800)
 
     def init_js_files(self) -> None:
@@ -76,6 +78,7 @@ class ImpressBuilder(StandaloneHTMLBuilder):
         for filename, attributes in self._extension_registry().js_files:
             self.add_js_file(filename or "", **attributes)
         for filename in self.config.impress_js_files:
+            self._check_static_file("impress_js_files", filename)
             self.add_js_file(filename, priority=800)
         self.add_js_file(INIT_JS, priority=1000)
 
@@ -93,6 +96,21 @@ class ImpressBuilder(StandaloneHTMLBuilder):
         ``self.app.registry`` in Sphinx 8."""
         registry = getattr(self, "_registry", None)
         return registry if registry is not None else self.app.registry
+
+    def _check_static_file(self, setting: str, filename: str) -> None:
+        """Warn (``impress.config``) when a local file named in ``setting`` is in no
+        folder of ``html_static_path``: the page would ask for a file that is not there.
+        URLs are left to :func:`warn_remote_assets`."""
+        if "://" in filename:
+            return
+        for folder in self.config.html_static_path:
+            if (Path(self.confdir) / folder / filename).is_file():
+                return
+        warn(
+            f"{setting}: {filename!r} is in no folder of html_static_path, so "
+            "presentation pages would load a file that does not exist",
+            ImpressWarnings.CONFIG,
+        )
 
     def gen_indices(self) -> None:
         """Write no general index and no domain indices: a deck is not a manual."""

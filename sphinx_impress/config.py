@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
 
-from .positions import PositionError, parse_number
+from .positions import SCALE_RANGE, PositionError, parse_number
 from .warnings_ import ImpressWarnings, warn
 
 if TYPE_CHECKING:
@@ -22,31 +22,36 @@ logger = logging.getLogger(__name__)
 PREFIX = "impress_"
 
 
-def _positive(name: str, value: Any) -> float:
+def _positive(value: Any) -> float:
     number = parse_number(value)
     if number <= 0:
-        raise PositionError(f"{name} must be greater than 0, got {value!r}")
+        raise PositionError(f"must be greater than 0, got {value!r}")
     return number
 
 
-def _not_negative(name: str, value: Any) -> float:
-    number = parse_number(value)
-    if number < 0:
-        raise PositionError(f"{name} must be 0 or more, got {value!r}")
-    return number
+def _not_negative(value: Any) -> float:
+    return parse_number(value, 0)
 
 
-def _file_list(name: str, value: Any) -> list[str]:
+def _max_scale(value: Any) -> float:
+    return parse_number(value, *SCALE_RANGE)
+
+
+def _min_scale(value: Any) -> float:
+    return parse_number(value, 0, SCALE_RANGE[1])
+
+
+def _file_list(value: Any) -> list[str]:
     if isinstance(value, str) or not isinstance(value, list | tuple):
-        raise TypeError(f"{name} must be a list of file names, got {value!r}")
+        raise TypeError(f"must be a list of file names, got {value!r}")
     if not all(isinstance(item, str) and item for item in value):
-        raise TypeError(f"{name} must hold non-empty strings, got {value!r}")
+        raise TypeError(f"must hold non-empty strings, got {value!r}")
     return list(value)
 
 
 def _field(
     default: Any,
-    validator: Callable[[str, Any], Any],
+    validator: Callable[[Any], Any],
     help: str,
     doc_type: str,
     rebuild: str = "html",
@@ -90,14 +95,14 @@ class ImpressConfig:
     )
     max_scale: float = _field(
         3,
-        _positive,
+        _max_scale,
         "The largest factor by which the presentation is enlarged to fill a bigger "
         "window (data-max-scale).",
         "number (factor)",
     )
     min_scale: float = _field(
         0,
-        _not_negative,
+        _min_scale,
         "The smallest factor by which the presentation is shrunk to fit a smaller "
         "window (data-min-scale).",
         "number (factor)",
@@ -182,10 +187,10 @@ def validate_config(app: Sphinx, config: Config) -> None:
     for field in ImpressConfig.values():
         name = PREFIX + field.name
         try:
-            value = field.metadata["validator"](name, getattr(config, name))
+            value = field.metadata["validator"](getattr(config, name))
         except (PositionError, TypeError) as error:
             warn(
-                f"{error}; using the default {getattr(defaults, field.name)!r}",
+                f"{name}: {error}; using the default {getattr(defaults, field.name)!r}",
                 ImpressWarnings.CONFIG,
             )
             value = getattr(defaults, field.name)
@@ -224,8 +229,12 @@ def document_overrides(
                 )
             continue
         try:
-            overrides[field.name] = field.metadata["validator"](key, value)
+            overrides[field.name] = field.metadata["validator"](value)
         except (PositionError, TypeError) as error:
             if report:
-                warn(f"{error}; the conf.py value is used", ImpressWarnings.CONFIG, location)
+                warn(
+                    f"{key}: {error}; the conf.py value is used",
+                    ImpressWarnings.CONFIG,
+                    location,
+                )
     return overrides

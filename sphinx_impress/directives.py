@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from sphinx.util.docutils import SphinxDirective
 
 from . import nodes as impress_nodes
-from .positions import AXES, DEFAULTS, PositionError, format_number, parse_number
+from .positions import AXES, DEFAULTS, SCALE_RANGE, PositionError, format_number, parse_number
 from .warnings_ import ImpressWarnings, warn
 
 if TYPE_CHECKING:
@@ -38,9 +38,10 @@ DATA_ALIASED: frozenset[str] = frozenset(AXES) | {
 DATA_ATTRIBUTE = re.compile(r"^data-[a-z0-9][a-z0-9_.-]*$")
 
 #: Characters that a browser percent-encodes in a URL fragment (WHATWG URL standard,
-#: fragment percent-encode set) besides non-ASCII: impress.js 1.1.0 looks ids up in
-#: ``location.hash`` without decoding, so such ids cannot be navigated to.
-_FRAGMENT_ENCODED = set(' "<>`')
+#: fragment percent-encode set) besides non-ASCII, and ``%``, which link writers
+#: encode: impress.js 1.1.0 looks ids up in ``location.hash`` without decoding, so
+#: such ids cannot be navigated to.
+_FRAGMENT_ENCODED = set(' "<>`%')
 
 
 def _raw(value: Any) -> Any:
@@ -136,9 +137,7 @@ def _read_option(
     text = "" if value is None else str(value).strip()
     if name in AXES:
         try:
-            number = parse_number(value)
-            if name == "scale" and number <= 0:
-                raise PositionError("a scale must be greater than 0")
+            number = parse_number(value, *(SCALE_RANGE if name == "scale" else ()))
         except PositionError as error:
             number = DEFAULTS[name]
             warn(
@@ -171,11 +170,8 @@ def _read_option(
             return
         result["rotate-order"] = text
     elif name in ("transition-duration", "autoplay"):
-        unit = "ms" if name == "transition-duration" else "seconds"
         try:
-            number = parse_number(value)
-            if number < 0:
-                raise PositionError(f"expected {unit}, 0 or more, got {value!r}")
+            number = parse_number(value, 0)
         except PositionError as error:
             warn(
                 f"invalid step option {written!r}: {error}; the option is ignored",

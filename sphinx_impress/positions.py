@@ -20,6 +20,15 @@ AXES: tuple[str, ...] = ("x", "y", "z", "scale", "rotate-x", "rotate-y", "rotate
 #: The value of an axis that a positioned step does not give.
 DEFAULTS: Mapping[str, float] = {axis: (1.0 if axis == "scale" else 0.0) for axis in AXES}
 
+#: The largest size of a number a step or deck setting may have (px, degrees, ms,
+#: seconds). Browsers keep CSS transforms in single precision, and a step placed
+#: further out cannot be shown; the bound also keeps automatic placement finite.
+LIMIT = 1e7
+
+#: The smallest and largest step scale (impress.js's ``data-scale``). A step scaled
+#: below 1 is drawn small and enlarged by the camera, which blurs it.
+SCALE_RANGE = (0.001, 1000.0)
+
 #: Space left between an automatically placed step and the previous one, as a
 #: fraction of the deck's width.
 AUTO_GAP = 0.25
@@ -29,14 +38,15 @@ class PositionError(ValueError):
     """A value that cannot be used as a step coordinate."""
 
 
-def parse_number(value: object) -> float:
+def parse_number(value: object, low: float = -LIMIT, high: float = LIMIT) -> float:
     """Read a finite number, as written in reST (a string) or in MyST (a string, or an
     int or float from YAML).
 
     :param value: ``"1200"``, ``"-3.5"``, ``" +2 "``, ``1200`` or ``-3.5``.
+    :param low: the smallest number allowed; :param high: the largest.
     :returns: the number as a float.
     :raises PositionError: for anything else: empty, words, ``nan``, ``inf``, booleans,
-        and numbers too large for a float.
+        and numbers outside ``[low, high]`` (by default ±:data:`LIMIT`).
     """
     if isinstance(value, bool) or value is None:
         raise PositionError(f"expected a number, got {value!r}")
@@ -54,6 +64,11 @@ def parse_number(value: object) -> float:
         raise PositionError(f"expected a number, got {value!r}")
     if not math.isfinite(number):
         raise PositionError(f"expected a finite number, got {value!r}")
+    if not low <= number <= high:
+        raise PositionError(
+            f"expected a number from {format_number(low)} to {format_number(high)}, "
+            f"got {value!r}"
+        )
     return number
 
 

@@ -92,14 +92,17 @@ def _enclosing_slide(node: nodes.Node, slides: list[nodes.Element]) -> nodes.Ele
     return slides[0]
 
 
-def _front_matter(document: nodes.document) -> list[tuple[str, str, nodes.Node]]:
-    """``(key, value, field node)`` for each field of the document's front matter: the
-    docinfo of a reST file-wide field list, or the field list myst-parser makes of YAML
-    front matter."""
+def _front_matter(
+    document: nodes.document, docname: str
+) -> list[tuple[str, str, tuple[str, int]]]:
+    """``(key, value, (docname, line))`` for each field of the document's front
+    matter: the docinfo of a reST file-wide field list, or the field list myst-parser
+    makes of YAML front matter (whose fields carry no line: the front matter's first
+    line is given)."""
     for child in document.children:
         if isinstance(child, nodes.docinfo | nodes.field_list):
             return [
-                (field[0].astext(), field[1].astext(), field)
+                (field[0].astext(), field[1].astext(), (docname, field.line or 1))
                 for field in child.findall(nodes.field)
                 if field.parent is child
             ]
@@ -133,7 +136,7 @@ class CollectSteps(SphinxTransform):
     def apply(self, **kwargs: Any) -> None:
         """Check the front matter's deck settings, collect the slides and set their
         options and ids."""
-        document_overrides(_front_matter(self.document))
+        document_overrides(_front_matter(self.document, self.env.docname))
         slides = find_slides(self.document)
         if not slides:
             for marker in list(self.document.findall(_is_marker)):
@@ -170,26 +173,53 @@ class CollectSteps(SphinxTransform):
     def _step_id(
         self, slide: nodes.Element, wanted: str | None, number: int, used: set[str]
     ) -> str:
-        ids = self.document.ids
         if wanted:
-            owner = ids.get(wanted)
-            if wanted in used or (owner is not None and owner is not slide):
-                warn(
-                    f"step id {wanted!r} is already used in this document; this step "
-                    "gets an id from its title",
-                    ImpressWarnings.DUPLICATE_ID,
-                    slide,
-                )
-            else:
+            if self._available(wanted, slide, used, author=True):
                 return self._claim(slide, wanted)
+            warn(
+                f"step id {wanted!r} is already used in this document; this step "
+                "gets an id from its title",
+                ImpressWarnings.DUPLICATE_ID,
+                slide,
+            )
         base = nodes.make_id(_title_text(slide)) or f"step-{number}"
         if check_id(base):
             base = f"step-{number}"
         candidate, suffix = base, 1
-        while candidate in used or ids.get(candidate, slide) is not slide:
+        while not self._available(candidate, slide, used, author=False):
             suffix += 1
             candidate = f"{base}-{suffix}"
         return self._claim(slide, candidate)
+
+    def _available(
+        self, step_id: str, slide: nodes.Element, used: set[str], author: bool
+    ) -> bool:
+        """Whether ``slide`` may take ``step_id``. It may when no other node has it,
+        when it only names an external link's target (``<#id>`` in reST, which writes
+        no anchor), or, for an id the author gave, when another section has it only
+        as the id made from its title; that section then gets another id."""
+        if step_id in used:
+            return False
+        owner = self.document.ids.get(step_id)
+        if owner is None or owner is slide:
+            return True
+        if isinstance(owner, nodes.target) and owner.get("refuri"):
+            self._release(owner, step_id)
+            return True
+        implicit = not self.document.nametypes.get(step_id, False)
+        if author and isinstance(owner, nodes.section) and implicit:
+            self._release(owner, step_id)
+            return True
+        return False
+
+    def _release(self, owner: nodes.Element, step_id: str) -> None:
+        owner["ids"].remove(step_id)
+        del self.document.ids[step_id]
+        if not owner["ids"] and not isinstance(owner, nodes.target):
+            self.document.set_id(owner)
+        for name, labelid in list(self.document.nameids.items()):
+            if labelid == step_id and name in owner["names"]:
+                self.document.nameids[name] = owner["ids"][0] if owner["ids"] else None
 
     def _claim(self, slide: nodes.Element, step_id: str) -> str:
         if step_id in slide["ids"]:
@@ -243,6 +273,10 @@ class BuildPresentation(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         """Compute positions and restructure the document."""
         document = self.document
+        if not document.get("source"):
+            # a fragment (a todolist's content, say) that Sphinx wrapped in an empty
+            # document only to resolve its references: not a page, left as it is
+            return
         docname = self.env.docname
         metadata = self.env.metadata.get(docname, {})
         deck = ImpressConfig.from_sphinx(self.config).with_overrides(
@@ -256,9 +290,19 @@ class BuildPresentation(SphinxPostTransform):
             deck.width,
             deck.height,
         )
+        chosen = {id(slide) for slide in slides}
+        first = next(
+            (
+                index
+                for index, child in enumerate(document.children)
+                if any(id(node) in chosen for node in child.findall(nodes.Element))
+            ),
+            len(document.children),
+        )
         for slide in reversed(slides):
             slide.parent.remove(slide)
-        leftovers = list(document.children)
+        leading = document.children[:first]
+        trailing = document.children[first:]
         document.clear()
         root = impress_root(ids=[ROOT_ID])
         root["impress_attributes"] = {
@@ -273,9 +317,11 @@ class BuildPresentation(SphinxPostTransform):
             root.append(self._step(slide, position.data_attributes()))
         if not slides:
             warn("this document has no slide to present", ImpressWarnings.EMPTY, docname)
-            root.extend(leftovers)
-        else:
-            root[0].insert(0, leftovers)
+            root.extend([*leading, *trailing])
+            return
+        root[0].insert(0, leading)
+        _place_trailing(root, trailing)
+        _point_links_at_steps(root)
 
     def _step(self, slide: nodes.Element, axes: dict[str, str]) -> nodes.Element:
         info = slide["impress_step"]
@@ -283,6 +329,49 @@ class BuildPresentation(SphinxPostTransform):
         slide["classes"] = ["step", *info["options"]["classes"], *slide["classes"]]
         slide["impress_step"] = {**info, "attributes": step_attributes(info, axes)}
         return slide
+
+
+def _place_trailing(root: impress_root, trailing: list[nodes.Node]) -> None:
+    """Put what follows the last slide at document level into steps: each footnote or
+    citation into the step that first refers to it (myst-parser collects footnotes at
+    the end of the document), everything else into the last step."""
+    step_of: dict[str, nodes.Element] = {}
+    for step_element in root.children:
+        for reference in step_element.findall(
+            lambda n: isinstance(n, nodes.footnote_reference | nodes.citation_reference)
+        ):
+            step_of.setdefault(reference.get("refid", ""), step_element)
+    separator = None
+    for node in trailing:
+        if isinstance(node, nodes.transition) and "footnotes" in node["classes"]:
+            separator = node
+            continue
+        target = root[-1]
+        if isinstance(node, nodes.footnote | nodes.citation):
+            target = next((step_of[i] for i in node["ids"] if i in step_of), root[-1])
+            if separator is not None and not any(
+                isinstance(child, nodes.transition) for child in target.children
+            ):
+                target.append(separator.deepcopy())
+        target.append(node)
+
+
+def _point_links_at_steps(root: impress_root) -> None:
+    """Make links to an anchor inside a step (a label, a section's other id) point at
+    the step itself, which is what impress.js can navigate to."""
+    step_of_id: dict[str, str] = {}
+    for step_element in root.children:
+        step_id = step_element["ids"][0]
+        for node in step_element.findall(nodes.Element):
+            for anchor in node.get("ids", ()):
+                step_of_id.setdefault(anchor, step_id)
+    for reference in root.findall(nodes.reference):
+        refid = reference.get("refid")
+        if refid in step_of_id:
+            reference["refid"] = step_of_id[refid]
+        refuri = reference.get("refuri", "")
+        if refuri.startswith("#") and refuri[1:] in step_of_id:
+            reference["refuri"] = "#" + step_of_id[refuri[1:]]
 
 
 def setup_transforms(app: Sphinx) -> None:

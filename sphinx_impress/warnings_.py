@@ -43,9 +43,10 @@ class ImpressWarnings(Enum):
 
     CONFIG = "config"
     """A ``conf.py`` value or a per-document front matter setting of the wrong type or
-    out of range, or an ``impress_*`` front matter key that names no deck setting. A bad
-    ``conf.py`` value falls back to its default, a bad front matter setting to the
-    ``conf.py`` value, and an unknown key is ignored."""
+    out of range, an ``impress_*`` front matter key that names no deck setting, or a
+    file of ``impress_css_files`` or ``impress_js_files`` that is in no folder of
+    ``html_static_path``. A bad ``conf.py`` value falls back to its default, a bad
+    front matter setting to the ``conf.py`` value, and an unknown key is ignored."""
 
     OFFLINE = "offline"
     """A presentation page that loads something from the network (MathJax from its

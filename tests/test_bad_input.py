@@ -9,7 +9,7 @@ from helpers import by_id, soup, steps, warning_lines
 
 #: (line, subtype, words of the message) for every fault in test-bad/index.rst.
 EXPECTED_WARNINGS = [
-    (1, "impress.config", "expected a number, got 'wide'"),
+    (1, "impress.config", "impress_width: expected a number, got 'wide'"),
     (3, "impress.config", "unknown deck setting 'impress_colour'"),
     (8, "impress.value", "invalid step option 'x'"),
     (8, "impress.value", "invalid step option 'scale'"),
@@ -25,6 +25,9 @@ EXPECTED_WARNINGS = [
     (66, "impress.value", "invalid step option 'x': expected a finite number"),
     (66, "impress.value", "invalid step option 'y': expected a finite number"),
     (79, "impress.step", "more than one step directive sets this slide"),
+    (87, "impress.value", "invalid step option 'z': expected a number from -10000000 to"),
+    (87, "impress.value", "invalid step option 'scale': expected a number from 0.001 to 1000"),
+    (87, "impress.value", "invalid step option 'x': expected a number from -10000000 to"),
 ]
 
 WARNING = re.compile(r"^(?P<file>\S+?):(?P<line>\d+): WARNING: (?P<text>.*) \[(?P<type>[\w.]+)\]$")
@@ -64,6 +67,7 @@ def test_deck_still_built_with_safe_values(build):
         "injection",
         "digits",
         "twice",
+        "huge",
     ]
     bad = found["bad-input"].numbers
     assert (bad["data-x"], bad["data-y"], bad["data-scale"]) == (0, 100, 1)
@@ -76,10 +80,12 @@ def test_deck_still_built_with_safe_values(build):
     assert (digits["data-x"], digits["data-y"]) == (0, 0)
     twice = found["twice"].numbers
     assert (twice["data-x"], twice["data-y"]) == (5, 7)
+    huge = found["huge"].numbers
+    assert (huge["data-x"], huge["data-z"], huge["data-scale"]) == (0, 0, 1)
     # nothing the author wrote is lost
     text = page.get_text()
     for words in ("Words stay.", "Text of order.", "First with the id.", "Second with the id.",
-                  "Text of spaces.", "Text of injection.", "Text of digits.", "Text of twice."):
+                  "Text of spaces.", "Text of injection.", "Text of digits.", "Text of twice.", "Text of huge."):
         assert words in text
     # the front matter's valid setting is used, the invalid one falls back
     impress = page.select_one("#impress")
@@ -95,7 +101,7 @@ def test_attribute_values_cannot_inject_markup(build):
     assert injection.attributes["data-note"] == '"><b>bold</b>'
     assert page.select("#impress script") == []
     assert page.select("#impress b") == []
-    assert len(steps(page)) == 8
+    assert len(steps(page)) == 9
 
 
 def test_warnings_can_be_suppressed_by_subtype(build):
@@ -120,8 +126,8 @@ def test_bad_conf_values_fall_back_to_defaults(build):
         confoverrides={"impress_width": -5, "impress_css_files": [""]},
     )
     text = app.warning.getvalue()
-    assert "impress_width must be greater than 0" in text
-    assert "impress_css_files must hold non-empty strings" in text
+    assert "impress_width: must be greater than 0" in text
+    assert "impress_css_files: must hold non-empty strings" in text
     assert text.count("[impress.config]") == 2
     impress = soup(app.outdir / "index.html").select_one("#impress")
     assert float(impress["data-width"]) == 1920

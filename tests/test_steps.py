@@ -149,6 +149,8 @@ def test_other_extensions_inside_slides(build):
     assert "mathjax" in warnings[0] and warnings[0].endswith("[impress.offline]")
     found = by_id(soup(app.outdir / "index.html"))
     assert found["a-todo"].element.select_one(".admonition-todo") is not None
+    # the todolist's copy of the todo, resolved through a fragment document
+    assert "Rehearse the talk." in found["all-todos"].element.get_text()
     assert found["math"].element.select_one(".math") is not None
     assert found["code"].element.select_one(".highlight-python .k") is not None
     assert "remote.example/logo.png" in warnings[0]
@@ -207,3 +209,11 @@ def test_rebuild_into_a_folder_inside_the_sources(rootdir, tmp_path):
         assert result.returncode == 0, result.stderr
         assert result.stderr == ""
     assert sorted(p.name for p in (tmp_path / "talk" / "_build").glob("*.html")) == ["index.html"]
+
+
+def test_missing_impress_js_file_is_reported(build):
+    app = build("docsconf", confoverrides={"impress_js_files": ["deck.js", "missing.js"]})
+    assert warning_lines(app) == [
+        "WARNING: impress_js_files: 'missing.js' is in no folder of html_static_path, "
+        "so presentation pages would load a file that does not exist [impress.config]"
+    ]
