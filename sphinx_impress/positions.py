@@ -1,6 +1,9 @@
 """Turn what authors wrote about a step's place into absolute numbers.
 
-Pure Python with no Sphinx or docutils import, so that it can be tested alone. The
+Values (absolute, relative ``r+1000``, in deck widths and heights ``1.5w``), the rule
+for what is not given, layouts for steps without a position, overview steps and the
+check for steps on top of each other. Pure Python with no Sphinx or docutils import,
+so that it can be tested alone. The
 numbers follow impress.js's step attributes (impress.js DOCUMENTATION.md, "Step
 Element"): ``data-x``, ``data-y`` and ``data-z`` are the centre of the step on the
 canvas in px, ``data-scale`` a factor, ``data-rotate-x/y/z`` angles in degrees, applied
@@ -10,9 +13,10 @@ in ``data-rotate-order``.
 from __future__ import annotations
 
 import math
+import re
+from collections.abc import Hashable, Mapping, Sequence
+from dataclasses import dataclass, field, fields
 from decimal import Decimal
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, fields
 
 #: The axes of a step's transform, by their option names (without ``data-``).
 AXES: tuple[str, ...] = ("x", "y", "z", "scale", "rotate-x", "rotate-y", "rotate-z")
@@ -127,9 +131,10 @@ class Position:
 
 
 def next_to(previous: Position, width: float, height: float) -> Position:
-    """The place of a step that gives no position: to the right of ``previous``, at the
-    same ``y`` and ``z``, scale 1, not rotated, with :data:`AUTO_GAP` times ``width``
-    between the two steps' extents, so that the two never overlap.
+    """The place of a step that gives no position in a ``line`` layout: to the right of
+    ``previous``, at the same ``y`` and ``z``, scale 1, not rotated, with
+    :data:`AUTO_GAP` times ``width`` between the two steps' extents, so that the two
+    never overlap.
 
     :param width: the deck's step width in px; :param height: its height in px. A rotated
         previous step is given the radius of its whole diagonal.
@@ -142,25 +147,347 @@ def next_to(previous: Position, width: float, height: float) -> Position:
     return Position(x=x, y=previous.y, z=previous.z)
 
 
-def resolve(steps: Sequence[Mapping[str, float]], width: float, height: float) -> list[Position]:
+#: Axes that move a step (px); only these take the units ``w`` and ``h``.
+TRANSLATIONS: tuple[str, ...] = ("x", "y", "z")
+
+_VALUE = re.compile(
+    r"^(?P<relative>r)?(?P<number>[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)"
+    r"(?P<unit>[wh])?$"
+)
+
+
+@dataclass(frozen=True)
+class Value:
+    """One axis as an author wrote it.
+
+    ``number`` in px, degrees or a scale factor; ``relative``: added to the reference
+    step's value (the previous step, or the ``rel-to`` step); ``unit``: ``"w"`` or
+    ``"h"`` when the number counts deck widths or heights (``1.5w``), else ``""``.
+    """
+
+    number: float
+    relative: bool = False
+    unit: str = ""
+
+    def resolve(self, reference: float, width: float, height: float) -> float:
+        """The absolute value, given the reference step's value for this axis."""
+        factor = {"w": width, "h": height}.get(self.unit, 1.0)
+        number = self.number * factor
+        return reference + number if self.relative else number
+
+    def as_tuple(self) -> tuple[float, bool, str]:
+        """A plain form for storing in a doctree."""
+        return (self.number, self.relative, self.unit)
+
+
+def parse_value(value: object, axis: str) -> Value:
+    """Read one axis: ``1200``, ``-3.5``, ``r+1000``, ``r-500``, ``r1000`` (hovercraft's
+    spelling of ``r+1000``), ``1.5w``, ``-2h``, ``r+0.5w``.
+
+    ``r`` makes the value relative: it is added to the reference step's value, so for
+    ``scale`` ``r+1`` means one more than the reference step's scale, and for rotations
+    a number of degrees more. ``w`` and ``h`` count the deck's width and height and are
+    for ``x``, ``y`` and ``z`` only.
+
+    :raises PositionError: for anything else, an absolute scale outside
+        :data:`SCALE_RANGE`, and numbers beyond :data:`LIMIT`.
+    """
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        text = repr(value)
+    elif isinstance(value, str):
+        text = value.strip().replace(" ", "")
+    else:
+        raise PositionError(f"expected a number, got {value!r}")
+    match = _VALUE.match(text)
+    if match is None:
+        raise PositionError(
+            f"expected a number, r+number (relative to the previous step) or a number "
+            f"of w or h (deck widths or heights), got {value!r}"
+        )
+    relative, unit = bool(match["relative"]), match["unit"] or ""
+    if unit and axis not in TRANSLATIONS:
+        raise PositionError(f"{axis} takes no unit, got {value!r}")
+    if axis == "scale" and not relative:
+        number = parse_number(match["number"], *SCALE_RANGE)
+    else:
+        number = parse_number(match["number"])
+    return Value(number, relative, unit)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How steps without a position are placed.
+
+    ``name``: ``line`` (each to the right of the previous step), ``grid`` (rows of
+    ``columns`` steps; 0 picks about as many columns as rows), ``circle``, ``spiral``
+    or ``path`` (along the SVG path data ``path``, scaled so that the steps sit a step
+    width and a gap apart). ``rotate``: steps turn to follow a circle, spiral or path.
+    """
+
+    name: str = "line"
+    columns: int = 0
+    path: str = ""
+    rotate: bool = False
+
+
+#: The layouts :class:`Layout` knows.
+LAYOUTS: tuple[str, ...] = ("line", "grid", "circle", "spiral", "path")
+
+
+def parse_layout(
+    name: object, columns: object = None, path: object = None, rotate: object = None
+) -> Layout:
+    """Check a layout as written in a directive, front matter or ``conf.py``.
+
+    :param name: one of :data:`LAYOUTS`.
+    :param columns: for ``grid``, a whole number of 1 or more (``None``: automatic).
+    :param path: for ``path``, SVG path data (``M 0 0 C 500 -300 ...``), read with the
+        ``svg.path`` library.
+    :param rotate: ``True``/``False``, ``"yes"``, ``"no"``, ``""`` (a flag written
+        alone: yes) or ``None`` (not given: no).
+    :raises PositionError: for an unknown name, a grid with fewer than one column,
+        path data that does not parse or has no length, or a ``path`` layout without
+        path data.
+    """
+    text = str(name or "").strip().lower()
+    if text not in LAYOUTS:
+        raise PositionError(f"unknown layout {name!r} (known: {', '.join(LAYOUTS)})")
+    count = 0
+    if columns not in (None, ""):
+        number = parse_number(columns, 1, LIMIT)
+        if number != int(number):
+            raise PositionError(f"a grid needs a whole number of columns, got {columns!r}")
+        count = int(number)
+    data = str(path or "").strip()
+    if text == "path":
+        if not data:
+            raise PositionError("a path layout needs SVG path data")
+        if path_length(data) <= 0:
+            raise PositionError(f"the SVG path {data!r} has no length")
+    return Layout(text, count, data, _flag(rotate))
+
+
+def _flag(value: object) -> bool:
+    """``None`` (not given) is no; an empty value (a flag written alone) is yes."""
+    if value is None or isinstance(value, bool):
+        return bool(value)
+    text = str(value).strip().lower()
+    if text in ("", "yes", "true", "1", "on"):
+        return True
+    if text in ("no", "false", "0", "off"):
+        return False
+    raise PositionError(f"expected yes or no, got {value!r}")
+
+
+def path_length(data: str) -> float:
+    """The length of SVG path data, in its own units.
+
+    :raises PositionError: when the data does not parse.
+    """
+    from svg.path import parse_path
+    from svg.path.parser import InvalidPathError
+
+    try:
+        return float(parse_path(data).length())
+    except (InvalidPathError, ValueError, IndexError, TypeError) as error:
+        raise PositionError(f"the SVG path {data!r} does not parse: {error}") from None
+
+
+@dataclass(frozen=True)
+class StepSpec:
+    """What the author said about one step's place.
+
+    ``axes``: the axes given, by option name; ``rel_to``: the index of an earlier step
+    that relative values count from (``None``: the previous step); ``scope``: the group
+    of steps that share ``layout`` (a section, or ``None`` for the deck); ``layout``:
+    the layout for the step if it gives no axis; ``overview``: the step shows the whole
+    deck.
+    """
+
+    axes: Mapping[str, Value] = field(default_factory=dict)
+    rel_to: int | None = None
+    scope: Hashable = None
+    layout: Layout = Layout()
+    overview: bool = False
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something about a deck's positions that the author should hear about.
+
+    ``index``: the step; ``kind``: ``"position"`` (a relative value with nothing to
+    count from, a scale that falls out of range) or ``"overlap"`` (the step sits exactly
+    where an earlier one sits); ``message``: for the author.
+    """
+
+    index: int
+    kind: str
+    message: str
+
+
+def resolve(
+    specs: Sequence[StepSpec], width: float, height: float
+) -> tuple[list[Position], list[Problem]]:
     """Give every step of a deck an absolute position.
 
-    :param steps: one mapping per step, in presentation order, holding the axes the
-        author gave (option names from :data:`AXES`, absolute numbers).
+    :param specs: one :class:`StepSpec` per step, in presentation order.
     :param width: the deck's step width in px (``impress_width``).
     :param height: the deck's step height in px (``impress_height``).
-    :returns: one :class:`Position` per step.
+    :returns: one :class:`Position` per step, and the problems found.
 
-    The rule: a step that gives at least one axis is placed exactly there, with each
-    axis it does not give at 0 (scale 1). A step that gives none is placed by
-    :func:`next_to` the previous step; the first step then sits at the origin.
+    The rule for what is not given:
+
+    - A step with only absolute values is placed exactly there; an axis it does not
+      give is 0 (scale 1).
+    - A step with a relative value counts from its reference step (the previous step,
+      or its ``rel-to`` step): relative values are added to the reference's, ``x``,
+      ``y`` and ``z`` that it does not give are the reference's, and rotations and
+      scale that it does not give are 0 and 1 (they are not inherited).
+    - Consecutive steps that give nothing are placed by their layout, starting next to
+      the previous step (:mod:`sphinx_impress.layouts`).
+    - An overview step is placed last, over all the others
+      (:func:`overview_position`).
     """
-    positions: list[Position] = []
-    for axes in steps:
-        if axes:
-            positions.append(Position.from_axes(axes))
-        elif positions:
-            positions.append(next_to(positions[-1], width, height))
-        else:
-            positions.append(Position())
-    return positions
+    from .layouts import place_run
+
+    positions: list[Position | None] = [None] * len(specs)
+    problems: list[Problem] = []
+    previous: Position | None = None
+    index = 0
+    while index < len(specs):
+        spec = specs[index]
+        if spec.overview:
+            index += 1
+            continue
+        if spec.axes:
+            reference = previous
+            if spec.rel_to is not None and positions[spec.rel_to] is not None:
+                reference = positions[spec.rel_to]
+            positions[index] = _place(spec, index, reference, width, height, problems)
+            previous = positions[index]
+            index += 1
+            continue
+        run = [index]
+        following = index + 1
+        while following < len(specs) and not specs[following].axes:
+            if not specs[following].overview:
+                if (specs[following].scope, specs[following].layout) != (
+                    spec.scope,
+                    spec.layout,
+                ):
+                    break
+                run.append(following)
+            following += 1
+        for member, position in zip(
+            run, place_run(spec.layout, len(run), previous, width, height), strict=True
+        ):
+            positions[member] = position
+        previous = positions[run[-1]]
+        index = run[-1] + 1
+    others = [position for position in positions if position is not None]
+    for number, spec in enumerate(specs):
+        if spec.overview:
+            positions[number] = overview_position(others, width, height)
+    placed = [_rounded(position or Position()) for position in positions]
+    problems.extend(_overlaps(placed, specs))
+    return placed, problems
+
+
+#: Decimal places kept of every computed number: a millionth of a px or degree, so
+#: that trigonometry leaves no noise such as 1.2e-13 in the output.
+PRECISION = 6
+
+
+def _rounded(position: Position) -> Position:
+    return Position.from_axes(
+        {axis: round(value, PRECISION) + 0.0 for axis, value in position.as_axes().items()}
+    )
+
+
+def _place(
+    spec: StepSpec,
+    index: int,
+    reference: Position | None,
+    width: float,
+    height: float,
+    problems: list[Problem],
+) -> Position:
+    relative = any(value.relative for value in spec.axes.values())
+    if relative and reference is None:
+        problems.append(
+            Problem(index, "position", "relative values on the first step count from 0")
+        )
+    base = (reference or Position()).as_axes()
+    axes: dict[str, float] = {}
+    for axis in AXES:
+        value = spec.axes.get(axis)
+        if value is not None:
+            axes[axis] = value.resolve(base[axis], width, height)
+        elif relative and axis in TRANSLATIONS:
+            axes[axis] = base[axis]
+    scale = axes.get("scale", 1.0)
+    low, high = SCALE_RANGE
+    if not low <= scale <= high:
+        axes["scale"] = min(max(scale, low), high)
+        problems.append(
+            Problem(
+                index,
+                "position",
+                f"the relative scale comes to {format_number(scale)}; using "
+                f"{format_number(axes['scale'])}",
+            )
+        )
+    return Position.from_axes(axes)
+
+
+def footprint(position: Position, width: float, height: float) -> list[tuple[float, float]]:
+    """The corners of a step's rectangle on the canvas, seen along the z axis: the
+    ``width`` x ``height`` rectangle scaled, rotated about x, then y, then z
+    (impress.js's default ``rotate-order`` xyz), and moved to the step's centre."""
+    rx, ry, rz = (math.radians(a) for a in (position.rotate_x, position.rotate_y, position.rotate_z))
+    corners = []
+    for cx, cy in ((-1, -1), (1, -1), (1, 1), (-1, 1)):
+        x, y, z = cx * width / 2 * position.scale, cy * height / 2 * position.scale, 0.0
+        y, z = y * math.cos(rx) - z * math.sin(rx), y * math.sin(rx) + z * math.cos(rx)
+        x, z = x * math.cos(ry) + z * math.sin(ry), -x * math.sin(ry) + z * math.cos(ry)
+        x, y = x * math.cos(rz) - y * math.sin(rz), x * math.sin(rz) + y * math.cos(rz)
+        corners.append((position.x + x, position.y + y))
+    return corners
+
+
+#: Room left around the other steps in an overview, as a fraction of their extent.
+OVERVIEW_MARGIN = 0.1
+
+
+def overview_position(others: Sequence[Position], width: float, height: float) -> Position:
+    """An overview step: centred on everything the other steps cover (rotation and
+    scale included), scaled so that all of it fits in one step's view with
+    :data:`OVERVIEW_MARGIN` to spare, not rotated, at ``z`` 0."""
+    if not others:
+        return Position()
+    points = [corner for position in others for corner in footprint(position, width, height)]
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    extent_x, extent_y = max(xs) - min(xs), max(ys) - min(ys)
+    scale = max(extent_x / width, extent_y / height) * (1 + OVERVIEW_MARGIN)
+    return Position(
+        x=(max(xs) + min(xs)) / 2,
+        y=(max(ys) + min(ys)) / 2,
+        scale=min(max(scale, 1.0), SCALE_RANGE[1]),
+    )
+
+
+def _overlaps(positions: Sequence[Position], specs: Sequence[StepSpec]) -> list[Problem]:
+    seen: dict[Position, int] = {}
+    problems = []
+    for index, position in enumerate(positions):
+        earlier = seen.setdefault(position, index)
+        if earlier != index:
+            problems.append(
+                Problem(
+                    index,
+                    "overlap",
+                    f"this step sits exactly where step {earlier + 1} sits "
+                    "(same position, scale and rotation)",
+                )
+            )
+    return problems

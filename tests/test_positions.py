@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import json
 import math
+from pathlib import Path
 
 import pytest
 
 from sphinx_impress.positions import (
+    Layout,
     Position,
     PositionError,
+    StepSpec,
+    Value,
     format_number,
     next_to,
+    parse_layout,
     parse_number,
+    parse_value,
     resolve,
 )
 
@@ -42,18 +49,139 @@ def test_format_number(number, text):
     assert float(text) == number
 
 
-def test_missing_axes_are_zero_and_scale_one():
-    assert resolve([{"x": 5}], 1920, 1080) == [Position(x=5)]
-    assert resolve([{"rotate-y": 30, "scale": 2}], 1920, 1080) == [
-        Position(rotate_y=30, scale=2)
-    ]
+CASES = json.loads((Path(__file__).parent / "fixtures" / "positions.json").read_text())["cases"]
 
 
-def test_unplaced_steps_go_next_to_the_previous_one():
-    placed = resolve([{}, {}, {"x": 0, "y": 1000, "scale": 2}, {}], 1000, 700)
-    assert placed[0] == Position()
-    assert placed[1] == Position(x=500 + 250 + 500)
-    assert placed[3] == Position(x=1000 + 250 + 500, y=1000)
+def _spec(step: dict) -> StepSpec:
+    return StepSpec(
+        axes={axis: parse_value(text, axis) for axis, text in step.get("axes", {}).items()},
+        rel_to=step.get("rel_to"),
+        scope=step.get("scope"),
+        layout=Layout(**step.get("layout", {})),
+        overview=step.get("overview", False),
+    )
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case["name"] for case in CASES])
+def test_resolve_table(case):
+    positions, problems = resolve(
+        [_spec(step) for step in case["steps"]], case.get("width", 1000), case.get("height", 700)
+    )
+    got = [list(position.as_axes().values()) for position in positions]
+    assert got == [pytest.approx(row, abs=1e-9) for row in case["expected"]]
+    assert [[p.index, p.kind] for p in problems] == case.get("problems", [])
+
+
+def _distance(a: Position, b: Position) -> float:
+    return math.hypot(a.x - b.x, a.y - b.y)
+
+
+@pytest.mark.parametrize("count", [3, 8, 30])
+def test_circle_layout_is_round_and_clear(count):
+    width, height = 1000, 700
+    layout = Layout("circle")
+    positions, problems = resolve([StepSpec(layout=layout)] * count, width, height)
+    assert problems == []
+    centre_x = sum(p.x for p in positions) / count
+    centre_y = sum(p.y for p in positions) / count
+    radii = [math.hypot(p.x - centre_x, p.y - centre_y) for p in positions]
+    assert max(radii) - min(radii) < 1e-6
+    assert (positions[0].x, positions[0].y) == (0, 0)
+    diagonal = math.hypot(width, height)
+    for a, b in zip(positions, positions[1:] + positions[:1]):
+        assert _distance(a, b) >= diagonal
+
+
+def test_spiral_layout_winds_outwards_without_overlap():
+    width, height = 1000, 700
+    positions, problems = resolve([StepSpec(layout=Layout("spiral", rotate=True))] * 25, width, height)
+    assert problems == []
+    centre = positions[0]
+    radii = [_distance(p, centre) for p in positions[1:]]
+    assert radii == sorted(radii)
+    diagonal = math.hypot(width, height)
+    for index, a in enumerate(positions):
+        for b in positions[index + 1 :]:
+            assert _distance(a, b) >= diagonal * 0.99
+    assert any(p.rotate_z for p in positions[1:])
+
+
+def test_layouts_never_overlap_the_previous_step():
+    previous = StepSpec(axes={"x": Value(0), "scale": Value(3)})
+    for name in ("line", "grid", "circle", "spiral"):
+        positions, problems = resolve([previous, StepSpec(layout=Layout(name))], 1000, 700)
+        assert problems == [], name
+        assert positions[1].x - 500 > 1500, name
+
+
+@pytest.mark.parametrize(
+    ("written", "axis", "value"),
+    [
+        ("1200", "x", Value(1200)),
+        ("r+1000", "x", Value(1000, True)),
+        ("r1000", "y", Value(1000, True)),
+        ("r-500", "z", Value(-500, True)),
+        ("1.5w", "x", Value(1.5, False, "w")),
+        ("-2h", "y", Value(-2, False, "h")),
+        ("r+0.5w", "x", Value(0.5, True, "w")),
+        ("r-3", "scale", Value(-3, True)),
+        (2.5, "scale", Value(2.5)),
+        (" 45 ", "rotate-z", Value(45)),
+    ],
+)
+def test_parse_value(written, axis, value):
+    assert parse_value(written, axis) == value
+
+
+@pytest.mark.parametrize(
+    ("written", "axis"),
+    [
+        ("twelve", "x"),
+        ("12px", "x"),
+        ("1.5w", "scale"),
+        ("2h", "rotate-z"),
+        ("0", "scale"),
+        ("2000", "scale"),
+        ("rr1", "x"),
+        ("nan", "x"),
+        ("r+", "x"),
+        (True, "x"),
+        ("1e9", "x"),
+    ],
+)
+def test_parse_value_rejects(written, axis):
+    with pytest.raises(PositionError):
+        parse_value(written, axis)
+
+
+@pytest.mark.parametrize(
+    ("arguments", "layout"),
+    [
+        (("grid", "3"), Layout("grid", 3)),
+        (("GRID",), Layout("grid")),
+        (("circle", None, None, ""), Layout("circle", rotate=True)),
+        (("path", None, "M 0 0 L 10 10", "no"), Layout("path", path="M 0 0 L 10 10")),
+    ],
+)
+def test_parse_layout(arguments, layout):
+    assert parse_layout(*arguments) == layout
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ("hexagon",),
+        ("grid", "0"),
+        ("grid", "2.5"),
+        ("path",),
+        ("path", None, "M 0 0 Q nonsense"),
+        ("path", None, "M 3 3"),
+        ("line", None, None, "perhaps"),
+    ],
+)
+def test_parse_layout_rejects(arguments):
+    with pytest.raises(PositionError):
+        parse_layout(*arguments)
 
 
 def test_next_to_never_overlaps_a_rotated_step():

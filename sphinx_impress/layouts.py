@@ -1,0 +1,128 @@
+"""Layouts: where consecutive steps that give no position go.
+
+Pure Python with no Sphinx or docutils import. Every layout starts next to the step
+before the run (:func:`sphinx_impress.positions.next_to`), or at the origin for the
+first steps of a deck, and keeps a step width and :data:`~sphinx_impress.positions.AUTO_GAP`
+between neighbours so that no two steps of a run overlap.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+from .positions import AUTO_GAP, Layout, Position, next_to
+
+
+def place_run(
+    layout: Layout, count: int, previous: Position | None, width: float, height: float
+) -> list[Position]:
+    """Positions for ``count`` consecutive steps laid out by ``layout``.
+
+    :param previous: the step placed before the run, or ``None`` at the deck's start.
+    :param width: the deck's step width in px; :param height: its height in px.
+    """
+    if count == 0:
+        return []
+    start = next_to(previous, width, height) if previous is not None else Position()
+    place: Callable[..., list[Position]] = {
+        "line": _line,
+        "grid": _grid,
+        "circle": _circle,
+        "spiral": _spiral,
+        "path": _path,
+    }[layout.name]
+    return place(layout, count, start, width, height)
+
+
+def _line(layout: Layout, count: int, start: Position, width: float, height: float) -> list[Position]:
+    positions = [start]
+    while len(positions) < count:
+        positions.append(next_to(positions[-1], width, height))
+    return positions
+
+
+def _grid(layout: Layout, count: int, start: Position, width: float, height: float) -> list[Position]:
+    columns = layout.columns or math.ceil(math.sqrt(count))
+    pitch_x, pitch_y = width * (1 + AUTO_GAP), height * (1 + AUTO_GAP)
+    return [
+        Position(
+            x=start.x + (number % columns) * pitch_x,
+            y=start.y + (number // columns) * pitch_y,
+            z=start.z,
+        )
+        for number in range(count)
+    ]
+
+
+def _turned(x: float, y: float, z: float, angle: float, rotate: bool) -> Position:
+    return Position(x=x, y=y, z=z, rotate_z=math.degrees(angle) if rotate else 0.0)
+
+
+def _circle(layout: Layout, count: int, start: Position, width: float, height: float) -> list[Position]:
+    # neighbours a step diagonal and a gap apart along the circle, so that no two
+    # steps overlap whatever the turn; the first step at the circle's left
+    pitch = math.hypot(width, height) * (1 + AUTO_GAP)
+    radius = max(count * pitch / (2 * math.pi), pitch)
+    centre_x = start.x + radius
+    positions = []
+    for number in range(count):
+        angle = math.pi + 2 * math.pi * number / count
+        positions.append(
+            _turned(
+                centre_x + radius * math.cos(angle),
+                start.y + radius * math.sin(angle),
+                start.z,
+                angle - math.pi,
+                layout.rotate,
+            )
+        )
+    return positions
+
+
+def _spiral(layout: Layout, count: int, start: Position, width: float, height: float) -> list[Position]:
+    # an Archimedean spiral (radius = growth * angle) around the first step, whose
+    # turns are a step diagonal and a gap apart, with a step diagonal and a gap
+    # between neighbours along it
+    pitch = math.hypot(width, height) * (1 + AUTO_GAP)
+    growth = pitch / (2 * math.pi)
+    positions = [start]
+    angle = 2 * math.pi
+    while len(positions) < count:
+        radius = growth * angle
+        positions.append(
+            _turned(
+                start.x + radius * math.cos(angle),
+                start.y + radius * math.sin(angle),
+                start.z,
+                angle + math.pi / 2,
+                layout.rotate,
+            )
+        )
+        angle += pitch / radius
+    return positions
+
+
+def _path(layout: Layout, count: int, start: Position, width: float, height: float) -> list[Position]:
+    from svg.path import parse_path
+
+    path = parse_path(layout.path)
+    length = float(path.length())
+    pitch = width * (1 + AUTO_GAP)
+    factor = (count - 1) * pitch / length if count > 1 else 1.0
+    origin = path.point(0.0)
+    positions = []
+    for number in range(count):
+        fraction = number / (count - 1) if count > 1 else 0.0
+        point = path.point(fraction) - origin
+        tangent = path.tangent(fraction)
+        positions.append(
+            _turned(
+                start.x + point.real * factor,
+                start.y + point.imag * factor,
+                start.z,
+                math.atan2(tangent.imag, tangent.real),
+                layout.rotate,
+            )
+        )
+    return positions
