@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
 
-from .positions import SCALE_RANGE, PositionError, parse_number
+from .positions import LAYOUTS, LIMIT, SCALE_RANGE, Layout, PositionError, parse_layout, parse_number, path_length
 from .warnings_ import ImpressWarnings, warn
 
 if TYPE_CHECKING:
@@ -49,6 +49,48 @@ def _file_list(value: Any) -> list[str]:
     return list(value)
 
 
+def _layout_name(value: Any) -> str:
+    text = str(value).strip().lower()
+    if text not in LAYOUTS:
+        raise PositionError(f"expected one of {', '.join(LAYOUTS)}, got {value!r}")
+    return text
+
+
+def _columns(value: Any) -> int:
+    number = parse_number(value, 0, LIMIT)
+    if number != int(number):
+        raise PositionError(f"expected a whole number, got {value!r}")
+    return int(number)
+
+
+def _path_data(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"expected SVG path data as a string, got {value!r}")
+    if value.strip():
+        path_length(value)
+    return value.strip()
+
+
+def _yes_no(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in ("yes", "true", "1", "on"):
+        return True
+    if text in ("no", "false", "0", "off"):
+        return False
+    raise PositionError(f"expected yes or no, got {value!r}")
+
+
+def _overview(value: Any) -> str | None:
+    if value is None or str(value).strip().lower() in ("", "none", "no"):
+        return None
+    text = str(value).strip().lower()
+    if text not in ("start", "end"):
+        raise PositionError(f"expected start, end or None, got {value!r}")
+    return text
+
+
 def _field(
     default: Any,
     validator: Callable[[Any], Any],
@@ -56,6 +98,7 @@ def _field(
     doc_type: str,
     rebuild: str = "html",
     per_document: bool = True,
+    types: tuple[type, ...] = (int, float),
 ) -> Any:
     return dc.field(
         default_factory=lambda: default.copy() if isinstance(default, list) else default,
@@ -65,6 +108,7 @@ def _field(
             "doc_type": doc_type,
             "rebuild": rebuild,
             "per_document": per_document,
+            "types": types,
         },
     )
 
@@ -120,6 +164,49 @@ class ImpressConfig:
         "(data-transition-duration); a step's own transition-duration wins.",
         "number (ms)",
     )
+    layout: str = _field(
+        "line",
+        _layout_name,
+        "How steps without a position are placed: line, grid, circle, spiral or path.",
+        "str",
+        types=(str,),
+    )
+    layout_columns: int = _field(
+        0,
+        _columns,
+        "The number of columns of a grid layout; 0 picks about as many columns as rows.",
+        "int",
+    )
+    layout_path: str = _field(
+        "",
+        _path_data,
+        "SVG path data for the path layout (M 0 0 C 500 -300 ...), scaled so that the "
+        "steps sit a step width and a gap apart along it.",
+        "str",
+        types=(str,),
+    )
+    layout_rotate: bool = _field(
+        False,
+        _yes_no,
+        "Whether steps turn to follow a circle, spiral or path layout.",
+        "bool",
+        types=(bool,),
+    )
+    overview: str | None = _field(
+        None,
+        _overview,
+        "Add an overview step that shows the whole deck: 'start', 'end' or None.",
+        "start, end or None",
+        types=(str, type(None)),
+    )
+    layout_svg: bool = _field(
+        True,
+        _yes_no,
+        "Write <docname>.layout.svg beside each presentation: a map of the canvas.",
+        "bool",
+        per_document=False,
+        types=(bool,),
+    )
     css_files: list[str] = _field(
         [],
         _file_list,
@@ -127,6 +214,7 @@ class ImpressConfig:
         "to a folder of html_static_path (or URLs, which break offline presenting).",
         "list of str",
         per_document=False,
+        types=(list, tuple),
     )
     js_files: list[str] = _field(
         [],
@@ -135,6 +223,7 @@ class ImpressConfig:
         "impress().init(), as paths relative to a folder of html_static_path.",
         "list of str",
         per_document=False,
+        types=(list, tuple),
     )
 
     @classmethod
@@ -150,6 +239,15 @@ class ImpressConfig:
     def with_overrides(self, overrides: Mapping[str, Any]) -> ImpressConfig:
         """A copy with the given (already validated) fields replaced."""
         return dc.replace(self, **overrides)
+
+    def deck_layout(self) -> Layout:
+        """The deck's layout; a ``path`` layout without path data is a ``line``.
+
+        :raises PositionError: for a layout that cannot be used.
+        """
+        return parse_layout(
+            self.layout, self.layout_columns or None, self.layout_path, self.layout_rotate
+        )
 
     def root_attributes(self) -> dict[str, float]:
         """The impress.js root element's numeric attributes, by attribute name."""
@@ -168,13 +266,11 @@ def setup_config(app: Sphinx) -> None:
     and validate them when the configuration is read."""
     defaults = ImpressConfig()
     for field in ImpressConfig.values():
-        default = getattr(defaults, field.name)
-        types = (list, tuple) if isinstance(default, list) else (int, float)
         app.add_config_value(
             PREFIX + field.name,
-            default,
+            getattr(defaults, field.name),
             field.metadata["rebuild"],
-            types=types,
+            types=field.metadata["types"],
             description=field.metadata["help"],
         )
     app.connect("config-inited", validate_config)
@@ -195,11 +291,16 @@ def validate_config(app: Sphinx, config: Config) -> None:
             )
             value = getattr(defaults, field.name)
         setattr(config, name, value)
+    try:
+        ImpressConfig.from_sphinx(config).deck_layout()
+    except PositionError as error:
+        warn(f"impress_layout: {error}; using 'line'", ImpressWarnings.CONFIG)
+        config.impress_layout = "line"
 
 
 def document_overrides(
     settings: Iterable[tuple[str, Any, Any]], report: bool = True
-) -> dict[str, float]:
+) -> dict[str, Any]:
     """Read the per-document deck settings from a document's front matter.
 
     :param settings: ``(key, value, location)`` for each front matter field, where keys
@@ -212,7 +313,7 @@ def document_overrides(
         warning of subtype ``impress.config`` and is not used.
     """
     fields = {field.name: field for field in ImpressConfig.values()}
-    overrides: dict[str, float] = {}
+    overrides: dict[str, Any] = {}
     for key, value, location in settings:
         if not key.startswith(PREFIX):
             continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -9,12 +10,24 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from sphinx.util.docutils import SphinxDirective
 
 from . import nodes as impress_nodes
-from .positions import AXES, DEFAULTS, SCALE_RANGE, PositionError, format_number, parse_number
+from .positions import (
+    AXES,
+    DEFAULTS,
+    PositionError,
+    Value,
+    format_number,
+    parse_layout,
+    parse_number,
+    parse_value,
+)
 from .warnings_ import ImpressWarnings, warn
 
 if TYPE_CHECKING:
     from docutils import nodes
     from sphinx.application import Sphinx
+
+#: Options that set the layout of a section's child steps.
+LAYOUT_OPTIONS: tuple[str, ...] = ("layout", "layout-columns", "layout-path", "layout-rotate")
 
 #: Options of the ``step`` directive other than the axes of :data:`AXES`.
 OTHER_OPTIONS: tuple[str, ...] = (
@@ -24,6 +37,9 @@ OTHER_OPTIONS: tuple[str, ...] = (
     "rotate-order",
     "transition-duration",
     "autoplay",
+    "rel-to",
+    "overview",
+    *LAYOUT_OPTIONS,
 )
 
 #: Options that may also be spelled with a ``data-`` prefix (``data-x`` is ``x``).
@@ -94,6 +110,9 @@ def empty_step_options() -> dict[str, Any]:
         "transition-duration": None,
         "autoplay": None,
         "data": {},
+        "rel-to": None,
+        "overview": None,
+        "layout": None,
     }
 
 
@@ -128,7 +147,35 @@ def parse_step_options(options: Mapping[str, Any], location: Any) -> dict[str, A
             )
         given[name] = written
         _read_option(name, written, value, result, location)
+    written_layout = result.pop("layout-written", None)
+    if written_layout is not None:
+        result["layout"] = _read_layout(written_layout, location)
     return result
+
+
+def _read_layout(written: dict[str, Any], location: Any) -> dict[str, Any] | None:
+    if "layout" not in written:
+        warn(
+            f"step options {', '.join(sorted(written))} need a layout option; ignored",
+            ImpressWarnings.LAYOUT,
+            location,
+        )
+        return None
+    try:
+        layout = parse_layout(
+            written["layout"],
+            written.get("layout-columns"),
+            written.get("layout-path"),
+            written.get("layout-rotate"),
+        )
+    except PositionError as error:
+        warn(
+            f"invalid layout: {error}; the steps inside keep the deck's layout",
+            ImpressWarnings.LAYOUT,
+            location,
+        )
+        return None
+    return dataclasses.asdict(layout)
 
 
 def _read_option(
@@ -137,15 +184,16 @@ def _read_option(
     text = "" if value is None else str(value).strip()
     if name in AXES:
         try:
-            number = parse_number(value, *(SCALE_RANGE if name == "scale" else ()))
+            axis = parse_value(value, name)
         except PositionError as error:
-            number = DEFAULTS[name]
+            axis = Value(DEFAULTS[name])
             warn(
-                f"invalid step option {written!r}: {error}; using {format_number(number)}",
+                f"invalid step option {written!r}: {error}; using "
+                f"{format_number(axis.number)}",
                 ImpressWarnings.VALUE,
                 location,
             )
-        result["axes"][name] = number
+        result["axes"][name] = axis.as_tuple()
     elif name == "id":
         problem = check_id(text)
         if problem:
@@ -180,6 +228,12 @@ def _read_option(
             )
             return
         result[name] = number
+    elif name == "rel-to":
+        result["rel-to"] = text
+    elif name == "overview":
+        result["overview"] = True
+    elif name in LAYOUT_OPTIONS:
+        result.setdefault("layout-written", {})[name] = "" if value is None else value
     elif DATA_ATTRIBUTE.match(name):
         result["data"][name] = text
     else:

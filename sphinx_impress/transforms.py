@@ -13,7 +13,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from .config import ImpressConfig, document_overrides
 from .directives import check_id, empty_step_options
 from .nodes import impress_root, step
-from .positions import format_number, resolve
+from .positions import Layout, PositionError, StepSpec, Value, format_number, resolve
 from .warnings_ import ImpressWarnings, warn
 
 if TYPE_CHECKING:
@@ -34,6 +34,13 @@ INVISIBLE = (
 
 #: Id of the root element (impress.js's default root id).
 ROOT_ID = "impress"
+
+#: Id of the overview step that ``impress_overview`` adds (``overview-2`` if taken).
+OVERVIEW_ID = "overview"
+
+#: Class of overview steps: the theme draws them without a card, so that they do not
+#: hide the steps they show.
+OVERVIEW_CLASS = "impress-overview"
 
 
 def _is_marker(node: nodes.Node) -> bool:
@@ -285,11 +292,14 @@ class BuildPresentation(SphinxPostTransform):
         slides = [
             node for node in document.findall(nodes.Element) if node.get("impress_step")
         ]
-        positions = resolve(
-            [slide["impress_step"]["options"]["axes"] for slide in slides],
-            deck.width,
-            deck.height,
+        if slides and deck.overview:
+            overview = self._overview_step({slide["impress_step"]["id"] for slide in slides})
+            slides.insert(0 if deck.overview == "start" else len(slides), overview)
+        positions, problems = resolve(
+            self._specs(slides, deck), deck.width, deck.height
         )
+        for problem in problems:
+            warn(problem.message, ImpressWarnings(problem.kind), slides[problem.index])
         chosen = {id(slide) for slide in slides}
         first = next(
             (
@@ -300,7 +310,8 @@ class BuildPresentation(SphinxPostTransform):
             len(document.children),
         )
         for slide in reversed(slides):
-            slide.parent.remove(slide)
+            if slide.parent is not None:
+                slide.parent.remove(slide)
         leading = document.children[:first]
         trailing = document.children[first:]
         document.clear()
@@ -323,10 +334,72 @@ class BuildPresentation(SphinxPostTransform):
         _place_trailing(root, trailing)
         _point_links_at_steps(root)
 
+    def _specs(self, slides: list[nodes.Element], deck: ImpressConfig) -> list[StepSpec]:
+        """What each slide's options say about its place, for :func:`resolve`.
+
+        Warnings: ``impress.position`` for a ``rel-to`` that names no earlier step and
+        for position options on an overview step; ``impress.config`` for a deck layout
+        from the front matter that cannot be used.
+        """
+        try:
+            deck_layout = deck.deck_layout()
+        except PositionError as error:
+            warn(f"impress_layout: {error}; using 'line'", ImpressWarnings.CONFIG, slides[0])
+            deck_layout = Layout()
+        index_of = {slide["impress_step"]["id"]: n for n, slide in enumerate(slides)}
+        chosen = {id(slide) for slide in slides}
+        specs = []
+        for number, slide in enumerate(slides):
+            options = slide["impress_step"]["options"]
+            axes = {name: Value(*value) for name, value in options["axes"].items()}
+            rel_to = None
+            if options.get("rel-to"):
+                rel_to = index_of.get(options["rel-to"])
+                if rel_to is None or rel_to >= number:
+                    warn(
+                        f"rel-to {options['rel-to']!r} names no earlier step of this deck; "
+                        "relative values count from the previous step",
+                        ImpressWarnings.POSITION,
+                        slide,
+                    )
+                    rel_to = None
+            scope, layout = None, deck_layout
+            parent = slide.parent
+            while parent is not None:
+                if id(parent) in chosen and parent["impress_step"]["options"].get("layout"):
+                    scope = parent["impress_step"]["id"]
+                    layout = Layout(**parent["impress_step"]["options"]["layout"])
+                    break
+                parent = parent.parent
+            overview = bool(options.get("overview"))
+            if overview and axes:
+                warn(
+                    "an overview step places itself over the whole deck; its options "
+                    f"{', '.join(sorted(axes))} are ignored",
+                    ImpressWarnings.POSITION,
+                    slide,
+                )
+                axes = {}
+            specs.append(StepSpec(axes, rel_to, scope, layout, overview))
+        return specs
+
+    def _overview_step(self, taken: set[str]) -> step:
+        """The step that ``impress_overview`` adds: empty, showing the whole deck."""
+        step_id, suffix = OVERVIEW_ID, 1
+        while step_id in taken or step_id in self.document.ids:
+            suffix += 1
+            step_id = f"{OVERVIEW_ID}-{suffix}"
+        options = empty_step_options()
+        options["overview"] = True
+        node = step(has_content=True, ids=[step_id])
+        node["impress_step"] = {"id": step_id, "options": options}
+        return node
+
     def _step(self, slide: nodes.Element, axes: dict[str, str]) -> nodes.Element:
         info = slide["impress_step"]
         slide["ids"] = [info["id"], *(i for i in slide["ids"] if i != info["id"])]
-        slide["classes"] = ["step", *info["options"]["classes"], *slide["classes"]]
+        overview = [OVERVIEW_CLASS] if info["options"].get("overview") else []
+        slide["classes"] = ["step", *overview, *info["options"]["classes"], *slide["classes"]]
         slide["impress_step"] = {**info, "attributes": step_attributes(info, axes)}
         return slide
 

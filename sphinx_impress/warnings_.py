@@ -48,6 +48,21 @@ class ImpressWarnings(Enum):
     ``html_static_path``. A bad ``conf.py`` value falls back to its default, a bad
     front matter setting to the ``conf.py`` value, and an unknown key is ignored."""
 
+    POSITION = "position"
+    """A position that cannot be worked out as written: a relative value on the first
+    step (it counts from 0), a ``rel-to`` that names no earlier step of the deck (the
+    previous step is used), a relative scale that comes out of range (it is clamped),
+    or position options on an overview step (the overview places itself)."""
+
+    LAYOUT = "layout"
+    """A layout that cannot be used: an unknown name, a grid with fewer than one
+    column, SVG path data that does not parse or has no length, or ``layout-*`` options
+    without ``layout``. The steps keep the enclosing (or the deck's) layout."""
+
+    OVERLAP = "overlap"
+    """Two steps at exactly the same position, scale and rotation: the later one would
+    hide the earlier. Both are built as written."""
+
     OFFLINE = "offline"
     """A presentation page that loads something from the network (MathJax from its
     default address, a remote image, style sheet or script), so it will not present

@@ -22,9 +22,11 @@ EXPECTED_WARNINGS = [
     (45, "impress.value", "invalid step option 'autoplay'"),
     (56, "impress.id", "step id '\"><script>alert(1)</script>' cannot be used"),
     (66, "impress.id", "step id '2024' cannot be used"),
-    (66, "impress.value", "invalid step option 'x': expected a finite number"),
-    (66, "impress.value", "invalid step option 'y': expected a finite number"),
+    (66, "impress.value", "invalid step option 'x': expected a number, r+number"),
+    (66, "impress.value", "invalid step option 'y': expected a number, r+number"),
     (79, "impress.step", "more than one step directive sets this slide"),
+    # every axis of "Huge" was invalid, so it falls back to the place of "Digits"
+    (85, "impress.overlap", "this step sits exactly where step 7 sits"),
     (87, "impress.value", "invalid step option 'z': expected a number from -10000000 to"),
     (87, "impress.value", "invalid step option 'scale': expected a number from 0.001 to 1000"),
     (87, "impress.value", "invalid step option 'x': expected a number from -10000000 to"),
@@ -114,6 +116,7 @@ def test_warnings_can_be_suppressed_by_subtype(build):
                 "impress.option",
                 "impress.step",
                 "impress.duplicate_id",
+                "impress.overlap",
             ]
         },
     )
