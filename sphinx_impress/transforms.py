@@ -243,7 +243,7 @@ def _merge(base: dict[str, Any] | None, update: dict[str, Any]) -> dict[str, Any
     for source in (base or {}, update):
         for key, value in source.items():
             if isinstance(value, dict):
-                merged[key] = {**merged[key], **value}
+                merged[key] = {**(merged[key] or {}), **value}
             elif isinstance(value, list):
                 merged[key] = merged[key] + value
             elif value is not None:

@@ -1,0 +1,3 @@
+extensions = ["myst_parser", "sphinx_impress"]
+impress_width = 1000
+impress_height = 700

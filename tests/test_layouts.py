@@ -1,0 +1,183 @@
+"""Layouts and the positioning options through the real builder: one test root per
+layout, and a deck that mixes absolute, relative, rel-to, units, a layout and an
+overview step."""
+
+from __future__ import annotations
+
+import math
+import re
+
+import pytest
+
+from helpers import by_id, soup, steps, warning_lines
+
+#: The steps a layout places in the layout roots, in order.
+CELLS = ["one", "two", "three", "four", "five"]
+
+
+def _xy(step):
+    return step.numbers["data-x"], step.numbers["data-y"]
+
+
+def _layout(build, name):
+    app = build(f"layout-{name}")
+    assert warning_lines(app) == []
+    return by_id(soup(app.outdir / "index.html"))
+
+
+def _untouched_by_the_layout(found):
+    # a step with values keeps them inside the layout; the layout does not leak out
+    assert _xy(found["placed"]) == (-5000, -5000)
+    assert _xy(found["six"]) == (-5000 + 960 + 480 + 960, -5000)
+    assert _xy(found["after"]) == (_xy(found["six"])[0] + 2400, -5000)
+    # the section's own step is where its directive put it
+    assert _xy(found["part"]) == (0, 2000)
+
+
+def test_line_is_the_default(build):
+    found = _layout(build, "line")
+    assert [_xy(found[i]) for i in ("line", "one")] == [(0, 0), (2400, 0)]
+    assert [_xy(found[i]) for i in ("two", "three", "four")] == [
+        (0, 3000),
+        (2400, 3000),
+        (4800, 3000),
+    ]
+
+
+def test_grid(build):
+    found = _layout(build, "grid")
+    pitch_x, pitch_y = 1920 * 1.25, 1080 * 1.25
+    start = (2400, 2000)
+    for number, name in enumerate(CELLS):
+        row, column = divmod(number, 2)
+        assert _xy(found[name]) == (start[0] + column * pitch_x, start[1] + row * pitch_y)
+    _untouched_by_the_layout(found)
+
+
+def test_circle(build):
+    found = _layout(build, "circle")
+    points = [_xy(found[name]) for name in CELLS]
+    centre = (sum(p[0] for p in points) / 5, sum(p[1] for p in points) / 5)
+    radii = [math.dist(p, centre) for p in points]
+    assert max(radii) - min(radii) < 1e-3
+    assert points[0] == (2400, 2000)
+    # layout-rotate: each step turns by a fifth of a circle
+    assert [found[name].numbers["data-rotate-z"] for name in CELLS] == pytest.approx(
+        [0, 72, 144, 216, 288], abs=1e-6
+    )
+    _untouched_by_the_layout(found)
+
+
+def test_spiral(build):
+    found = _layout(build, "spiral")
+    points = [_xy(found[name]) for name in CELLS]
+    radii = [math.dist(p, points[0]) for p in points[1:]]
+    assert radii == sorted(radii) and radii[0] > math.hypot(1920, 1080)
+    assert all(found[name].numbers["data-rotate-z"] == 0 for name in CELLS)
+    _untouched_by_the_layout(found)
+
+
+def test_path(build):
+    found = _layout(build, "path")
+    points = [_xy(found[name]) for name in CELLS]
+    assert points[0] == (2400, 2000)
+    # the path (an S curve to the lower right) is scaled so that the steps sit one
+    # step width and a gap apart along it, and they turn to follow it
+    assert all(b[0] > a[0] and b[1] >= a[1] for a, b in zip(points, points[1:]))
+    assert found["one"].numbers["data-rotate-z"] == 0
+    assert found["three"].numbers["data-rotate-z"] == pytest.approx(45, abs=0.5)
+    assert sum(math.dist(a, b) for a, b in zip(points, points[1:])) >= 4 * 1920 * 1.25 * 0.9
+    _untouched_by_the_layout(found)
+
+
+#: The mixed deck of test-positioning (1000 x 700): id -> x, y, scale, rotate-x, rotate-z
+MIXED = {
+    "start-here": (0, 0, 2, 0, 0),
+    "next_one": (2500, 0, 1, 0, 30),  # r+2500, r+30; scale is not inherited
+    "units": (1500, 1400, 1, 20, 0),  # 1.5w, 2h
+    "back-to-the-start": (0, -1500, 3, 0, 0),  # rel-to start-here: r-1500, r+1
+    "laid-out": (6000, 0, 1, 0, 0),
+    "cell-one": (7250, 0, 1, 0, 0),
+    "cell-two": (8500, 0, 1, 0, 0),
+    "cell-three": (7250, 875, 1, 0, 0),
+}
+
+
+def mixed_expectations():
+    """The overview of the mixed deck, worked out by hand from the footprints."""
+    left = -1500  # back-to-the-start: scale 3, 3000 wide at x 0
+    right = 8500 + 500
+    top = -1500 - 1050  # back-to-the-start: scale 3, 2100 high at y -1500
+    # units: rotated 20 degrees about x, so it spans 700 * cos(20) in y
+    bottom = max(1400 + 350 * math.cos(math.radians(20)), 875 + 350)
+    scale = max((right - left) / 1000, (bottom - top) / 700) * 1.1
+    return ((left + right) / 2, (top + bottom) / 2, scale)
+
+
+def test_mixed_positions(build):
+    app = build("positioning")
+    lines = warning_lines(app)
+    assert all("bad.rst" in line or "toc.not_included" in line for line in lines)
+    found = by_id(soup(app.outdir / "index.html"))
+    assert list(found) == [*MIXED, "everything"]
+    for step_id, (x, y, scale, rotate_x, rotate_z) in MIXED.items():
+        numbers = found[step_id].numbers
+        got = (numbers["data-x"], numbers["data-y"], numbers["data-scale"],
+               numbers["data-rotate-x"], numbers["data-rotate-z"])
+        assert got == pytest.approx((x, y, scale, rotate_x, rotate_z), abs=1e-6), step_id
+    overview = found["everything"]
+    assert "impress-overview" in overview.classes
+    x, y, scale = mixed_expectations()
+    assert (overview.numbers["data-x"], overview.numbers["data-y"], overview.numbers["data-scale"]) == pytest.approx((x, y, scale), abs=1e-3)
+
+
+EXPECTED_BAD = [
+    (2, "impress.position", "rel-to 'nowhere' names no earlier step"),
+    (2, "impress.position", "relative values on the first step count from 0"),
+    (9, "impress.position", "rel-to 'later_step' names no earlier step"),
+    (18, "impress.layout", "unknown layout 'hexagon'"),
+    (24, "impress.layout", "invalid layout: expected a number from 1"),
+    (31, "impress.layout", "the SVG path 'M 0 0 Q nonsense' does not parse"),
+    (38, "impress.layout", "step options layout-columns need a layout option"),
+    (42, "impress.position", "an overview step places itself over the whole deck"),
+    (57, "impress.overlap", "this step sits exactly where step 8 sits"),
+]
+
+
+def test_bad_positions_warn_and_build(build):
+    app = build("positioning")
+    found = []
+    for line in warning_lines(app):
+        match = re.search(r"bad\.rst:(\d+): WARNING: (.*) \[([\w.]+)\]$", line)
+        if match:
+            found.append((int(match[1]), match[3], match[2]))
+    assert len(found) == len(EXPECTED_BAD), "\n".join(map(str, found))
+    for (line, subtype, words), got in zip(sorted(EXPECTED_BAD), sorted(found), strict=True):
+        assert got[:2] == (line, subtype) and words in got[2], got
+    bad = steps(soup(app.outdir / "bad.html"))
+    assert len(bad) == 9
+    # the fallbacks: rel-to falls back to the previous step, an overview is an overview
+    by = {s.id: s for s in bad}
+    assert by["later"].numbers["data-y"] == 10
+    assert "impress-overview" in by["overview"].classes
+
+
+def test_automatic_overview(build):
+    app = build("layout-line", confoverrides={"impress_overview": "end"})
+    found = steps(soup(app.outdir / "index.html"))
+    assert [s.id for s in found][-1] == "overview"
+    assert "impress-overview" in found[-1].classes
+    assert found[-1].numbers["data-scale"] > 2
+    app = build("layout-line", confoverrides={"impress_overview": "start"})
+    assert steps(soup(app.outdir / "index.html"))[0].id == "overview"
+
+
+def test_deck_layout_from_front_matter_and_bad_config(build):
+    app = build("layout-line", confoverrides={"impress_layout": "path", "impress_layout_path": ""})
+    assert any("impress_layout: a path layout needs SVG path data; using 'line'" in line
+               for line in warning_lines(app))
+    found = by_id(soup(app.outdir / "index.html"))
+    assert _xy(found["one"]) == (2400, 0)
+    app = build("layout-line", confoverrides={"impress_layout": "grid", "impress_layout_columns": 1})
+    found = by_id(soup(app.outdir / "index.html"))
+    assert [_xy(found[i]) for i in ("line", "one")] == [(0, 0), (0, 1350)]
