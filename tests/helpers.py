@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -130,3 +131,28 @@ def warning_lines(app) -> list[str]:
     from sphinx.util.console import strip_colors
 
     return strip_colors(app.warning.getvalue()).strip().splitlines()
+
+
+#: The mixed deck of test-positioning (1000 x 700): id -> x, y, scale, rotate-x, rotate-z
+MIXED = {
+    "start-here": (0, 0, 2, 0, 0),
+    "next_one": (2500, 0, 1, 0, 30),  # r+2500, r+30; scale is not inherited
+    "units": (1500, 1400, 1, 20, 0),  # 1.5w, 2h
+    "back-to-the-start": (0, -1500, 3, 0, 0),  # rel-to start-here: r-1500, r+1
+    "laid-out": (6000, 0, 1, 0, 0),
+    "cell-one": (7250, 0, 1, 0, 0),
+    "cell-two": (8500, 0, 1, 0, 0),
+    "cell-three": (7250, 875, 1, 0, 0),
+}
+
+
+def mixed_overview() -> tuple[float, float, float]:
+    """The overview step of test-positioning (x, y, scale), worked out by hand from
+    the other steps' footprints."""
+    left = -1500  # back-to-the-start: scale 3, 3000 wide at x 0
+    right = 8500 + 500
+    top = -1500 - 1050  # back-to-the-start: scale 3, 2100 high at y -1500
+    # units: rotated 20 degrees about x, so it spans 700 * cos(20) in y
+    bottom = max(1400 + 350 * math.cos(math.radians(20)), 875 + 350)
+    scale = max((right - left) / 1000, (bottom - top) / 700) * 1.1
+    return ((left + right) / 2, (top + bottom) / 2, scale)

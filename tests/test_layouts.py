@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from helpers import by_id, soup, steps, warning_lines
+from helpers import MIXED, by_id, mixed_overview, soup, steps, warning_lines
 
 #: The steps a layout places in the layout roots, in order.
 CELLS = ["one", "two", "three", "four", "five"]
@@ -90,30 +90,6 @@ def test_path(build):
     _untouched_by_the_layout(found)
 
 
-#: The mixed deck of test-positioning (1000 x 700): id -> x, y, scale, rotate-x, rotate-z
-MIXED = {
-    "start-here": (0, 0, 2, 0, 0),
-    "next_one": (2500, 0, 1, 0, 30),  # r+2500, r+30; scale is not inherited
-    "units": (1500, 1400, 1, 20, 0),  # 1.5w, 2h
-    "back-to-the-start": (0, -1500, 3, 0, 0),  # rel-to start-here: r-1500, r+1
-    "laid-out": (6000, 0, 1, 0, 0),
-    "cell-one": (7250, 0, 1, 0, 0),
-    "cell-two": (8500, 0, 1, 0, 0),
-    "cell-three": (7250, 875, 1, 0, 0),
-}
-
-
-def mixed_expectations():
-    """The overview of the mixed deck, worked out by hand from the footprints."""
-    left = -1500  # back-to-the-start: scale 3, 3000 wide at x 0
-    right = 8500 + 500
-    top = -1500 - 1050  # back-to-the-start: scale 3, 2100 high at y -1500
-    # units: rotated 20 degrees about x, so it spans 700 * cos(20) in y
-    bottom = max(1400 + 350 * math.cos(math.radians(20)), 875 + 350)
-    scale = max((right - left) / 1000, (bottom - top) / 700) * 1.1
-    return ((left + right) / 2, (top + bottom) / 2, scale)
-
-
 def test_mixed_positions(build):
     app = build("positioning")
     lines = warning_lines(app)
@@ -127,7 +103,7 @@ def test_mixed_positions(build):
         assert got == pytest.approx((x, y, scale, rotate_x, rotate_z), abs=1e-6), step_id
     overview = found["everything"]
     assert "impress-overview" in overview.classes
-    x, y, scale = mixed_expectations()
+    x, y, scale = mixed_overview()
     assert (overview.numbers["data-x"], overview.numbers["data-y"], overview.numbers["data-scale"]) == pytest.approx((x, y, scale), abs=1e-3)
 
 

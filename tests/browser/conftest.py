@@ -94,25 +94,45 @@ def browser(chromium_executable: str) -> Iterator[Browser]:
             launched.close()
 
 
-@pytest.fixture(scope="session")
-def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """``example/`` built once with ``python -m sphinx -W -b impress``; the output folder."""
-    base = tmp_path_factory.mktemp("example-build")
+def build_site(tmp_path_factory: pytest.TempPathFactory, srcdir: Path, strict: bool = True) -> Path:
+    """Build ``srcdir`` with ``python -m sphinx -b impress`` (``-W`` when ``strict``)
+    into a temporary folder, doctrees kept outside it; the output folder."""
+    base = tmp_path_factory.mktemp(f"{srcdir.name}-build")
     outdir = base / "out"
     doctrees = base / "doctrees"  # kept out of the output folder
+    warnings = ["-W", "--keep-going"] if strict else []
     command = [
-        sys.executable, "-m", "sphinx", "-W", "--keep-going", "-b", "impress",
-        "-d", str(doctrees), str(EXAMPLE_DIR), str(outdir),
+        sys.executable, "-m", "sphinx", *warnings, "-b", "impress",
+        "-d", str(doctrees), str(srcdir), str(outdir),
     ]
     result = subprocess.run(command, capture_output=True, text=True, cwd=REPO_ROOT, check=False)
     if result.returncode != 0:
         pytest.fail(
-            f"building example/ failed (exit {result.returncode}):\n"
+            f"building {srcdir} failed (exit {result.returncode}):\n"
             f"{result.stdout[-4000:]}\n{result.stderr[-4000:]}",
             pytrace=False,
         )
     assert (outdir / "index.html").is_file(), f"the build wrote no {outdir / 'index.html'}"
     return outdir.resolve()
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``example/`` built once with ``python -m sphinx -W -b impress``; the output folder."""
+    return build_site(tmp_path_factory, EXAMPLE_DIR)
+
+
+@pytest.fixture(scope="session")
+def positioning_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The test root mixing every way of placing a step (tests/roots/test-positioning),
+    built once; its bad.rst warns on purpose, so warnings are not errors here."""
+    return build_site(tmp_path_factory, REPO_ROOT / "tests" / "roots" / "test-positioning", strict=False)
+
+
+@pytest.fixture
+def positioning_deck(browser: Browser, positioning_site: Path) -> Iterator[DeckPage]:
+    """A fresh page on the positioning deck (not loaded yet)."""
+    yield from _recorded_page(browser, positioning_site)
 
 
 def _recorded_page(browser: Browser, site: Path, **context_options: Any) -> Iterator[DeckPage]:
