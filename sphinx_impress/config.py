@@ -56,8 +56,10 @@ def _layout_name(value: Any) -> str:
     return text
 
 
-def _columns(value: Any) -> int:
-    number = parse_number(value, 0, LIMIT)
+def _columns(value: Any) -> int | None:
+    if value is None or str(value).strip().lower() in ("", "none"):
+        return None
+    number = parse_number(value, 1, LIMIT)
     if number != int(number):
         raise PositionError(f"expected a whole number, got {value!r}")
     return int(number)
@@ -171,11 +173,13 @@ class ImpressConfig:
         "str",
         types=(str,),
     )
-    layout_columns: int = _field(
-        0,
+    layout_columns: int | None = _field(
+        None,
         _columns,
-        "The number of columns of a grid layout; 0 picks about as many columns as rows.",
-        "int",
+        "The number of columns of a grid layout, 1 or more; None picks about as many "
+        "columns as rows.",
+        "int or None",
+        types=(int, type(None)),
     )
     layout_path: str = _field(
         "",

@@ -170,7 +170,7 @@ def _read_layout(written: dict[str, Any], location: Any) -> dict[str, Any] | Non
         )
     except PositionError as error:
         warn(
-            f"invalid layout: {error}; the steps inside keep the deck's layout",
+            f"invalid layout: {error}; the steps inside keep the layout around them",
             ImpressWarnings.LAYOUT,
             location,
         )

@@ -8,6 +8,7 @@ between neighbours so that no two steps of a run overlap.
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections.abc import Callable
 
@@ -103,23 +104,38 @@ def _spiral(layout: Layout, count: int, start: Position, width: float, height: f
     return positions
 
 
+#: Points sampled along a path to measure its length piece by piece.
+PATH_SAMPLES = 2000
+
+
 def _path(layout: Layout, count: int, start: Position, width: float, height: float) -> list[Position]:
     from svg.path import parse_path
 
     path = parse_path(layout.path)
-    length = float(path.length())
+    # svg.path measures positions by each segment's own parameter, which bunches
+    # points on a curve; sample the path and walk it by length instead
+    samples = [path.point(n / PATH_SAMPLES) for n in range(PATH_SAMPLES + 1)]
+    lengths = [0.0]
+    for a, b in zip(samples, samples[1:]):
+        lengths.append(lengths[-1] + abs(b - a))
     pitch = width * (1 + AUTO_GAP)
-    factor = (count - 1) * pitch / length if count > 1 else 1.0
-    origin = path.point(0.0)
+    factor = (count - 1) * pitch / lengths[-1] if count > 1 else 1.0
     positions = []
     for number in range(count):
-        fraction = number / (count - 1) if count > 1 else 0.0
-        point = path.point(fraction) - origin
+        wanted = lengths[-1] * number / (count - 1) if count > 1 else 0.0
+        n = min(bisect.bisect_left(lengths, wanted), PATH_SAMPLES)
+        if n > 0 and lengths[n] > lengths[n - 1]:
+            part = (wanted - lengths[n - 1]) / (lengths[n] - lengths[n - 1])
+            point = samples[n - 1] + (samples[n] - samples[n - 1]) * part
+            fraction = (n - 1 + part) / PATH_SAMPLES
+        else:
+            point, fraction = samples[n], n / PATH_SAMPLES
         tangent = path.tangent(fraction)
+        offset = point - samples[0]
         positions.append(
             _turned(
-                start.x + point.real * factor,
-                start.y + point.imag * factor,
+                start.x + offset.real * factor,
+                start.y + offset.imag * factor,
                 start.z,
                 math.atan2(tangent.imag, tangent.real),
                 layout.rotate,

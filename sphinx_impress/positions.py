@@ -240,7 +240,8 @@ def parse_layout(
     """Check a layout as written in a directive, front matter or ``conf.py``.
 
     :param name: one of :data:`LAYOUTS`.
-    :param columns: for ``grid``, a whole number of 1 or more (``None``: automatic).
+    :param columns: for ``grid``, a whole number of 1 or more (``None`` or empty:
+        about as many columns as rows).
     :param path: for ``path``, SVG path data (``M 0 0 C 500 -300 ...``), read with the
         ``svg.path`` library.
     :param rotate: ``True``/``False``, ``"yes"``, ``"no"``, ``""`` (a flag written
@@ -425,6 +426,18 @@ def _place(
             axes[axis] = value.resolve(base[axis], width, height)
         elif relative and axis in TRANSLATIONS:
             axes[axis] = base[axis]
+    for axis in TRANSLATIONS:
+        if abs(axes.get(axis, 0.0)) > LIMIT:
+            wanted = axes[axis]
+            axes[axis] = math.copysign(LIMIT, wanted)
+            problems.append(
+                Problem(
+                    index,
+                    "position",
+                    f"{axis} comes to {format_number(wanted)}, beyond the canvas; using "
+                    f"{format_number(axes[axis])}",
+                )
+            )
     scale = axes.get("scale", 1.0)
     low, high = SCALE_RANGE
     if not low <= scale <= high:
@@ -480,6 +493,8 @@ def _overlaps(positions: Sequence[Position], specs: Sequence[StepSpec]) -> list[
     seen: dict[Position, int] = {}
     problems = []
     for index, position in enumerate(positions):
+        if specs[index].overview:
+            continue  # overview steps place themselves, all at the same place
         earlier = seen.setdefault(position, index)
         if earlier != index:
             problems.append(

@@ -354,15 +354,7 @@ class BuildPresentation(SphinxPostTransform):
             axes = {name: Value(*value) for name, value in options["axes"].items()}
             rel_to = None
             if options.get("rel-to"):
-                rel_to = index_of.get(options["rel-to"])
-                if rel_to is None or rel_to >= number:
-                    warn(
-                        f"rel-to {options['rel-to']!r} names no earlier step of this deck; "
-                        "relative values count from the previous step",
-                        ImpressWarnings.POSITION,
-                        slide,
-                    )
-                    rel_to = None
+                rel_to = self._rel_to(options["rel-to"], number, slides, index_of, slide)
             scope, layout = None, deck_layout
             parent = slide.parent
             while parent is not None:
@@ -383,6 +375,32 @@ class BuildPresentation(SphinxPostTransform):
             specs.append(StepSpec(axes, rel_to, scope, layout, overview))
         return specs
 
+    def _rel_to(
+        self,
+        wanted: str,
+        number: int,
+        slides: list[nodes.Element],
+        index_of: dict[str, int],
+        slide: nodes.Element,
+    ) -> int | None:
+        """The index of the step that ``rel-to`` names, or ``None`` with a warning."""
+        target = index_of.get(wanted)
+        problem = None
+        if target is None or target >= number:
+            problem = "names no earlier step of this deck"
+        elif slides[target]["impress_step"]["options"].get("overview"):
+            problem = "names an overview step, which is placed after all others"
+        elif not any(value[1] for value in slide["impress_step"]["options"]["axes"].values()):
+            problem = "has no relative value to count from it"
+        if problem is None:
+            return target
+        warn(
+            f"rel-to {wanted!r} {problem}; relative values count from the previous step",
+            ImpressWarnings.POSITION,
+            slide,
+        )
+        return None
+
     def _overview_step(self, taken: set[str]) -> step:
         """The step that ``impress_overview`` adds: empty, showing the whole deck."""
         step_id, suffix = OVERVIEW_ID, 1
@@ -392,6 +410,7 @@ class BuildPresentation(SphinxPostTransform):
         options = empty_step_options()
         options["overview"] = True
         node = step(has_content=True, ids=[step_id])
+        node.source = self.document.get("source")
         node["impress_step"] = {"id": step_id, "options": options}
         return node
 

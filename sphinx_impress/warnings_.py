@@ -50,9 +50,10 @@ class ImpressWarnings(Enum):
 
     POSITION = "position"
     """A position that cannot be worked out as written: a relative value on the first
-    step (it counts from 0), a ``rel-to`` that names no earlier step of the deck (the
-    previous step is used), a relative scale that comes out of range (it is clamped),
-    or position options on an overview step (the overview places itself)."""
+    step (it counts from 0); a ``rel-to`` that names no earlier step of the deck, names
+    an overview step, or stands on a step without relative values (the previous step
+    is used); a relative scale or a coordinate that comes out of range (it is
+    clamped); or position options on an overview step (the overview places itself)."""
 
     LAYOUT = "layout"
     """A layout that cannot be used: an unknown name, a grid with fewer than one
