@@ -1,0 +1,290 @@
+"""Draw a presentation's canvas from above, as an SVG document.
+
+Pure Python with no Sphinx or docutils import, so that it can be tested alone. The
+drawing is a map for authors: each step's footprint on the canvas, numbered in
+presentation order, and the path the camera takes through them, so that a layout can be
+looked at instead of read as numbers.
+
+Geometry follows impress.js (DOCUMENTATION.md, "Step Element"; src/impress.js): a step
+is a ``width`` by ``height`` px element centred on ``(x, y, z)``, scaled by ``scale``
+and rotated by ``rotate_x/y/z`` degrees. Screen coordinates are CSS's: x to the right,
+y down, so a positive ``rotate_z`` turns a step clockwise. impress.js writes the step's
+transform as ``translate3d(x, y, z) rotateX(rx) rotateY(ry) rotateZ(rz) scale(s)``
+(for the default ``data-rotate-order`` ``"xyz"``); as in any CSS transform list the
+rightmost function acts on the element's points first, so a corner ``p`` lands on
+``t + Rx · Ry · Rz · s·p``. The drawing drops z: it shows the footprint seen from above
+the canvas, looking along z, so a step turned 90 degrees about x or y is a thin line.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .positions import ORDERS, Position, footprint
+
+__all__ = ["CanvasStep", "canvas_svg", "footprint"]
+
+#: The larger side of the drawing, in output px (the svg element's width or height).
+PIXELS = 1200
+
+#: The margin around the steps, as a fraction of the larger side of their extent.
+MARGIN = 0.05
+
+#: The smallest and largest type of a step's number and of its id, in output px. Between
+#: the two the type is in proportion to the step's size (scale times the smaller of the
+#: deck's width and height), so that an overview step does not hide the map and a small
+#: step in a large deck keeps a label that can be read.
+NUMBER_PX = (16.0, 100.0)
+ID_PX = (10.0, 36.0)
+
+#: Colours: footprint fill and outline, path, label text and its halo, background.
+STEP_FILL = "#a9c8ee"
+STEP_STROKE = "#2c3e50"
+PATH_COLOUR = "#c0392b"
+LABEL_COLOUR = "#17202a"
+HALO_COLOUR = "#ffffff"
+BACKGROUND = "#ffffff"
+
+#: The id of the arrowhead marker (prefixed, so the drawing can sit inside a page).
+ARROW_ID = "sphinx-impress-canvas-arrow"
+
+_SVG_NS = "http://www.w3.org/2000/svg"
+
+# Characters that XML 1.0 does not allow in a document, even escaped.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+@dataclass(frozen=True)
+class CanvasStep:
+    """One step to draw: its id (``<div id>``), its absolute position and its title.
+
+    ``rotate_order`` is the step's ``data-rotate-order``, one of :data:`ORDERS`.
+    """
+
+    id: str
+    position: Position
+    title: str = ""
+    rotate_order: str = "xyz"
+
+
+def _number(value: float) -> str:
+    """Write a number with at most two decimals, no trailing zeros and no ``-0``."""
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return "0" if text in {"-0", ""} else text
+
+
+def _points(points: Sequence[tuple[float, float]]) -> str:
+    return " ".join(f"{_number(x)},{_number(y)}" for x, y in points)
+
+
+def _text(value: str) -> str:
+    """Escape text content; characters XML cannot hold become U+FFFD."""
+    value = _NOT_XML.sub("\ufffd", value)
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _attribute(value: str) -> str:
+    """Escape a double-quoted attribute value, keeping whitespace characters as written."""
+    value = _text(value).replace('"', "&quot;")
+    return value.replace("\t", "&#9;").replace("\n", "&#10;").replace("\r", "&#13;")
+
+
+Attributes = Sequence[tuple[str, str | float]]
+
+
+def _open(name: str, attributes: Attributes) -> str:
+    """A start tag (without its ``>``) with its attributes in the order given; numbers
+    are written with :func:`_number`, text is escaped."""
+    parts = [name]
+    for key, value in attributes:
+        text = _number(value) if isinstance(value, int | float) else _attribute(value)
+        parts.append(f'{key}="{text}"')
+    return "<" + " ".join(parts)
+
+
+def _start(name: str, attributes: Attributes) -> str:
+    """A start tag, for an element whose children follow on their own lines."""
+    return _open(name, attributes) + ">"
+
+
+def _element(name: str, attributes: Attributes, content: str | None = None) -> str:
+    """A whole element. ``content`` is already escaped; ``None`` makes it empty."""
+    if content is None:
+        return _open(name, attributes) + "/>"
+    return f"{_open(name, attributes)}>{content}</{name}>"
+
+
+def _check(value: float, what: str, positive: bool = False) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise ValueError(f"{what} must be a finite number, got {value!r}")
+    if positive and value <= 0:
+        raise ValueError(f"{what} must be greater than 0, got {value!r}")
+    return float(value)
+
+
+def _clamp(value: float, low: float, high: float) -> float:
+    return min(max(value, low), high)
+
+
+def _plural(count: int) -> str:
+    return f"{count} step" if count == 1 else f"{count} steps"
+
+
+def _empty() -> str:
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        _start("svg", [("xmlns", _SVG_NS), ("viewBox", "0 0 240 80"), ("width", 240),
+                       ("height", 80)]),
+        "  " + _element("title", [], "Canvas of 0 steps"),
+        "  " + _element("rect", [("x", 0), ("y", 0), ("width", 240), ("height", 80),
+                                 ("fill", BACKGROUND)]),
+        "  " + _element(
+            "text",
+            [("x", 120), ("y", 46), ("font-family", "sans-serif"), ("font-size", 20),
+             ("text-anchor", "middle"), ("fill", LABEL_COLOUR)],
+            "no steps",
+        ),
+        "</svg>",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def canvas_svg(steps: Sequence[CanvasStep], width: float, height: float) -> str:
+    """Draw a deck's canvas seen from above, as a standalone SVG document.
+
+    :param steps: the deck's steps in presentation order.
+    :param width: the deck's step width in px (``impress_width``).
+    :param height: the deck's step height in px (``impress_height``).
+    :returns: the document as text (declared UTF-8, ending in a newline). The same
+        input always gives the same text.
+    :raises ValueError: for a width, height or scale that is not a finite number
+        greater than 0, a coordinate or angle that is not finite, or an unknown
+        rotation order.
+
+    Each step is drawn as its :func:`footprint`, translucent light fill and dark
+    outline, with its 1-based number and its id in the middle (upright; type sized in
+    proportion to the step within :data:`NUMBER_PX` and :data:`ID_PX`) and a ``<title>``
+    "N. id — title" shown on hover. A polyline through the step centres, with an
+    arrowhead at the end of each segment and a dot on the first step, shows the order;
+    it is drawn over the footprints and under the labels. Every id and title is
+    escaped; the document refers to nothing outside itself.
+
+    The ``viewBox`` (canvas px) holds every footprint with a margin of :data:`MARGIN`
+    times the larger of the footprints' extent and one step width; the svg element is
+    :data:`PIXELS` px on its larger side, with the ``viewBox``'s aspect ratio. Line
+    widths are given in output px converted to canvas px, so they look the same for a
+    small and a large deck. Numbers carry at most two decimals.
+    """
+    width = _check(width, "width", positive=True)
+    height = _check(height, "height", positive=True)
+    if not steps:
+        return _empty()
+
+    shapes: list[tuple[tuple[float, float], ...]] = []
+    for step in steps:
+        position = step.position
+        for name in ("x", "y", "z", "rotate_x", "rotate_y", "rotate_z"):
+            _check(getattr(position, name), f"step {step.id!r}: {name}")
+        _check(position.scale, f"step {step.id!r}: scale", positive=True)
+        shapes.append(footprint(position, width, height, step.rotate_order))
+
+    xs = [x for shape in shapes for x, _ in shape]
+    ys = [y for shape in shapes for _, y in shape]
+    left, right, top, bottom = min(xs), max(xs), min(ys), max(ys)
+    margin = MARGIN * max(right - left, bottom - top, width)
+    box_x, box_y = left - margin, top - margin
+    box_w, box_h = right - left + 2 * margin, bottom - top + 2 * margin
+    larger = max(box_w, box_h)
+    pixel = larger / PIXELS  # one output px, in canvas px
+
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        _start("svg", [
+            ("xmlns", _SVG_NS),
+            ("viewBox", " ".join(_number(v) for v in (box_x, box_y, box_w, box_h))),
+            ("width", PIXELS * box_w / larger),
+            ("height", PIXELS * box_h / larger),
+        ]),
+        "  " + _element("title", [], f"Canvas of {_plural(len(steps))}"),
+        "  <defs>",
+        "    " + _element(
+            "marker",
+            [("id", ARROW_ID), ("viewBox", "0 0 10 10"), ("refX", 10), ("refY", 5),
+             ("markerWidth", 5), ("markerHeight", 5), ("markerUnits", "strokeWidth"),
+             ("orient", "auto")],
+            _element("path", [("d", "M0,0 L10,5 L0,10 Z"), ("fill", PATH_COLOUR)]),
+        ),
+        "  </defs>",
+        "  " + _element(
+            "rect",
+            [("x", box_x), ("y", box_y), ("width", box_w), ("height", box_h), ("fill", BACKGROUND)],
+        ),
+    ]
+
+    # Footprints, in order (a later step is drawn over an earlier one).
+    lines.append("  " + _start(
+        "g",
+        [("class", "steps"), ("fill", STEP_FILL), ("fill-opacity", 0.35), ("stroke", STEP_STROKE),
+         ("stroke-width", 2 * pixel), ("stroke-linejoin", "round")],
+    ))
+    for number, (step, shape) in enumerate(zip(steps, shapes, strict=True), start=1):
+        hover = f"{number}. {step.id}" + (f" — {step.title}" if step.title else "")
+        title = _element("title", [], _text(hover))
+        lines.append("    " + _element("polygon", [("points", _points(shape))], title))
+    lines.append("  </g>")
+
+    # The path through the deck.
+    centres = [(step.position.x, step.position.y) for step in steps]
+    lines.append("  " + _start(
+        "g",
+        [("class", "path"), ("fill", "none"), ("stroke", PATH_COLOUR),
+         ("stroke-width", 2.5 * pixel),
+         ("stroke-linejoin", "round"), ("stroke-linecap", "round"), ("pointer-events", "none")],
+    ))
+    if len(centres) > 1:
+        arrow = f"url(#{ARROW_ID})"
+        lines.append("    " + _element(
+            "polyline",
+            [("points", _points(centres)), ("marker-mid", arrow), ("marker-end", arrow)],
+        ))
+    lines.append("    " + _element(
+        "circle",
+        [("cx", centres[0][0]), ("cy", centres[0][1]), ("r", 7 * pixel), ("fill", PATH_COLOUR),
+         ("stroke", HALO_COLOUR), ("stroke-width", 2 * pixel)],
+    ))
+    lines.append("  </g>")
+
+    # Labels: upright, in proportion to the step, with a halo to stay legible over lines.
+    lines.append("  " + _start(
+        "g",
+        [("class", "labels"), ("font-family", "sans-serif"), ("text-anchor", "middle"),
+         ("fill", LABEL_COLOUR), ("stroke", HALO_COLOUR), ("stroke-linejoin", "round"),
+         ("paint-order", "stroke"), ("pointer-events", "none")],
+    ))
+    for number, step in enumerate(steps, start=1):
+        size = step.position.scale * min(width, height)
+        label = str(step.id)
+        number_size = _clamp(0.3 * size, NUMBER_PX[0] * pixel, NUMBER_PX[1] * pixel)
+        # Shrink a long id so that it fits across the step (about 0.6 em a character).
+        id_size = min(0.1 * size, 0.85 * size / (0.6 * max(len(label), 1)))
+        id_size = _clamp(id_size, ID_PX[0] * pixel, ID_PX[1] * pixel)
+        gap = 0.2 * number_size  # the centre, where the path runs, stays between the lines
+        x, y = step.position.x, step.position.y
+        lines.append("    " + _element(
+            "text",
+            [("x", x), ("y", y - gap), ("font-size", number_size), ("font-weight", "bold"),
+             ("stroke-width", 0.08 * number_size)],
+            str(number),
+        ))
+        lines.append("    " + _element(
+            "text",
+            [("x", x), ("y", y + gap + 0.75 * id_size), ("font-size", id_size),
+             ("stroke-width", 0.15 * id_size)],
+            _text(label),
+        ))
+    lines.append("  </g>")
+    lines.append("</svg>")
+    return "\n".join(lines) + "\n"
