@@ -10,6 +10,9 @@ from docutils import nodes
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.locale import __
 
+from .canvas import CanvasStep, canvas_svg
+from .nodes import impress_root
+from .positions import AXES, Position
 from .warnings_ import ImpressWarnings, warn
 from .writer import ImpressTranslator
 
@@ -91,6 +94,37 @@ class ImpressBuilder(StandaloneHTMLBuilder):
             templatename = PAGE_TEMPLATE
         super().handle_page(pagename, addctx, templatename, *args, **kwargs)
 
+    def write_doc(self, docname: str, doctree: nodes.document) -> None:
+        """Write the presentation page, then, with ``impress_layout_svg``, the map of
+        its canvas as ``<docname>.layout.svg`` beside it."""
+        super().write_doc(docname, doctree)
+        if not self.config.impress_layout_svg:
+            return
+        root = next(iter(doctree.findall(impress_root)), None)
+        if root is None:
+            return
+        steps = []
+        for element in root.children:
+            info = element.get("impress_step")
+            if not info:
+                continue
+            numbers = {
+                axis: float(info["attributes"][f"data-{axis}"]) for axis in AXES
+            }
+            steps.append(
+                CanvasStep(
+                    id=info["id"],
+                    position=Position.from_axes(numbers),
+                    title=_title(element),
+                    rotate_order=info["attributes"].get("data-rotate-order", "xyz"),
+                )
+            )
+        attributes = root["impress_attributes"]
+        drawing = canvas_svg(steps, float(attributes["data-width"]), float(attributes["data-height"]))
+        target = Path(self.outdir, f"{docname}.layout.svg")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(drawing, encoding="utf-8")
+
     def _extension_registry(self) -> SphinxComponentRegistry:
         """The registry of extensions' assets: ``self._registry`` from Sphinx 9 on,
         ``self.app.registry`` in Sphinx 8."""
@@ -117,6 +151,11 @@ class ImpressBuilder(StandaloneHTMLBuilder):
 
     def gen_additional_pages(self) -> None:
         """Write no search page and no ``html_additional_pages``."""
+
+
+def _title(element: nodes.Element) -> str:
+    title = next(iter(element.findall(nodes.title)), None)
+    return title.astext() if title is not None else ""
 
 
 def warn_remote_assets(

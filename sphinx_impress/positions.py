@@ -453,19 +453,67 @@ def _place(
     return Position.from_axes(axes)
 
 
-def footprint(position: Position, width: float, height: float) -> list[tuple[float, float]]:
-    """The corners of a step's rectangle on the canvas, seen along the z axis: the
-    ``width`` x ``height`` rectangle scaled, rotated about x, then y, then z
-    (impress.js's default ``rotate-order`` xyz), and moved to the step's centre."""
-    rx, ry, rz = (math.radians(a) for a in (position.rotate_x, position.rotate_y, position.rotate_z))
-    corners = []
-    for cx, cy in ((-1, -1), (1, -1), (1, 1), (-1, 1)):
-        x, y, z = cx * width / 2 * position.scale, cy * height / 2 * position.scale, 0.0
-        y, z = y * math.cos(rx) - z * math.sin(rx), y * math.sin(rx) + z * math.cos(rx)
-        x, z = x * math.cos(ry) + z * math.sin(ry), -x * math.sin(ry) + z * math.cos(ry)
-        x, y = x * math.cos(rz) - y * math.sin(rz), x * math.sin(rz) + y * math.cos(rz)
-        corners.append((position.x + x, position.y + y))
-    return corners
+#: The rotation orders impress.js accepts in ``data-rotate-order``.
+ORDERS = frozenset({"xyz", "xzy", "yxz", "yzx", "zxy", "zyx"})
+
+Matrix = tuple[tuple[float, float, float], tuple[float, float, float], tuple[float, float, float]]
+
+
+def _rotation(axis: str, degrees: float) -> Matrix:
+    """The matrix of CSS ``rotateX/Y/Z(degrees)`` (CSS Transforms 2, ``rotate3d``), in
+    screen coordinates (y down): a positive ``rotateZ`` is clockwise on screen."""
+    turns = degrees % 360
+    # Exact values on the quarter turns, so that an edge-on step is exactly a line.
+    quarter = {0: (0.0, 1.0), 90: (1.0, 0.0), 180: (0.0, -1.0), 270: (-1.0, 0.0)}
+    if turns in quarter:
+        sin, cos = quarter[int(turns)]
+    else:
+        sin, cos = math.sin(math.radians(turns)), math.cos(math.radians(turns))
+    if axis == "x":
+        return ((1.0, 0.0, 0.0), (0.0, cos, -sin), (0.0, sin, cos))
+    if axis == "y":
+        return ((cos, 0.0, sin), (0.0, 1.0, 0.0), (-sin, 0.0, cos))
+    return ((cos, -sin, 0.0), (sin, cos, 0.0), (0.0, 0.0, 1.0))
+
+
+def _multiply(a: Matrix, b: Matrix) -> Matrix:
+    """The product ``a · b`` (``b`` acts first on a column vector)."""
+    return tuple(  # type: ignore[return-value]
+        tuple(sum(a[row][k] * b[k][col] for k in range(3)) for col in range(3))
+        for row in range(3)
+    )
+
+
+def footprint(
+    position: Position, width: float, height: float, order: str = "xyz"
+) -> tuple[tuple[float, float], ...]:
+    """The corners of a step seen from above the canvas, in canvas px.
+
+    :param position: the step's centre (px), scale and rotations (degrees).
+    :param width: the deck's step width in px; :param height: its height in px.
+    :param order: the step's ``data-rotate-order``; impress.js writes the rotations in
+        this order in the CSS transform, so the last one acts first on the corners.
+    :returns: four ``(x, y)`` points: the step's top-left, top-right, bottom-right and
+        bottom-left corners after scaling and rotation, z dropped.
+    :raises ValueError: for an order that is not a permutation of ``"xyz"``.
+    """
+    if order not in ORDERS:
+        raise ValueError(f"rotate order must be one of {sorted(ORDERS)}, got {order!r}")
+    angles = {"x": position.rotate_x, "y": position.rotate_y, "z": position.rotate_z}
+    matrix: Matrix = ((1.0, 0.0, 0.0), (0.0, 1.0, 0.0), (0.0, 0.0, 1.0))
+    for axis in order:
+        matrix = _multiply(matrix, _rotation(axis, angles[axis]))
+    half_w = width / 2 * position.scale
+    half_h = height / 2 * position.scale
+    corners = ((-half_w, -half_h), (half_w, -half_h), (half_w, half_h), (-half_w, half_h))
+    # The corners lie in the element's plane (z = 0), so only two columns matter.
+    return tuple(
+        (
+            position.x + matrix[0][0] * cx + matrix[0][1] * cy,
+            position.y + matrix[1][0] * cx + matrix[1][1] * cy,
+        )
+        for cx, cy in corners
+    )
 
 
 #: Room left around the other steps in an overview, as a fraction of their extent.

@@ -157,3 +157,21 @@ def test_deck_layout_from_front_matter_and_bad_config(build):
     app = build("layout-line", confoverrides={"impress_layout": "grid", "impress_layout_columns": 1})
     found = by_id(soup(app.outdir / "index.html"))
     assert [_xy(found[i]) for i in ("line", "one")] == [(0, 0), (0, 1350)]
+
+
+def test_canvas_map_is_written_beside_each_presentation(build):
+    import xml.etree.ElementTree as ET
+
+    app = build("positioning")
+    ns = {"svg": "http://www.w3.org/2000/svg"}
+    for docname in ("index", "bad"):
+        page_steps = steps(soup(app.outdir / f"{docname}.html"))
+        drawing = ET.parse(app.outdir / f"{docname}.layout.svg").getroot()
+        assert drawing.tag == "{http://www.w3.org/2000/svg}svg"
+        assert len(drawing.findall(".//svg:polygon", ns)) == len(page_steps)
+        texts = [t.text for t in drawing.iter("{http://www.w3.org/2000/svg}text")]
+        for step in page_steps:
+            assert step.id in texts
+    app = build("positioning", confoverrides={"impress_layout_svg": False})
+    assert not list(app.outdir.glob("*.layout.svg"))
+    assert (app.outdir / "index.html").is_file()
