@@ -175,3 +175,15 @@ def test_canvas_map_is_written_beside_each_presentation(build):
     app = build("positioning", confoverrides={"impress_layout_svg": False})
     assert not list(app.outdir.glob("*.layout.svg"))
     assert (app.outdir / "index.html").is_file()
+
+
+def test_deck_layout_in_front_matter(build):
+    app = build("layout-line")
+    assert warning_lines(app) == []
+    found = by_id(soup(app.outdir / "front.html"))
+    assert [_xy(found[i]) for i in ("front-matter-layout", "a", "b", "c")] == [
+        (0, 0),
+        (2400, 0),
+        (0, 1350),
+        (2400, 1350),
+    ]
