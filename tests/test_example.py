@@ -67,3 +67,12 @@ def test_example_in_deck_links_point_at_steps(example_page):
     links = [a["href"][1:] for a in page.select('#impress a[href^="#"]')]
     assert links, "the example keeps its in-deck links"
     assert set(links) <= ids
+
+
+def test_docs_show_the_current_canvas_map(example_page):
+    """docs/_static/example.layout.svg is a copy of the example's map: rebuild it with
+    ``make example`` and copy ``example/_build/impress/index.layout.svg`` when this
+    fails."""
+    _, outdir = example_page
+    shipped = EXAMPLE.parent / "docs" / "_static" / "example.layout.svg"
+    assert (outdir / "index.layout.svg").read_bytes() == shipped.read_bytes()
