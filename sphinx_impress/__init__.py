@@ -23,6 +23,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from .config import setup_config
     from .directives import setup_directives
     from .nodes import setup_nodes
+    from .presentation import setup_presentation
     from .themes import get_theme_path
     from .transforms import setup_transforms
 
@@ -30,6 +31,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_nodes(app)
     setup_directives(app)
     setup_transforms(app)
+    setup_presentation(app)
     setup_builder(app)
     app.add_html_theme("impress", get_theme_path())
     return {

@@ -4,7 +4,6 @@ mirroring impress.js 1.1.0, and a reader for the mdpress seed deck."""
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any

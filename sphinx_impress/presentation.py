@@ -1,0 +1,249 @@
+"""Turn a read document into an impress.js presentation: positions resolved, one
+``impress_root`` holding one step per slide, links pointed at steps. A post-transform,
+run for the ``impress`` builder only."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from .config import ImpressConfig, document_overrides
+from .directives import empty_step_options
+from .nodes import impress_root, step
+from .positions import Layout, PositionError, StepSpec, Value, format_number, resolve
+from .warnings_ import ImpressWarnings, warn
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+#: Id of the root element (impress.js's default root id).
+ROOT_ID = "impress"
+
+#: Id of the overview step that ``impress_overview`` adds (``overview-2`` if taken).
+OVERVIEW_ID = "overview"
+
+#: Class of overview steps: the theme draws them without a card, so that they do not
+#: hide the steps they show.
+OVERVIEW_CLASS = "impress-overview"
+
+
+def step_attributes(info: dict[str, Any], axes: dict[str, str]) -> dict[str, str]:
+    """The ``data-*`` attributes of one step element: every axis as a number, the
+    rotation order, then the optional timing attributes and the author's own ``data-*``.
+    """
+    options = info["options"]
+    attributes = dict(options["data"])
+    attributes.update(axes)
+    attributes["data-rotate-order"] = options["rotate-order"] or "xyz"
+    if options["transition-duration"] is not None:
+        attributes["data-transition-duration"] = format_number(options["transition-duration"])
+    if options["autoplay"] is not None:
+        attributes["data-autoplay"] = format_number(options["autoplay"])
+    return attributes
+
+
+class BuildPresentation(SphinxPostTransform):
+    """Turn a document into an impress.js presentation: one ``impress_root`` holding
+    one ``step`` per slide, never nested, each with absolute numeric positions.
+
+    Runs for the ``impress`` builder only. Front matter deck settings that are invalid
+    give ``impress.config`` warnings; a document with no slide gives ``impress.empty``.
+    """
+
+    builders = ("impress",)
+    default_priority = 900
+
+    def run(self, **kwargs: Any) -> None:
+        """Compute positions and restructure the document."""
+        document = self.document
+        if not document.get("source"):
+            # a fragment (a todolist's content, say) that Sphinx wrapped in an empty
+            # document only to resolve its references: not a page, left as it is
+            return
+        docname = self.env.docname
+        metadata = self.env.metadata.get(docname, {})
+        deck = ImpressConfig.from_sphinx(self.config).with_overrides(
+            document_overrides(((k, v, docname) for k, v in metadata.items()), report=False)
+        )
+        slides = [
+            node for node in document.findall(nodes.Element) if node.get("impress_step")
+        ]
+        if slides and deck.overview:
+            overview = self._overview_step({slide["impress_step"]["id"] for slide in slides})
+            slides.insert(0 if deck.overview == "start" else len(slides), overview)
+        positions, problems = resolve(
+            self._specs(slides, deck), deck.width, deck.height
+        )
+        for problem in problems:
+            warn(problem.message, ImpressWarnings(problem.kind), slides[problem.index])
+        chosen = {id(slide) for slide in slides}
+        first = next(
+            (
+                index
+                for index, child in enumerate(document.children)
+                if any(id(node) in chosen for node in child.findall(nodes.Element))
+            ),
+            len(document.children),
+        )
+        for slide in reversed(slides):
+            if slide.parent is not None:
+                slide.parent.remove(slide)
+        leading = document.children[:first]
+        trailing = document.children[first:]
+        document.clear()
+        root = impress_root(ids=[ROOT_ID])
+        root["impress_attributes"] = {
+            name: format_number(value) for name, value in deck.root_attributes().items()
+        }
+        root["impress_attributes"]["style"] = (
+            f"--impress-width: {format_number(deck.width)}px; "
+            f"--impress-height: {format_number(deck.height)}px"
+        )
+        document.append(root)
+        for slide, position in zip(slides, positions, strict=True):
+            root.append(self._step(slide, position.data_attributes()))
+        if not slides:
+            warn("this document has no slide to present", ImpressWarnings.EMPTY, docname)
+            root.extend([*leading, *trailing])
+            return
+        root[0].insert(0, leading)
+        _place_trailing(root, trailing)
+        _point_links_at_steps(root)
+
+    def _specs(self, slides: list[nodes.Element], deck: ImpressConfig) -> list[StepSpec]:
+        """What each slide's options say about its place, for :func:`resolve`.
+
+        Warnings: ``impress.position`` for a ``rel-to`` that names no earlier step and
+        for position options on an overview step; ``impress.config`` for a deck layout
+        from the front matter that cannot be used.
+        """
+        try:
+            deck_layout = deck.deck_layout()
+        except PositionError as error:
+            warn(f"impress_layout: {error}; using 'line'", ImpressWarnings.CONFIG, slides[0])
+            deck_layout = Layout()
+        index_of = {slide["impress_step"]["id"]: n for n, slide in enumerate(slides)}
+        chosen = {id(slide) for slide in slides}
+        specs = []
+        for number, slide in enumerate(slides):
+            options = slide["impress_step"]["options"]
+            axes = {name: Value(*value) for name, value in options["axes"].items()}
+            rel_to = None
+            if options.get("rel-to"):
+                rel_to = self._rel_to(options["rel-to"], number, slides, index_of, slide)
+            scope, layout = None, deck_layout
+            parent = slide.parent
+            while parent is not None:
+                if id(parent) in chosen and parent["impress_step"]["options"].get("layout"):
+                    scope = parent["impress_step"]["id"]
+                    layout = Layout(**parent["impress_step"]["options"]["layout"])
+                    break
+                parent = parent.parent
+            overview = bool(options.get("overview"))
+            if overview and axes:
+                warn(
+                    "an overview step places itself over the whole deck; its options "
+                    f"{', '.join(sorted(axes))} are ignored",
+                    ImpressWarnings.POSITION,
+                    slide,
+                )
+                axes = {}
+            specs.append(StepSpec(axes, rel_to, scope, layout, overview))
+        return specs
+
+    def _rel_to(
+        self,
+        wanted: str,
+        number: int,
+        slides: list[nodes.Element],
+        index_of: dict[str, int],
+        slide: nodes.Element,
+    ) -> int | None:
+        """The index of the step that ``rel-to`` names, or ``None`` with a warning."""
+        target = index_of.get(wanted)
+        problem = None
+        if target is None or target >= number:
+            problem = "names no earlier step of this deck"
+        elif slides[target]["impress_step"]["options"].get("overview"):
+            problem = "names an overview step, which is placed after all others"
+        elif not any(value[1] for value in slide["impress_step"]["options"]["axes"].values()):
+            problem = "has no relative value to count from it"
+        if problem is None:
+            return target
+        warn(
+            f"rel-to {wanted!r} {problem}; relative values count from the previous step",
+            ImpressWarnings.POSITION,
+            slide,
+        )
+        return None
+
+    def _overview_step(self, taken: set[str]) -> step:
+        """The step that ``impress_overview`` adds: empty, showing the whole deck."""
+        step_id, suffix = OVERVIEW_ID, 1
+        while step_id in taken or step_id in self.document.ids:
+            suffix += 1
+            step_id = f"{OVERVIEW_ID}-{suffix}"
+        options = empty_step_options()
+        options["overview"] = True
+        node = step(has_content=True, ids=[step_id])
+        node.source = self.document.get("source")
+        node["impress_step"] = {"id": step_id, "options": options}
+        return node
+
+    def _step(self, slide: nodes.Element, axes: dict[str, str]) -> nodes.Element:
+        info = slide["impress_step"]
+        slide["ids"] = [info["id"], *(i for i in slide["ids"] if i != info["id"])]
+        overview = [OVERVIEW_CLASS] if info["options"].get("overview") else []
+        slide["classes"] = ["step", *overview, *info["options"]["classes"], *slide["classes"]]
+        slide["impress_step"] = {**info, "attributes": step_attributes(info, axes)}
+        return slide
+
+
+def _place_trailing(root: impress_root, trailing: list[nodes.Node]) -> None:
+    """Put what follows the last slide at document level into steps: each footnote or
+    citation into the step that first refers to it (myst-parser collects footnotes at
+    the end of the document), everything else into the last step."""
+    step_of: dict[str, nodes.Element] = {}
+    for step_element in root.children:
+        for reference in step_element.findall(
+            lambda n: isinstance(n, nodes.footnote_reference | nodes.citation_reference)
+        ):
+            step_of.setdefault(reference.get("refid", ""), step_element)
+    separator = None
+    for node in trailing:
+        if isinstance(node, nodes.transition) and "footnotes" in node["classes"]:
+            separator = node
+            continue
+        target = root[-1]
+        if isinstance(node, nodes.footnote | nodes.citation):
+            target = next((step_of[i] for i in node["ids"] if i in step_of), root[-1])
+            if separator is not None and not any(
+                isinstance(child, nodes.transition) for child in target.children
+            ):
+                target.append(separator.deepcopy())
+        target.append(node)
+
+
+def _point_links_at_steps(root: impress_root) -> None:
+    """Make links to an anchor inside a step (a label, a section's other id) point at
+    the step itself, which is what impress.js can navigate to."""
+    step_of_id: dict[str, str] = {}
+    for step_element in root.children:
+        step_id = step_element["ids"][0]
+        for node in step_element.findall(nodes.Element):
+            for anchor in node.get("ids", ()):
+                step_of_id.setdefault(anchor, step_id)
+    for reference in root.findall(nodes.reference):
+        refid = reference.get("refid")
+        if refid in step_of_id:
+            reference["refid"] = step_of_id[refid]
+        refuri = reference.get("refuri", "")
+        if refuri.startswith("#") and refuri[1:] in step_of_id:
+            reference["refuri"] = "#" + step_of_id[refuri[1:]]
+
+
+def setup_presentation(app: Sphinx) -> None:
+    """Register the presentation post-transform."""
+    app.add_post_transform(BuildPresentation)
