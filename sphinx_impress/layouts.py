@@ -9,23 +9,37 @@ between neighbours so that no two steps of a run overlap.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
-from .positions import AUTO_GAP, Layout, Position, next_to
+from .positions import AUTO_GAP, Layout, Position, footprint, next_to
 
 
 def place_run(
-    layout: Layout, count: int, previous: Position | None, width: float, height: float
+    layout: Layout,
+    count: int,
+    previous: Position | None,
+    width: float,
+    height: float,
+    previous_run: Sequence[Position] = (),
 ) -> list[Position]:
     """Positions for ``count`` consecutive steps laid out by ``layout``.
 
     :param previous: the step placed before the run, or ``None`` at the deck's start.
     :param width: the deck's step width in px; :param height: its height in px.
+    :param previous_run: the steps of the run that ended just before this one, if it
+        was laid out too: this run starts to the right of all of them, not only of the
+        last (which may sit inside a circle or a spiral).
     """
     if count == 0:
         return []
     start = next_to(previous, width, height) if previous is not None else Position()
+    if previous_run:
+        right = max(max(x for x, _ in footprint(p, width, height)) for p in previous_run)
+        start = Position(
+            x=max(start.x, right + AUTO_GAP * width + width / 2), y=start.y, z=start.z
+        )
     place: Callable[..., list[Position]] = {
         "line": _line,
         "grid": _grid,
@@ -33,7 +47,7 @@ def place_run(
         "spiral": _spiral,
         "path": _path,
     }[layout.name]
-    return place(layout, count, start, width, height)
+    return _unwound(place(layout, count, start, width, height))
 
 
 def _line(layout: Layout, count: int, start: Position, width: float, height: float) -> list[Position]:
@@ -58,6 +72,19 @@ def _grid(layout: Layout, count: int, start: Position, width: float, height: flo
 
 def _turned(x: float, y: float, z: float, angle: float, rotate: bool) -> Position:
     return Position(x=x, y=y, z=z, rotate_z=math.degrees(angle) if rotate else 0.0)
+
+
+def _unwound(positions: list[Position]) -> list[Position]:
+    """The same steps with each rotation replaced by the whole-turn equivalent nearest
+    the previous step's (the first nearest 0), so that impress.js, which turns the view
+    by the difference of the numbers, never spins a whole turn between two steps."""
+    result: list[Position] = []
+    previous = 0.0
+    for position in positions:
+        angle = previous + (position.rotate_z - previous + 180) % 360 - 180
+        result.append(dataclasses.replace(position, rotate_z=angle))
+        previous = angle
+    return result
 
 
 def _circle(layout: Layout, count: int, start: Position, width: float, height: float) -> list[Position]:
@@ -119,10 +146,13 @@ def _path(layout: Layout, count: int, start: Position, width: float, height: flo
     for a, b in zip(samples, samples[1:]):
         lengths.append(lengths[-1] + abs(b - a))
     pitch = width * (1 + AUTO_GAP)
-    factor = (count - 1) * pitch / lengths[-1] if count > 1 else 1.0
+    # a closed path (one that ends where it starts) has as many gaps as steps
+    closed = abs(samples[-1] - samples[0]) <= 1e-9 * lengths[-1]
+    gaps = count if closed else count - 1
+    factor = gaps * pitch / lengths[-1] if gaps else 1.0
     positions = []
     for number in range(count):
-        wanted = lengths[-1] * number / (count - 1) if count > 1 else 0.0
+        wanted = lengths[-1] * number / gaps if gaps else 0.0
         n = min(bisect.bisect_left(lengths, wanted), PATH_SAMPLES)
         if n > 0 and lengths[n] > lengths[n - 1]:
             part = (wanted - lengths[n - 1]) / (lengths[n] - lengths[n - 1])

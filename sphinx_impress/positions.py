@@ -265,11 +265,15 @@ def parse_layout(
             raise PositionError("a path layout needs SVG path data")
         if path_length(data) <= 0:
             raise PositionError(f"the SVG path {data!r} has no length")
-    return Layout(text, count, data, _flag(rotate))
+    return Layout(text, count, data, parse_flag(rotate))
 
 
-def _flag(value: object) -> bool:
-    """``None`` (not given) is no; an empty value (a flag written alone) is yes."""
+def parse_flag(value: object) -> bool:
+    """Read a yes/no option: ``None`` (not given) is no; an empty value (a flag written
+    alone) is yes; also ``yes``/``no``, ``true``/``false``, ``on``/``off``, ``1``/``0``.
+
+    :raises PositionError: for anything else.
+    """
     if value is None or isinstance(value, bool):
         return bool(value)
     text = str(value).strip().lower()
@@ -280,6 +284,11 @@ def _flag(value: object) -> bool:
     raise PositionError(f"expected yes or no, got {value!r}")
 
 
+#: Text that cannot be part of SVG path data (SVG 2, "Path data": command letters,
+#: numbers, signs, points, exponents, commas and white space).
+_NOT_PATH_DATA = re.compile(r"[^MmZzLlHhVvCcSsQqTtAaEe0-9+\-.,\s]+")
+
+
 def path_length(data: str) -> float:
     """The length of SVG path data, in its own units.
 
@@ -288,6 +297,13 @@ def path_length(data: str) -> float:
     from svg.path import parse_path
     from svg.path.parser import InvalidPathError
 
+    # svg.path stops quietly at text it does not know, so anything but path commands
+    # and numbers is refused here, before any of the path could be lost
+    stray = _NOT_PATH_DATA.search(data)
+    if stray:
+        raise PositionError(
+            f"the SVG path {data!r} has {stray.group()!r}, which is not SVG path data"
+        )
     try:
         return float(parse_path(data).length())
     except (InvalidPathError, ValueError, IndexError, TypeError) as error:
@@ -354,6 +370,7 @@ def resolve(
     positions: list[Position | None] = [None] * len(specs)
     problems: list[Problem] = []
     previous: Position | None = None
+    last_run: list[Position] = []
     index = 0
     while index < len(specs):
         spec = specs[index]
@@ -366,6 +383,7 @@ def resolve(
                 reference = positions[spec.rel_to]
             positions[index] = _place(spec, index, reference, width, height, problems)
             previous = positions[index]
+            last_run = []
             index += 1
             continue
         run = [index]
@@ -380,9 +398,12 @@ def resolve(
                 run.append(following)
             following += 1
         for member, position in zip(
-            run, place_run(spec.layout, len(run), previous, width, height), strict=True
+            run,
+            place_run(spec.layout, len(run), previous, width, height, last_run),
+            strict=True,
         ):
             positions[member] = position
+        last_run = [positions[member] for member in run]
         previous = positions[run[-1]]
         index = run[-1] + 1
     others = [position for position in positions if position is not None]
@@ -426,15 +447,15 @@ def _place(
             axes[axis] = value.resolve(base[axis], width, height)
         elif relative and axis in TRANSLATIONS:
             axes[axis] = base[axis]
-    for axis in TRANSLATIONS:
-        if abs(axes.get(axis, 0.0)) > LIMIT:
+    for axis in AXES:
+        if axis != "scale" and abs(axes.get(axis, 0.0)) > LIMIT:
             wanted = axes[axis]
             axes[axis] = math.copysign(LIMIT, wanted)
             problems.append(
                 Problem(
                     index,
                     "position",
-                    f"{axis} comes to {format_number(wanted)}, beyond the canvas; using "
+                    f"{axis} comes to {format_number(wanted)}, beyond the limit; using "
                     f"{format_number(axes[axis])}",
                 )
             )

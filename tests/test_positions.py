@@ -14,6 +14,7 @@ from sphinx_impress.positions import (
     PositionError,
     StepSpec,
     Value,
+    footprint,
     format_number,
     next_to,
     parse_layout,
@@ -175,6 +176,8 @@ def test_parse_layout(arguments, layout):
         ("grid", "2.5"),
         ("path",),
         ("path", None, "M 0 0 Q nonsense"),
+        ("path", None, "M 0 0 L 0 1000 oops L 1000 1000"),
+        ("path", None, "M0,0#L100,0"),
         ("path", None, "M 3 3"),
         ("line", None, None, "perhaps"),
     ],
@@ -215,3 +218,33 @@ def test_positions_module_does_not_import_sphinx():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("name", ["circle", "spiral", "path"])
+def test_turning_layouts_never_spin_a_whole_turn(name):
+    layout = Layout(name, path="M 0 0 A 1 1 0 1 1 0 2 A 1 1 0 1 1 0 0", rotate=True)
+    positions, _ = resolve([StepSpec(layout=layout)] * 12, 1000, 700)
+    angles = [p.rotate_z for p in positions]
+    assert -180 < angles[0] <= 180
+    assert all(abs(b - a) < 180 for a, b in zip(angles, angles[1:]))
+    assert len({round(a % 360, 3) for a in angles}) > 3  # they do turn
+
+
+@pytest.mark.parametrize("name", ["circle", "spiral", "path"])
+def test_the_step_after_a_run_is_clear_of_the_whole_run(name):
+    width, height = 1000, 700
+    layout = Layout(name, path="M 0 0 L 1 0 L 1 1 L 0 1 Z")
+    specs = [StepSpec(scope="run", layout=layout)] * 6 + [StepSpec()]
+    positions, problems = resolve(specs, width, height)
+    assert problems == []
+    after = positions[-1]
+    left_edge = after.x - width / 2
+    for member in positions[:-1]:
+        assert left_edge > max(x for x, _ in footprint(member, width, height))
+
+
+def test_a_closed_path_does_not_put_its_last_step_on_its_first():
+    square = Layout("path", path="M 0 0 L 1 0 L 1 1 L 0 1 Z")
+    positions, problems = resolve([StepSpec(layout=square)] * 4, 1000, 700)
+    assert problems == []
+    assert len({(p.x, p.y) for p in positions}) == 4
