@@ -15,7 +15,9 @@ from .positions import (
     DEFAULTS,
     PositionError,
     Value,
+    LAYOUTS,
     format_number,
+    parse_flag,
     parse_layout,
     parse_number,
     parse_value,
@@ -162,11 +164,33 @@ def _read_layout(written: dict[str, Any], location: Any) -> dict[str, Any] | Non
         )
         return None
     try:
+        rotate = parse_flag(written.get("layout-rotate"))
+    except PositionError as error:
+        warn(
+            f"invalid step option 'layout-rotate': {error}; the steps do not turn",
+            ImpressWarnings.VALUE,
+            location,
+        )
+        rotate = False
+    name = str(written["layout"]).strip().lower()
+    for option, meant_for in (
+        ("layout-columns", ("grid",)),
+        ("layout-path", ("path",)),
+        ("layout-rotate", ("circle", "spiral", "path")),
+    ):
+        if option in written and name in LAYOUTS and name not in meant_for:
+            warn(
+                f"step option {option!r} is for the {' and '.join(meant_for)} layout, "
+                f"not {name!r}; it is ignored",
+                ImpressWarnings.LAYOUT,
+                location,
+            )
+    try:
         layout = parse_layout(
             written["layout"],
             written.get("layout-columns"),
             written.get("layout-path"),
-            written.get("layout-rotate"),
+            rotate,
         )
     except PositionError as error:
         warn(
@@ -231,7 +255,14 @@ def _read_option(
     elif name == "rel-to":
         result["rel-to"] = text
     elif name == "overview":
-        result["overview"] = True
+        try:
+            result["overview"] = parse_flag("" if value is None else value)
+        except PositionError as error:
+            warn(
+                f"invalid step option {written!r}: {error}; the step is not an overview",
+                ImpressWarnings.VALUE,
+                location,
+            )
     elif name in LAYOUT_OPTIONS:
         result.setdefault("layout-written", {})[name] = "" if value is None else value
     elif DATA_ATTRIBUTE.match(name):

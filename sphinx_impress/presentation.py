@@ -77,7 +77,7 @@ class BuildPresentation(SphinxPostTransform):
             self._specs(slides, deck), deck.width, deck.height
         )
         for problem in problems:
-            warn(problem.message, ImpressWarnings(problem.kind), slides[problem.index])
+            warn(problem.message, ImpressWarnings(problem.kind), self._where(slides[problem.index]))
         chosen = {id(slide) for slide in slides}
         first = next(
             (
@@ -147,11 +147,26 @@ class BuildPresentation(SphinxPostTransform):
                     "an overview step places itself over the whole deck; its options "
                     f"{', '.join(sorted(axes))} are ignored",
                     ImpressWarnings.POSITION,
-                    slide,
+                    self._where(slide),
                 )
                 axes = {}
             specs.append(StepSpec(axes, rel_to, scope, layout, overview))
+        laid_out = {spec.scope for spec in specs if not spec.axes and not spec.overview}
+        for slide in slides:
+            info = slide["impress_step"]
+            if info["options"].get("layout") and info["id"] not in laid_out:
+                warn(
+                    "this layout places the steps inside its section that give no "
+                    "position, and there are none",
+                    ImpressWarnings.LAYOUT,
+                    self._where(slide),
+                )
         return specs
+
+    def _where(self, slide: nodes.Element) -> Any:
+        """Where a warning about a slide points: its step directive's line."""
+        line = slide["impress_step"].get("line")
+        return (self.env.docname, line) if line else slide
 
     def _rel_to(
         self,
@@ -175,7 +190,7 @@ class BuildPresentation(SphinxPostTransform):
         warn(
             f"rel-to {wanted!r} {problem}; relative values count from the previous step",
             ImpressWarnings.POSITION,
-            slide,
+            self._where(slide),
         )
         return None
 

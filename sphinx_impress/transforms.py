@@ -121,7 +121,8 @@ class CollectSteps(SphinxTransform):
     so that ``[see](#containers1)`` finds the author's id. Each ``step`` directive without
     content is merged into its slide (the nearest enclosing slide; at the top of the
     document, the first slide) and removed. Afterwards each slide holds
-    ``impress_step = {"id": str, "options": dict}``.
+    ``impress_step = {"id": str, "options": dict, "line": int | None}``, the line being
+    that of its step directive (else of the slide), for warnings written later.
 
     Warnings: ``impress.step`` (two directives for one slide), ``impress.duplicate_id``.
     """
@@ -144,9 +145,11 @@ class CollectSteps(SphinxTransform):
                 marker.parent.remove(marker)
             return
         options: dict[int, dict[str, Any]] = {}
+        lines: dict[int, int | None] = {}
         for slide in slides:
             if isinstance(slide, step):
                 options[id(slide)] = slide["impress_options"]
+                lines[id(slide)] = slide.line
         for marker in list(self.document.findall(_is_marker)):
             slide = _enclosing_slide(marker, slides)
             if id(slide) in options and isinstance(slide, nodes.section):
@@ -157,13 +160,18 @@ class CollectSteps(SphinxTransform):
                     marker,
                 )
             options[id(slide)] = _merge(options.get(id(slide)), marker["impress_options"])
+            lines[id(slide)] = marker.line
             marker.parent.remove(marker)
         used: set[str] = set()
         for number, slide in enumerate(slides, start=1):
             slide_options = options.get(id(slide)) or _merge(None, {})
             step_id = self._step_id(slide, slide_options.get("id"), number, used)
             used.add(step_id)
-            slide["impress_step"] = {"id": step_id, "options": slide_options}
+            slide["impress_step"] = {
+                "id": step_id,
+                "options": slide_options,
+                "line": lines.get(id(slide)) or slide.line,
+            }
 
     def _step_id(
         self, slide: nodes.Element, wanted: str | None, number: int, used: set[str]

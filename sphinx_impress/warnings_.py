@@ -21,7 +21,8 @@ class ImpressWarnings(Enum):
     VALUE = "value"
     """An option or setting whose value cannot be used: not a finite number, a scale of
     0 or less, a ``rotate-order`` that is not a permutation of ``xyz``, a negative
-    duration. The step keeps the default for that attribute."""
+    duration, a yes/no option (``overview``, ``layout-rotate``) with another word. The
+    step keeps the default for that attribute."""
 
     OPTION = "option"
     """An option the ``step`` directive does not know; it is ignored (a ``data-*``
@@ -58,7 +59,9 @@ class ImpressWarnings(Enum):
     LAYOUT = "layout"
     """A layout that cannot be used: an unknown name, a grid with fewer than one
     column, SVG path data that does not parse or has no length, or ``layout-*`` options
-    without ``layout``. The steps keep the enclosing (or the deck's) layout."""
+    without ``layout`` (the steps keep the enclosing, or the deck's, layout); a
+    ``layout-*`` option for another layout (``layout-columns`` on a circle: ignored); or
+    a layout on a section with no step inside it to place."""
 
     OVERLAP = "overlap"
     """Two steps at exactly the same position, scale and rotation: the later one would

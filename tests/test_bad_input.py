@@ -26,7 +26,7 @@ EXPECTED_WARNINGS = [
     (66, "impress.value", "invalid step option 'y': expected a number, r+number"),
     (79, "impress.step", "more than one step directive sets this slide"),
     # every axis of "Huge" was invalid, so it falls back to the place of "Digits"
-    (85, "impress.overlap", "this step sits exactly where step 7 sits"),
+    (87, "impress.overlap", "this step sits exactly where step 7 sits"),
     (87, "impress.value", "invalid step option 'z': expected a number from -10000000 to"),
     (87, "impress.value", "invalid step option 'scale': expected a number from 0.001 to 1000"),
     (87, "impress.value", "invalid step option 'x': expected a number from -10000000 to"),

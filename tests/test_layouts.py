@@ -93,7 +93,7 @@ def test_path(build):
 def test_mixed_positions(build):
     app = build("positioning")
     lines = warning_lines(app)
-    assert all("bad.rst" in line or "toc.not_included" in line for line in lines)
+    assert all("index.md" not in line for line in lines)
     found = by_id(soup(app.outdir / "index.html"))
     assert list(found) == [*MIXED, "everything"]
     for step_id, (x, y, scale, rotate_x, rotate_z) in MIXED.items():
@@ -108,15 +108,15 @@ def test_mixed_positions(build):
 
 
 EXPECTED_BAD = [
-    (2, "impress.position", "rel-to 'nowhere' names no earlier step"),
-    (2, "impress.position", "relative values on the first step count from 0"),
-    (9, "impress.position", "rel-to 'later_step' names no earlier step"),
+    (4, "impress.position", "rel-to 'nowhere' names no earlier step"),
+    (4, "impress.position", "relative values on the first step count from 0"),
+    (11, "impress.position", "rel-to 'later_step' names no earlier step"),
     (18, "impress.layout", "unknown layout 'hexagon'"),
     (24, "impress.layout", "invalid layout: expected a number from 1"),
-    (31, "impress.layout", "the SVG path 'M 0 0 Q nonsense' does not parse"),
+    (31, "impress.layout", "the SVG path 'M 0 0 Q nonsense' has 'non', which is not SVG path data"),
     (38, "impress.layout", "step options layout-columns need a layout option"),
-    (42, "impress.position", "an overview step places itself over the whole deck"),
-    (57, "impress.overlap", "this step sits exactly where step 8 sits"),
+    (44, "impress.position", "an overview step places itself over the whole deck"),
+    (59, "impress.overlap", "this step sits exactly where step 8 sits"),
 ]
 
 
@@ -187,3 +187,32 @@ def test_deck_layout_in_front_matter(build):
         (0, 1350),
         (2400, 1350),
     ]
+
+
+def test_layout_options_that_cannot_apply_are_reported(build):
+    app = build("positioning")
+    found = [
+        (int(m[1]), m[3], m[2])
+        for m in (
+            re.search(r"unused\.md:(\d+): WARNING: (.*) \[([\w.]+)\]$", line)
+            for line in warning_lines(app)
+        )
+        if m
+    ]
+    assert [(line, subtype) for line, subtype, _ in sorted(found)] == [
+        (20, "impress.layout"),
+        (20, "impress.value"),
+        (36, "impress.layout"),
+    ]
+    texts = " | ".join(text for _, _, text in sorted(found))
+    assert "'layout-columns' is for the grid layout, not 'circle'" in texts
+    assert "invalid step option 'layout-rotate': expected yes or no, got 'maybe'" in texts
+    assert "there are none" in texts
+    page = by_id(soup(app.outdir / "unused.html"))
+    assert "impress-overview" not in page["not-an-overview"].classes
+    assert _xy(page["not-an-overview"]) == (5000, 0)
+    # the circle is kept, unturned, despite the bad flag
+    points = [_xy(page[name]) for name in ("first", "second", "third")]
+    centre = (sum(p[0] for p in points) / 3, sum(p[1] for p in points) / 3)
+    assert len({round(math.dist(p, centre), 3) for p in points}) == 1
+    assert all(page[name].numbers["data-rotate-z"] == 0 for name in ("first", "second", "third"))
