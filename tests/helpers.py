@@ -156,3 +156,20 @@ def mixed_overview() -> tuple[float, float, float]:
     bottom = max(1400 + 350 * math.cos(math.radians(20)), 875 + 350)
     scale = max((right - left) / 1000, (bottom - top) / 700) * 1.1
     return ((left + right) / 2, (top + bottom) / 2, scale)
+
+
+#: A warning as Sphinx prints it with a location and a type.
+LOCATED_WARNING = re.compile(
+    r"^(?P<file>\S+?):(?P<line>\d+): WARNING: (?P<text>.*) \[(?P<type>[\w.]+)\]$"
+)
+
+
+def located_warnings(app, filename: str) -> list[tuple[int, str, str]]:
+    """``(line, type, text)`` of each warning that points at a line of ``filename``,
+    sorted."""
+    found = []
+    for line in warning_lines(app):
+        match = LOCATED_WARNING.match(line)
+        if match and match["file"].endswith("/" + filename):
+            found.append((int(match["line"]), match["type"], match["text"]))
+    return sorted(found)

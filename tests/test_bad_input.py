@@ -3,9 +3,7 @@ that step, and the rest of the deck built."""
 
 from __future__ import annotations
 
-import re
-
-from helpers import by_id, soup, steps, warning_lines
+from helpers import by_id, located_warnings, soup, steps, warning_lines
 
 #: (line, subtype, words of the message) for every fault in test-bad/index.rst.
 EXPECTED_WARNINGS = [
@@ -32,17 +30,10 @@ EXPECTED_WARNINGS = [
     (87, "impress.value", "invalid step option 'x': expected a number from -10000000 to"),
 ]
 
-WARNING = re.compile(r"^(?P<file>\S+?):(?P<line>\d+): WARNING: (?P<text>.*) \[(?P<type>[\w.]+)\]$")
-
-
 def _warnings(app):
-    found = []
-    for line in warning_lines(app):
-        match = WARNING.match(line)
-        assert match, f"warning without file, line or type: {line!r}"
-        assert match["file"].endswith("index.rst")
-        found.append((int(match["line"]), match["type"], match["text"]))
-    return sorted(found)
+    found = located_warnings(app, "index.rst")
+    assert len(found) == len(warning_lines(app)), "a warning without file, line or type"
+    return found
 
 
 def test_every_fault_is_a_located_typed_warning(build):

@@ -5,11 +5,10 @@ overview step."""
 from __future__ import annotations
 
 import math
-import re
 
 import pytest
 
-from helpers import MIXED, by_id, mixed_overview, soup, steps, warning_lines
+from helpers import MIXED, by_id, located_warnings, mixed_overview, soup, steps, warning_lines
 
 #: The steps a layout places in the layout roots, in order.
 CELLS = ["one", "two", "three", "four", "five"]
@@ -122,11 +121,7 @@ EXPECTED_BAD = [
 
 def test_bad_positions_warn_and_build(build):
     app = build("positioning")
-    found = []
-    for line in warning_lines(app):
-        match = re.search(r"bad\.rst:(\d+): WARNING: (.*) \[([\w.]+)\]$", line)
-        if match:
-            found.append((int(match[1]), match[3], match[2]))
+    found = located_warnings(app, "bad.rst")
     assert len(found) == len(EXPECTED_BAD), "\n".join(map(str, found))
     for (line, subtype, words), got in zip(sorted(EXPECTED_BAD), sorted(found), strict=True):
         assert got[:2] == (line, subtype) and words in got[2], got
@@ -191,14 +186,7 @@ def test_deck_layout_in_front_matter(build):
 
 def test_layout_options_that_cannot_apply_are_reported(build):
     app = build("positioning")
-    found = [
-        (int(m[1]), m[3], m[2])
-        for m in (
-            re.search(r"unused\.md:(\d+): WARNING: (.*) \[([\w.]+)\]$", line)
-            for line in warning_lines(app)
-        )
-        if m
-    ]
+    found = located_warnings(app, "unused.md")
     assert [(line, subtype) for line, subtype, _ in sorted(found)] == [
         (20, "impress.layout"),
         (20, "impress.value"),
