@@ -20,6 +20,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     through the ``sphinx.builders`` entry point.
     """
     from .builder import setup_builder
+    from .decks import setup_decks
     from .config import setup_config
     from .directives import setup_directives
     from .nodes import setup_nodes
@@ -33,6 +34,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_transforms(app)
     setup_presentation(app)
     setup_builder(app)
+    setup_decks(app)
     app.add_html_theme("impress", get_theme_path())
     return {
         "version": __version__,

@@ -21,6 +21,11 @@ logger = logging.getLogger(__name__)
 #: The prefix of every configuration value and front matter key.
 PREFIX = "impress_"
 
+#: Front matter keys that are not deck settings: ``impress_deck`` (``true`` or
+#: ``false``) says whether an HTML build presents the document
+#: (:mod:`sphinx_impress.decks`).
+DECK_KEY = "impress_deck"
+
 
 def _positive(value: Any) -> float:
     number = parse_number(value)
@@ -319,7 +324,7 @@ def document_overrides(
     fields = {field.name: field for field in ImpressConfig.values()}
     overrides: dict[str, Any] = {}
     for key, value, location in settings:
-        if not key.startswith(PREFIX):
+        if not key.startswith(PREFIX) or key == DECK_KEY:
             continue
         field = fields.get(key[len(PREFIX) :])
         if field is None or not field.metadata["per_document"]:

@@ -9,7 +9,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 
-from .config import document_overrides
+from .config import DECK_KEY, document_overrides
 from .directives import check_id, empty_step_options
 from .nodes import step
 from .warnings_ import ImpressWarnings, warn
@@ -133,6 +133,10 @@ class CollectSteps(SphinxTransform):
         """Check the front matter's deck settings, collect the slides and set their
         options and ids."""
         document_overrides(_front_matter(self.document, self.env.docname))
+        if any(self.document.findall(step)):
+            # a document that uses the step directive is a deck (its front matter's
+            # impress_deck, read after this, can still say otherwise)
+            self.env.metadata[self.env.docname][DECK_KEY] = True
         slides = find_slides(self.document)
         if not slides:
             for marker in list(self.document.findall(_is_marker)):

@@ -94,15 +94,20 @@ def browser(chromium_executable: str) -> Iterator[Browser]:
             launched.close()
 
 
-def build_site(tmp_path_factory: pytest.TempPathFactory, srcdir: Path, strict: bool = True) -> Path:
-    """Build ``srcdir`` with ``python -m sphinx -b impress`` (``-W`` when ``strict``)
-    into a temporary folder, doctrees kept outside it; the output folder."""
+def build_site(
+    tmp_path_factory: pytest.TempPathFactory,
+    srcdir: Path,
+    strict: bool = True,
+    buildername: str = "impress",
+) -> Path:
+    """Build ``srcdir`` with ``python -m sphinx -b <buildername>`` (``-W`` when
+    ``strict``) into a temporary folder, doctrees kept outside it; the output folder."""
     base = tmp_path_factory.mktemp(f"{srcdir.name}-build")
     outdir = base / "out"
     doctrees = base / "doctrees"  # kept out of the output folder
     warnings = ["-W", "--keep-going"] if strict else []
     command = [
-        sys.executable, "-m", "sphinx", *warnings, "-b", "impress",
+        sys.executable, "-m", "sphinx", *warnings, "-b", buildername,
         "-d", str(doctrees), str(srcdir), str(outdir),
     ]
     result = subprocess.run(command, capture_output=True, text=True, cwd=REPO_ROOT, check=False)
@@ -127,6 +132,20 @@ def positioning_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The test root mixing every way of placing a step (tests/roots/test-positioning),
     built once; its bad.rst warns on purpose, so warnings are not errors here."""
     return build_site(tmp_path_factory, REPO_ROOT / "tests" / "roots" / "test-positioning", strict=False)
+
+
+@pytest.fixture(scope="session")
+def docs_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A docs project with decks (tests/roots/test-docsdecks) built with ``-b html``."""
+    return build_site(
+        tmp_path_factory, REPO_ROOT / "tests" / "roots" / "test-docsdecks", buildername="html"
+    )
+
+
+@pytest.fixture
+def docs_page(browser: Browser, docs_site: Path) -> Iterator[DeckPage]:
+    """A fresh page on the docs project (not loaded yet)."""
+    yield from _recorded_page(browser, docs_site)
 
 
 @pytest.fixture

@@ -1,0 +1,146 @@
+"""Presentations inside an HTML build: which documents are decks, a "Present" link on
+their docs pages, and their impress.js presentations written into the same output.
+
+So ``sphinx-build -b html`` (and ``dirhtml``), as Read the Docs runs it, publishes the
+docs pages and, in ``OUT/_impress/``, a presentation of each deck with its own assets.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.osutil import relative_uri
+from sphinx.util.parallel import SerialTasks
+
+from .builder import ImpressBuilder
+from .config import DECK_KEY
+from .positions import PositionError, parse_flag
+from .warnings_ import ImpressWarnings, warn
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+    from sphinx.environment import BuildEnvironment
+
+#: The folder of an HTML build's output that holds the presentations.
+PRESENTATIONS = "_impress"
+
+#: The HTML builders that write presentations beside their pages.
+HTML_BUILDERS = ("html", "dirhtml")
+
+#: CSS class of the paragraph that holds the "Present" link on a docs page.
+PRESENT_CLASS = "impress-present"
+
+
+def is_deck(env: BuildEnvironment, config: Config, docname: str) -> bool:
+    """Whether ``docname`` is presented: its front matter says ``impress_deck: true``
+    (or it uses the ``step`` directive), or it matches a pattern of ``impress_decks``
+    (shell-style, on docnames, e.g. ``"talks/*"``); ``impress_deck: false`` in front
+    matter wins over both."""
+    value = env.metadata.get(docname, {}).get(DECK_KEY)
+    if value is not None:
+        try:
+            return parse_flag(value)
+        except PositionError:
+            return False
+    return any(fnmatch.fnmatchcase(docname, pattern) for pattern in config.impress_decks)
+
+
+def presentation_uri(builder: Any, docname: str) -> str:
+    """The presentation of ``docname``, relative to its docs page (``_impress/talk.html``
+    from ``talk.html``, ``../_impress/talk.html`` from ``talk/`` in ``dirhtml``)."""
+    return relative_uri(builder.get_target_uri(docname), f"{PRESENTATIONS}/{docname}.html")
+
+
+class PresentLink(SphinxPostTransform):
+    """Put a "Present" link to the presentation at the top of a deck's docs page, under
+    its title."""
+
+    builders = HTML_BUILDERS
+    default_priority = 900
+
+    def run(self, **kwargs: Any) -> None:
+        """Add the link when the document is a deck."""
+        if not self.document.get("source") or not is_deck(self.env, self.config, self.env.docname):
+            return
+        reference = nodes.reference(
+            "", "Present", refuri=presentation_uri(self.app.builder, self.env.docname)
+        )
+        paragraph = nodes.paragraph("", "", reference, classes=[PRESENT_CLASS])
+        section = next(iter(self.document.findall(nodes.section)), None)
+        if section is not None and section.children and isinstance(section[0], nodes.title):
+            section.insert(1, paragraph)
+        else:
+            self.document.insert(0, paragraph)
+
+
+def check_patterns(app: Sphinx, env: BuildEnvironment) -> None:
+    """Warn (``impress.config``) about an ``impress_decks`` pattern that matches no
+    document."""
+    for pattern in app.config.impress_decks:
+        if not any(fnmatch.fnmatchcase(docname, pattern) for docname in env.found_docs):
+            warn(
+                f"impress_decks: the pattern {pattern!r} matches no document",
+                ImpressWarnings.CONFIG,
+            )
+
+
+def write_presentations(app: Sphinx, exception: Exception | None) -> None:
+    """After an ``html`` or ``dirhtml`` build, write each deck's presentation into
+    ``OUT/_impress/`` with the ``impress`` builder, from the same environment.
+
+    For the time of the writing the impress builder stands in for the HTML builder
+    (``app.builder``, ``app.outdir``, and the environment's builder class from Sphinx 9
+    on), so that it writes into its own folder and post-transforms and page events see
+    the builder that writes.
+    """
+    builder = app.builder
+    if exception is not None or builder.name not in HTML_BUILDERS:
+        return
+    env = app.env
+    decks = {docname for docname in env.found_docs if is_deck(env, app.config, docname)}
+    if not decks:
+        return
+    outdir = app.outdir
+    builder_class = env.__dict__.get("_builder_cls")
+    try:
+        # the builder takes its output folders from the application when it is made
+        app.outdir = Path(outdir, PRESENTATIONS)
+        app.outdir.mkdir(parents=True, exist_ok=True)
+        impress = ImpressBuilder(app, env)
+        app.builder = impress
+        if builder_class is not None:
+            env._builder_cls = ImpressBuilder
+        impress.init()
+        impress.parallel_ok = False
+        impress.finish_tasks = SerialTasks()
+        impress.prepare_writing(decks)
+        impress.copy_assets()
+        impress.write_documents(decks)
+        impress.finish()
+        impress.finish_tasks.join()
+    finally:
+        app.outdir = outdir
+        app.builder = builder
+        if builder_class is not None:
+            env._builder_cls = builder_class
+
+
+def setup_decks(app: Sphinx) -> None:
+    """Register ``impress_decks``, the link and the writing of presentations."""
+    app.add_config_value(
+        "impress_decks",
+        [],
+        "env",
+        types=(list, tuple),
+        description="Shell-style patterns of docnames (\"talks/*\") that an HTML build "
+        "also writes as presentations, besides documents that use the step directive "
+        "or say impress_deck: true in their front matter.",
+    )
+    app.add_post_transform(PresentLink)
+    app.connect("env-updated", check_patterns)
+    app.connect("build-finished", write_presentations)

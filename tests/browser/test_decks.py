@@ -1,0 +1,29 @@
+"""A deck inside an HTML build: its docs page links to a presentation that starts in
+Chromium, from the HTML output, with only local files."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+if TYPE_CHECKING:
+    from .support import DeckPage
+
+pytestmark = pytest.mark.browser
+
+
+def test_present_link_opens_a_working_presentation(docs_page: DeckPage) -> None:
+    page = docs_page.page
+    page.goto((docs_page.site / "talk.html").as_uri())
+    assert page.evaluate("() => document.body.classList.contains('impress-enabled')") is False
+    page.click("p.impress-present a")
+    page.wait_for_selector("body.impress-enabled", state="attached")
+    assert page.url.split("#")[0].endswith("/_impress/talk.html")
+    assert docs_page.active_id() == "opening"
+    page.keyboard.press("ArrowRight")
+    assert docs_page.wait_active_change("opening") == "second-slide"
+    assert docs_page.console_errors == [] and docs_page.page_errors == []
+    site = docs_page.site.as_uri()
+    assert all(url.startswith(site) for url in docs_page.requests), docs_page.requests
+    assert docs_page.failed_requests == []

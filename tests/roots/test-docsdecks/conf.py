@@ -1,0 +1,2 @@
+extensions = ["myst_parser", "sphinx_impress"]
+impress_decks = ["slides/*"]

@@ -1,0 +1,78 @@
+"""Decks inside an HTML build: the docs pages stay pages, deck pages link to their
+presentation, and the presentations are written into OUT/_impress with their assets."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import by_id, soup, steps, warning_lines
+
+DECKS = ["frontdeck", "slides/intro", "talk"]
+
+
+def _present_links(page):
+    return [a["href"] for a in page.select("p.impress-present a")]
+
+
+@pytest.mark.parametrize("buildername", ["html", "dirhtml"])
+def test_html_build_writes_presentations_of_decks_only(build, buildername):
+    app = build("docsdecks", buildername)
+    assert warning_lines(app) == []
+    presentations = app.outdir / "_impress"
+    written = sorted(
+        str(path.relative_to(presentations).with_suffix(""))
+        for path in presentations.rglob("*.html")
+    )
+    assert written == DECKS
+    for docname in DECKS:
+        assert len(steps(soup(presentations / f"{docname}.html"))) == 2, docname
+    assert (presentations / "_static" / "impressjs" / "impress.min.js").is_file()
+    assert (presentations / "_images" / "square.svg").is_file()
+    talk = by_id(soup(presentations / "talk.html"))
+    assert talk["second-slide"].element.find("img")["src"] == "_images/square.svg"
+    assert talk["second-slide"].element.find("a")["href"] == "#opening"
+
+
+def test_deck_pages_link_to_their_presentation(build):
+    app = build("docsdecks", "html")
+    links = {
+        docname: _present_links(soup(app.outdir / f"{docname}.html"))
+        for docname in ("index", "guide", "optout", *DECKS)
+    }
+    assert links == {
+        "index": [],
+        "guide": [],
+        "optout": [],
+        "frontdeck": ["_impress/frontdeck.html"],
+        "slides/intro": ["../_impress/slides/intro.html"],
+        "talk": ["_impress/talk.html"],
+    }
+    # the docs page of a deck is an ordinary page: no root element, no step classes
+    talk = soup(app.outdir / "talk.html")
+    assert talk.select("#impress, .step") == []
+    assert talk.select_one("section#opening h1").get_text(strip=True).startswith("A talk")
+    # the link sits under the title
+    assert talk.select_one("section#opening > h1 + p.impress-present") is not None
+
+
+def test_dirhtml_links_climb_out_of_the_page_folder(build):
+    app = build("docsdecks", "dirhtml")
+    page = soup(app.outdir / "talk" / "index.html")
+    assert _present_links(page) == ["../_impress/talk.html"]
+    assert (app.outdir / "talk" / "../_impress/talk.html").resolve().is_file()
+
+
+def test_pattern_matching_nothing_warns(build):
+    app = build("docsdecks", "html", confoverrides={"impress_decks": ["slides/*", "nothing/*"]})
+    assert warning_lines(app) == [
+        "WARNING: impress_decks: the pattern 'nothing/*' matches no document [impress.config]"
+    ]
+
+
+def test_impress_builder_still_presents_every_document(build):
+    app = build("docsdecks")
+    assert sorted(p.name for p in app.outdir.glob("*.html")) == [
+        "frontdeck.html", "guide.html", "index.html", "optout.html", "talk.html"
+    ]
+    assert not (app.outdir / "_impress").exists()
+    assert _present_links(soup(app.outdir / "talk.html")) == []
