@@ -48,8 +48,11 @@ class BuildPresentation(SphinxPostTransform):
     """Turn a document into an impress.js presentation: one ``impress_root`` holding
     one ``step`` per slide, never nested, each with absolute numeric positions.
 
-    Runs for the ``impress`` builder only. Front matter deck settings that are invalid
-    give ``impress.config`` warnings; a document with no slide gives ``impress.empty``.
+    Runs for the ``impress`` builder only (and for the presentations an HTML build
+    writes, :mod:`sphinx_impress.decks`). Front matter settings were checked while the
+    document was read; here a front matter layout that cannot be used gives an
+    ``impress.config`` warning, position problems ``impress.position`` and
+    ``impress.overlap``, and a document with no slide ``impress.empty``.
     """
 
     builders = ("impress",)
@@ -122,7 +125,7 @@ class BuildPresentation(SphinxPostTransform):
         try:
             deck_layout = deck.deck_layout()
         except PositionError as error:
-            warn(f"impress_layout: {error}; using 'line'", ImpressWarnings.CONFIG, slides[0])
+            warn(f"impress_layout: {error}; using 'line'", ImpressWarnings.CONFIG, self.env.docname)
             deck_layout = Layout()
         index_of = {slide["impress_step"]["id"]: n for n, slide in enumerate(slides)}
         chosen = {id(slide) for slide in slides}

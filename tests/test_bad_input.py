@@ -145,3 +145,16 @@ def test_content_before_the_first_section_is_not_wrapped_in_docs_pages(build):
     paragraph = soup(app.outdir / "lead.html").find("p", string="A paragraph before any heading.")
     assert paragraph.parent.name == "div" and "body" in paragraph.parent["class"]
     assert paragraph.find_previous_sibling("span")["id"] == "step-1"
+
+
+def test_front_matter_path_layout_without_path(build):
+    app = build("edge")
+    assert any(
+        line.endswith(
+            "bad-layout.md: WARNING: impress_layout: a path layout needs SVG path data; "
+            "using 'line' [impress.config]"
+        )
+        for line in warning_lines(app)
+    )
+    found = steps(soup(app.outdir / "bad-layout.html"))
+    assert [(s.numbers["data-x"], s.numbers["data-y"]) for s in found] == [(0, 0), (2400, 0)]
