@@ -67,15 +67,30 @@ class PresentLink(SphinxPostTransform):
         """Add the link when the document is a deck."""
         if not self.document.get("source") or not is_deck(self.env, self.config, self.env.docname):
             return
-        reference = nodes.reference(
-            "", "Present", refuri=presentation_uri(self.app.builder, self.env.docname)
-        )
-        paragraph = nodes.paragraph("", "", reference, classes=[PRESENT_CLASS])
+        link = present_link(docname=self.env.docname)
         section = next(iter(self.document.findall(nodes.section)), None)
         if section is not None and section.children and isinstance(section[0], nodes.title):
-            section.insert(1, paragraph)
+            section.insert(1, link)
         else:
-            self.document.insert(0, paragraph)
+            self.document.insert(0, link)
+
+
+class present_link(nodes.General, nodes.Element):
+    """The "Present" link of a deck's docs page; attribute ``docname``. Its address is
+    worked out when the page is written, from the builder's page addresses."""
+
+
+def html_visit_present_link(self: Any, node: present_link) -> None:
+    """Write ``<p class="impress-present"><a href="_impress/talk.html">Present</a></p>``."""
+    uri = presentation_uri(self.builder, node["docname"])
+    self.body.append(self.starttag(node, "p", CLASS=PRESENT_CLASS))
+    self.body.append(f'<a class="reference external" href="{self.attval(uri)}">Present</a>')
+    raise nodes.SkipChildren
+
+
+def html_depart_present_link(self: Any, node: present_link) -> None:
+    """Close the paragraph."""
+    self.body.append("</p>\n")
 
 
 def check_patterns(app: Sphinx, env: BuildEnvironment) -> None:
@@ -141,6 +156,7 @@ def setup_decks(app: Sphinx) -> None:
         "also writes as presentations, besides documents that use the step directive "
         "or say impress_deck: true in their front matter.",
     )
+    app.add_node(present_link, html=(html_visit_present_link, html_depart_present_link))
     app.add_post_transform(PresentLink)
     app.connect("env-updated", check_patterns)
     app.connect("build-finished", write_presentations)
