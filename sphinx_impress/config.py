@@ -9,7 +9,17 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
 
-from .positions import LAYOUTS, LIMIT, SCALE_RANGE, Layout, PositionError, parse_layout, parse_number, path_length
+from .positions import (
+    LAYOUTS,
+    LIMIT,
+    SCALE_RANGE,
+    Layout,
+    PositionError,
+    parse_flag,
+    parse_layout,
+    parse_number,
+    path_length,
+)
 from .warnings_ import ImpressWarnings, warn
 
 if TYPE_CHECKING:
@@ -324,7 +334,18 @@ def document_overrides(
     fields = {field.name: field for field in ImpressConfig.values()}
     overrides: dict[str, Any] = {}
     for key, value, location in settings:
-        if not key.startswith(PREFIX) or key == DECK_KEY:
+        if not key.startswith(PREFIX):
+            continue
+        if key == DECK_KEY:
+            try:
+                parse_flag(value)
+            except PositionError as error:
+                if report:
+                    warn(
+                        f"{key}: {error}; the document is not presented",
+                        ImpressWarnings.CONFIG,
+                        location,
+                    )
             continue
         field = fields.get(key[len(PREFIX) :])
         if field is None or not field.metadata["per_document"]:

@@ -93,6 +93,18 @@ def html_depart_present_link(self: Any, node: present_link) -> None:
     self.body.append("</p>\n")
 
 
+def check_decks_setting(app: Sphinx, config: Config) -> None:
+    """A single pattern written as a string is taken as a list of one, with a warning
+    (``impress.config``): otherwise each of its characters would be a pattern."""
+    if isinstance(config.impress_decks, str):
+        warn(
+            f"impress_decks should be a list of patterns; taking {config.impress_decks!r} "
+            "as one pattern",
+            ImpressWarnings.CONFIG,
+        )
+        config.impress_decks = [config.impress_decks]
+
+
 def check_patterns(app: Sphinx, env: BuildEnvironment) -> None:
     """Warn (``impress.config``) about an ``impress_decks`` pattern that matches no
     document."""
@@ -151,12 +163,13 @@ def setup_decks(app: Sphinx) -> None:
         "impress_decks",
         [],
         "env",
-        types=(list, tuple),
+        types=(list, tuple, str),
         description="Shell-style patterns of docnames (\"talks/*\") that an HTML build "
         "also writes as presentations, besides documents that use the step directive "
         "or say impress_deck: true in their front matter.",
     )
     app.add_node(present_link, html=(html_visit_present_link, html_depart_present_link))
     app.add_post_transform(PresentLink)
+    app.connect("config-inited", check_decks_setting)
     app.connect("env-updated", check_patterns)
     app.connect("build-finished", write_presentations)

@@ -46,8 +46,10 @@ class ImpressWarnings(Enum):
     """A ``conf.py`` value or a per-document front matter setting of the wrong type or
     out of range, an ``impress_*`` front matter key that names no deck setting, or a
     file of ``impress_css_files`` or ``impress_js_files`` that is in no folder of
-    ``html_static_path``. A bad ``conf.py`` value falls back to its default, a bad
-    front matter setting to the ``conf.py`` value, and an unknown key is ignored."""
+    ``html_static_path``; an ``impress_decks`` pattern that matches no document, or
+    patterns given as one string; an ``impress_deck`` front matter value that is not yes
+    or no. A bad ``conf.py`` value falls back to its default, a bad front matter
+    setting to the ``conf.py`` value, and an unknown key is ignored."""
 
     POSITION = "position"
     """A position that cannot be worked out as written: a relative value on the first

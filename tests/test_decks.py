@@ -17,7 +17,10 @@ def _present_links(page):
 @pytest.mark.parametrize("buildername", ["html", "dirhtml"])
 def test_html_build_writes_presentations_of_decks_only(build, buildername):
     app = build("docsdecks", buildername)
-    assert warning_lines(app) == []
+    assert [line.split("maybe.md:")[-1] for line in warning_lines(app)] == [
+        "1: WARNING: impress_deck: expected yes or no, got 'maybe'; the document is not "
+        "presented [impress.config]"
+    ]
     presentations = app.outdir / "_impress"
     written = sorted(
         str(path.relative_to(presentations).with_suffix(""))
@@ -64,15 +67,24 @@ def test_dirhtml_links_climb_out_of_the_page_folder(build):
 
 def test_pattern_matching_nothing_warns(build):
     app = build("docsdecks", "html", confoverrides={"impress_decks": ["slides/*", "nothing/*"]})
-    assert warning_lines(app) == [
+    assert warning_lines(app)[-1] == (
         "WARNING: impress_decks: the pattern 'nothing/*' matches no document [impress.config]"
-    ]
+    )
 
 
 def test_impress_builder_still_presents_every_document(build):
     app = build("docsdecks")
     assert sorted(p.name for p in app.outdir.glob("*.html")) == [
-        "frontdeck.html", "guide.html", "index.html", "optout.html", "talk.html"
+        "frontdeck.html", "guide.html", "index.html", "maybe.html", "optout.html", "talk.html"
     ]
     assert not (app.outdir / "_impress").exists()
     assert _present_links(soup(app.outdir / "talk.html")) == []
+
+
+def test_one_pattern_written_as_a_string(build):
+    app = build("decksstring", "html")
+    assert [line for line in warning_lines(app) if "impress" in line] == [
+        "WARNING: impress_decks should be a list of patterns; taking 'slides/*' as one "
+        "pattern [impress.config]"
+    ]
+    assert sorted(p.name for p in (app.outdir / "_impress").rglob("*.html")) == ["intro.html"]

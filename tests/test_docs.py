@@ -22,7 +22,7 @@ from sphinx_impress.warnings_ import ImpressWarnings
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 
 #: The pages of the documentation, by docname.
-PAGES = ("index", "tutorial", "authoring", "reference", "example")
+PAGES = ("index", "tutorial", "authoring", "howto-html", "reference", "example")
 
 
 def _build_docs(tmp_path_factory, buildername: str, **kwargs):
