@@ -9,6 +9,7 @@ from docutils import nodes
 
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.locale import __
+from sphinx.util.osutil import relative_uri
 
 from .canvas import CanvasStep, canvas_svg
 from .nodes import impress_root
@@ -84,6 +85,18 @@ class ImpressBuilder(StandaloneHTMLBuilder):
             self._check_static_file("impress_js_files", filename)
             self.add_js_file(filename, priority=800)
         self.add_js_file(INIT_JS, priority=1000)
+
+    #: The HTML builder whose pages this builder's presentations sit beside, in
+    #: ``OUT/_impress/`` (set by :func:`sphinx_impress.decks.write_presentations`):
+    #: links to other documents then go to their docs pages, one folder up.
+    docs_builder: Any = None
+
+    def get_relative_uri(self, from_: str, to: str, typ: str | None = None) -> str:
+        """The link from one document's page to another's; beside an HTML build, to the
+        other document's docs page."""
+        if self.docs_builder is None or from_ == to:
+            return super().get_relative_uri(from_, to, typ)
+        return relative_uri(self.get_target_uri(from_), "../" + self.docs_builder.get_target_uri(to))
 
     def handle_page(
         self, pagename: str, addctx: dict[str, Any], templatename: str = "page.html",

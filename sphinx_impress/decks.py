@@ -8,6 +8,7 @@ docs pages and, in ``OUT/_impress/``, a presentation of each deck with its own a
 from __future__ import annotations
 
 import fnmatch
+import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -67,7 +68,12 @@ class PresentLink(SphinxPostTransform):
         """Add the link when the document is a deck."""
         if not self.document.get("source") or not is_deck(self.env, self.config, self.env.docname):
             return
-        link = present_link(docname=self.env.docname)
+        step_ids = [
+            node["impress_step"]["id"]
+            for node in self.document.findall(nodes.Element)
+            if node.get("impress_step")
+        ]
+        link = present_link(docname=self.env.docname, steps=step_ids)
         section = next(iter(self.document.findall(nodes.section)), None)
         if section is not None and section.children and isinstance(section[0], nodes.title):
             section.insert(1, link)
@@ -76,21 +82,41 @@ class PresentLink(SphinxPostTransform):
 
 
 class present_link(nodes.General, nodes.Element):
-    """The "Present" link of a deck's docs page; attribute ``docname``. Its address is
-    worked out when the page is written, from the builder's page addresses."""
+    """The "Present" link of a deck's docs page; attributes ``docname`` and ``steps``
+    (the deck's step ids). Its address is worked out when the page is written, from
+    the builder's page addresses."""
 
 
 def html_visit_present_link(self: Any, node: present_link) -> None:
-    """Write ``<p class="impress-present"><a href="_impress/talk.html">Present</a></p>``."""
+    """Write ``<p class="impress-present"><a href="_impress/talk.html"
+    data-impress-steps="...">Present</a></p>``; ``impress-present.js`` adds the step of
+    the reader's anchor to the address when the link is followed."""
     uri = presentation_uri(self.builder, node["docname"])
     self.body.append(self.starttag(node, "p", CLASS=PRESENT_CLASS))
-    self.body.append(f'<a class="reference external" href="{self.attval(uri)}">Present</a>')
+    steps = " ".join(node["steps"])
+    self.body.append(
+        f'<a class="reference external" href="{self.attval(uri)}" '
+        f'data-impress-steps="{self.attval(steps)}">Present</a>'
+    )
     raise nodes.SkipChildren
 
 
 def html_depart_present_link(self: Any, node: present_link) -> None:
     """Close the paragraph."""
     self.body.append("</p>\n")
+
+
+#: The script of deck pages that opens the presentation at the reader's slide.
+PRESENT_JS = "impress-present.js"
+
+
+def add_present_script(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """Load :data:`PRESENT_JS` on the docs pages of decks."""
+    if app.builder.name in HTML_BUILDERS and doctree is not None:
+        if is_deck(app.env, app.config, pagename):
+            app.builder.add_js_file(PRESENT_JS)
 
 
 def check_decks_setting(app: Sphinx, config: Config) -> None:
@@ -132,6 +158,9 @@ def write_presentations(app: Sphinx, exception: Exception | None) -> None:
     decks = {docname for docname in env.found_docs if is_deck(env, app.config, docname)}
     if not decks:
         return
+    static = Path(app.outdir, "_static")
+    static.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(Path(__file__).parent / "static" / PRESENT_JS, static / PRESENT_JS)
     outdir = app.outdir
     builder_class = env.__dict__.get("_builder_cls")
     try:
@@ -139,6 +168,7 @@ def write_presentations(app: Sphinx, exception: Exception | None) -> None:
         app.outdir = Path(outdir, PRESENTATIONS)
         app.outdir.mkdir(parents=True, exist_ok=True)
         impress = ImpressBuilder(app, env)
+        impress.docs_builder = builder
         app.builder = impress
         if builder_class is not None:
             env._builder_cls = ImpressBuilder
@@ -172,4 +202,5 @@ def setup_decks(app: Sphinx) -> None:
     app.add_post_transform(PresentLink)
     app.connect("config-inited", check_decks_setting)
     app.connect("env-updated", check_patterns)
+    app.connect("html-page-context", add_present_script)
     app.connect("build-finished", write_presentations)

@@ -33,7 +33,10 @@ def test_html_build_writes_presentations_of_decks_only(build, buildername):
     assert (presentations / "_images" / "square.svg").is_file()
     talk = by_id(soup(presentations / "talk.html"))
     assert talk["second-slide"].element.find("img")["src"] == "_images/square.svg"
-    assert talk["second-slide"].element.find("a")["href"] == "#opening"
+    links = [a["href"] for a in talk["second-slide"].element.find_all("a")]
+    guide = "../guide/" if buildername == "dirhtml" else "../guide.html"
+    intro = "../slides/intro/" if buildername == "dirhtml" else "../slides/intro.html"
+    assert links == ["#opening", guide, intro]
 
 
 def test_deck_pages_link_to_their_presentation(build):

@@ -27,3 +27,23 @@ def test_present_link_opens_a_working_presentation(docs_page: DeckPage) -> None:
     site = docs_page.site.as_uri()
     assert all(url.startswith(site) for url in docs_page.requests), docs_page.requests
     assert docs_page.failed_requests == []
+
+
+def test_present_link_opens_at_the_readers_slide(docs_page: DeckPage) -> None:
+    page = docs_page.page
+    page.goto((docs_page.site / "talk.html").as_uri() + "#second-slide")
+    page.click("p.impress-present a")
+    page.wait_for_selector("body.impress-enabled", state="attached")
+    assert page.url.split("#")[0].endswith("/_impress/talk.html")
+    assert docs_page.active_id() == "second-slide"
+    assert docs_page.console_errors == [] and docs_page.page_errors == []
+
+
+def test_doc_links_in_a_presentation_go_to_the_docs_pages(docs_page: DeckPage) -> None:
+    page = docs_page.page
+    page.goto((docs_page.site / "_impress" / "talk.html").as_uri() + "#/second-slide")
+    page.wait_for_selector("body.impress-enabled", state="attached")
+    page.click("text=the guide")
+    page.wait_for_load_state()
+    assert page.url.endswith("/out/guide.html")
+    assert page.locator("h1").first.inner_text().startswith("Guide")
