@@ -17,12 +17,7 @@ exclude_patterns = ["_build"]
 
 myst_enable_extensions = ["colon_fence"]
 
-html_theme = "alabaster"
-html_theme_options = {
-    "description": "Positioned impress.js presentations from Sphinx",
-    "fixed_sidebar": True,
-    "page_width": "1140px",
-    "body_max_width": "none",
-}
+html_theme = "furo"
+html_title = f"sphinx-impress {release}"
 html_static_path = ["_static"]
 html_css_files = ["docs.css"]
