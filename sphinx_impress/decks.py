@@ -144,7 +144,9 @@ def check_patterns(app: Sphinx, env: BuildEnvironment) -> None:
 
 def write_presentations(app: Sphinx, exception: Exception | None) -> None:
     """After an ``html`` or ``dirhtml`` build, write each deck's presentation into
-    ``OUT/_impress/`` with the ``impress`` builder, from the same environment.
+    ``OUT/_impress/`` with the ``impress`` builder, from the same environment: those
+    that are missing or outdated (the impress builder's own test, so an edit to one
+    deck writes that deck's presentation again, and a change of settings all).
 
     For the time of the writing the impress builder stands in for the HTML builder
     (``app.builder``, ``app.outdir``, and the environment's builder class from Sphinx 9
@@ -173,6 +175,11 @@ def write_presentations(app: Sphinx, exception: Exception | None) -> None:
         if builder_class is not None:
             env._builder_cls = ImpressBuilder
         impress.init()
+        # only the decks whose presentation is missing or older than their source
+        # (or all, when settings changed): an edit rebuilds that deck's presentation
+        decks &= set(impress.get_outdated_docs())
+        if not decks:
+            return
         impress.parallel_ok = False
         impress.finish_tasks = SerialTasks()
         impress.prepare_writing(decks)

@@ -91,3 +91,36 @@ def test_one_pattern_written_as_a_string(build):
         "pattern [impress.config]"
     ]
     assert sorted(p.name for p in (app.outdir / "_impress").rglob("*.html")) == ["intro.html"]
+
+
+def test_an_edit_writes_only_that_decks_presentation_again(rootdir, tmp_path):
+    import os
+    import shutil
+
+    from sphinx.testing.util import SphinxTestApp
+
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-docsdecks", srcdir)
+    presentations = srcdir / "_build" / "html" / "_impress"
+
+    def build():
+        app = SphinxTestApp("html", srcdir=srcdir)
+        try:
+            app.build()
+        finally:
+            app.cleanup()
+        return {p.name: p.stat().st_mtime_ns for p in presentations.rglob("*.html")}
+
+    first = build()
+    assert sorted(first) == ["frontdeck.html", "intro.html", "talk.html"]
+    later = 3 * 10**18  # in the future: newer than any source, and any rewrite shows
+    for path in presentations.rglob("*.html"):
+        os.utime(path, ns=(later, later))
+    assert set(build().values()) == {later}
+    talk = srcdir / "talk.md"
+    talk.write_text(talk.read_text() + "\nOne more line.\n")
+    os.utime(talk, ns=(later + 10**9, later + 10**9))
+    third = build()
+    assert third["talk.html"] != later
+    assert (third["frontdeck.html"], third["intro.html"]) == (later, later)
+    assert "One more line." in (presentations / "talk.html").read_text()
