@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.osutil import relative_uri
 from sphinx.util.parallel import SerialTasks
@@ -131,6 +132,74 @@ def check_decks_setting(app: Sphinx, config: Config) -> None:
         config.impress_decks = [config.impress_decks]
 
 
+class LinkToSlides(SphinxPostTransform):
+    """Make a cross-reference from a docs page to a label in a deck (``{ref}``, or a
+    MyST ``[text](#label)`` link) lead into the deck's presentation, at the step that
+    holds the label. Runs before Sphinx resolves references (priority 10)."""
+
+    builders = HTML_BUILDERS
+    default_priority = 5
+
+    def run(self, **kwargs: Any) -> None:
+        """Replace each such reference with a :class:`presentation_reference`."""
+        if not self.document.get("source"):
+            return
+        labels = self.env.get_domain("std").labels  # type: ignore[attr-defined]
+        steps: dict[str, dict[str, str]] = {}
+        for xref in list(self.document.findall(addnodes.pending_xref)):
+            if xref.get("reftype") not in ("ref", "myst"):
+                continue
+            target = labels.get(xref["reftarget"])
+            if target is None:
+                continue
+            docname, labelid, section_title = target
+            if docname == self.env.docname or not is_deck(self.env, self.config, docname):
+                continue
+            if docname not in steps:
+                steps[docname] = _steps_of_anchors(self.env.get_doctree(docname))
+            step_id = steps[docname].get(labelid)
+            if step_id is None:
+                continue
+            if xref.get("refexplicit"):
+                content = xref.children
+            else:
+                content = [nodes.inline(section_title, section_title, classes=["std", "std-ref"])]
+            reference = presentation_reference("", *content, docname=docname, step=step_id)
+            xref.replace_self(reference)
+
+
+def _steps_of_anchors(doctree: nodes.document) -> dict[str, str]:
+    """Each anchor id of a deck's doctree, mapped to the id of the step that holds it."""
+    found: dict[str, str] = {}
+    for node in doctree.findall(nodes.Element):
+        holder = node
+        while holder is not None and not holder.get("impress_step"):
+            holder = holder.parent
+        if holder is None:
+            continue
+        for anchor in node.get("ids", ()):
+            found.setdefault(anchor, holder["impress_step"]["id"])
+    return found
+
+
+class presentation_reference(nodes.General, nodes.Inline, nodes.Element):
+    """A link from a docs page into a deck's presentation; attributes ``docname`` and
+    ``step`` (a step id). Its address is worked out when the page is written."""
+
+
+def html_visit_presentation_reference(self: Any, node: presentation_reference) -> None:
+    """Open ``<a href="_impress/talk.html#/step">``."""
+    uri = f"{presentation_uri(self.builder, node['docname'])}#/{node['step']}"
+    self.body.append(
+        self.starttag(node, "a", "", CLASS="reference internal impress-slide-link", href=uri)
+    )
+
+
+def html_depart_presentation_reference(self: Any, node: presentation_reference) -> None:
+    """Close the link."""
+    self.body.append("</a>")
+
+
 def check_patterns(app: Sphinx, env: BuildEnvironment) -> None:
     """Warn (``impress.config``) about an ``impress_decks`` pattern that matches no
     document."""
@@ -206,7 +275,12 @@ def setup_decks(app: Sphinx) -> None:
         "or say impress_deck: true in their front matter.",
     )
     app.add_node(present_link, html=(html_visit_present_link, html_depart_present_link))
+    app.add_node(
+        presentation_reference,
+        html=(html_visit_presentation_reference, html_depart_presentation_reference),
+    )
     app.add_post_transform(PresentLink)
+    app.add_post_transform(LinkToSlides)
     app.connect("config-inited", check_decks_setting)
     app.connect("env-updated", check_patterns)
     app.connect("html-page-context", add_present_script)

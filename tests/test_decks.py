@@ -124,3 +124,19 @@ def test_an_edit_writes_only_that_decks_presentation_again(rootdir, tmp_path):
     assert third["talk.html"] != later
     assert (third["frontdeck.html"], third["intro.html"]) == (later, later)
     assert "One more line." in (presentations / "talk.html").read_text()
+
+
+@pytest.mark.parametrize("buildername", ["html", "dirhtml"])
+def test_refs_from_docs_pages_lead_into_the_presentation(build, buildername):
+    app = build("docsdecks", buildername)
+    page = "guide/index.html" if buildername == "dirhtml" else "guide.html"
+    links = soup(app.outdir / page).select("a.impress-slide-link")
+    prefix = "../_impress" if buildername == "dirhtml" else "_impress"
+    assert [(a["href"], a.get_text()) for a in links] == [
+        (f"{prefix}/talk.html#/second-slide", "Second slide"),
+        (f"{prefix}/talk.html#/second-slide", "the same slide"),
+    ]
+    # inside the deck's own pages a ref stays a ref to the section
+    assert soup(app.outdir / ("talk/index.html" if buildername == "dirhtml" else "talk.html")).select(
+        "a.impress-slide-link"
+    ) == []

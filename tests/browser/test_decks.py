@@ -47,3 +47,12 @@ def test_doc_links_in_a_presentation_go_to_the_docs_pages(docs_page: DeckPage) -
     page.wait_for_load_state()
     assert page.url.endswith("/out/guide.html")
     assert page.locator("h1").first.inner_text().startswith("Guide")
+
+
+def test_ref_from_a_docs_page_opens_the_slide(docs_page: DeckPage) -> None:
+    page = docs_page.page
+    page.goto((docs_page.site / "guide.html").as_uri())
+    page.click("a.impress-slide-link >> nth=0")
+    page.wait_for_selector("body.impress-enabled", state="attached")
+    assert docs_page.active_id() == "second-slide"
+    assert docs_page.console_errors == [] and docs_page.page_errors == []
