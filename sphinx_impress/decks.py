@@ -253,7 +253,16 @@ def write_presentations(app: Sphinx, exception: Exception | None) -> None:
         impress.finish_tasks = SerialTasks()
         impress.prepare_writing(decks)
         impress.copy_assets()
-        impress.write_documents(decks)
+        for docname in sorted(decks):
+            try:
+                impress.write_documents({docname})
+            except Exception as error:  # noqa: BLE001 - one deck must not stop the rest
+                warn(
+                    f"the presentation of this deck could not be written ({error!r}); "
+                    "its Present link leads nowhere",
+                    ImpressWarnings.REFERENCE,
+                    docname,
+                )
         impress.finish()
         impress.finish_tasks.join()
     finally:

@@ -246,7 +246,9 @@ def _place_trailing(root: impress_root, trailing: list[nodes.Node]) -> None:
 
 def _point_links_at_steps(root: impress_root) -> None:
     """Make links to an anchor inside a step (a label, a section's other id) point at
-    the step itself, which is what impress.js can navigate to."""
+    the step itself, which is what impress.js can navigate to; warn
+    (``impress.reference``) about an in-page link (``#id`` or impress.js's ``#/id``)
+    to an id that nothing in the page has."""
     step_of_id: dict[str, str] = {}
     for step_element in root.children:
         step_id = step_element["ids"][0]
@@ -258,8 +260,18 @@ def _point_links_at_steps(root: impress_root) -> None:
         if refid in step_of_id:
             reference["refid"] = step_of_id[refid]
         refuri = reference.get("refuri", "")
-        if refuri.startswith("#") and refuri[1:] in step_of_id:
-            reference["refuri"] = "#" + step_of_id[refuri[1:]]
+        if not refuri.startswith("#") or refuri in ("#", "#/"):
+            continue
+        anchor = refuri[2:] if refuri.startswith("#/") else refuri[1:]
+        if anchor in step_of_id:
+            reference["refuri"] = "#" + step_of_id[anchor]
+        else:
+            warn(
+                f"the link to {refuri!r} leads nowhere: no step or anchor of this "
+                "presentation has that id",
+                ImpressWarnings.REFERENCE,
+                reference,
+            )
 
 
 def setup_presentation(app: Sphinx) -> None:

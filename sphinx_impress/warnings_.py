@@ -69,6 +69,11 @@ class ImpressWarnings(Enum):
     """Two steps at exactly the same position, scale and rotation: the later one would
     hide the earlier. Both are built as written."""
 
+    REFERENCE = "reference"
+    """An in-page link of a presentation (``#id``, or impress.js's ``#/id``) to an id
+    that no step or anchor of the page has, or a presentation that could not be written
+    beside an HTML build (its "Present" link then leads nowhere). The link is kept."""
+
     OFFLINE = "offline"
     """A presentation page that loads something from the network (MathJax from its
     default address, a remote image, style sheet or script), so it will not present

@@ -25,6 +25,8 @@ EXPECTED_WARNINGS = [
     (79, "impress.step", "more than one step directive sets this slide"),
     # every axis of "Huge" was invalid, so it falls back to the place of "Digits"
     (87, "impress.overlap", "this step sits exactly where step 7 sits"),
+    (97, "impress.reference", "the link to '#no-such-step' leads nowhere"),
+    (97, "impress.reference", "the link to '#/neither' leads nowhere"),
     (87, "impress.value", "invalid step option 'z': expected a number from -10000000 to"),
     (87, "impress.value", "invalid step option 'scale': expected a number from 0.001 to 1000"),
     (87, "impress.value", "invalid step option 'x': expected a number from -10000000 to"),
@@ -61,6 +63,7 @@ def test_deck_still_built_with_safe_values(build):
         "digits",
         "twice",
         "huge",
+        "links",
     ]
     bad = found["bad-input"].numbers
     assert (bad["data-x"], bad["data-y"], bad["data-scale"]) == (0, 100, 1)
@@ -75,6 +78,8 @@ def test_deck_still_built_with_safe_values(build):
     assert (twice["data-x"], twice["data-y"]) == (5, 7)
     huge = found["huge"].numbers
     assert (huge["data-x"], huge["data-z"], huge["data-scale"]) == (0, 0, 1)
+    links = [a["href"] for a in found["links"].element.find_all("a")]
+    assert links == ["#no-such-step", "#/neither", "#order", "#huge"]
     # nothing the author wrote is lost
     text = page.get_text()
     for words in ("Words stay.", "Text of order.", "First with the id.", "Second with the id.",
@@ -94,7 +99,7 @@ def test_attribute_values_cannot_inject_markup(build):
     assert injection.attributes["data-note"] == '"><b>bold</b>'
     assert page.select("#impress script") == []
     assert page.select("#impress b") == []
-    assert len(steps(page)) == 9
+    assert len(steps(page)) == 10
 
 
 def test_warnings_can_be_suppressed_by_subtype(build):
@@ -108,6 +113,7 @@ def test_warnings_can_be_suppressed_by_subtype(build):
                 "impress.step",
                 "impress.duplicate_id",
                 "impress.overlap",
+                "impress.reference",
             ]
         },
     )

@@ -140,3 +140,28 @@ def test_refs_from_docs_pages_lead_into_the_presentation(build, buildername):
     assert soup(app.outdir / ("talk/index.html" if buildername == "dirhtml" else "talk.html")).select(
         "a.impress-slide-link"
     ) == []
+
+
+def test_a_deck_that_cannot_be_written_warns_and_the_others_are_written(build, monkeypatch):
+    from sphinx_impress.builder import ImpressBuilder
+
+    write_doc = ImpressBuilder.write_doc
+
+    def failing(self, docname, doctree):
+        if docname == "talk":
+            raise RuntimeError("disk full")
+        write_doc(self, docname, doctree)
+
+    monkeypatch.setattr(ImpressBuilder, "write_doc", failing)
+    app = build("docsdecks", "html")
+    assert any(
+        line.endswith(
+            "talk.md: WARNING: the presentation of this deck could not be written "
+            "(RuntimeError('disk full')); its Present link leads nowhere [impress.reference]"
+        )
+        for line in warning_lines(app)
+    )
+    presentations = app.outdir / "_impress"
+    assert not (presentations / "talk.html").exists()
+    assert (presentations / "frontdeck.html").is_file()
+    assert (presentations / "slides" / "intro.html").is_file()
