@@ -90,8 +90,9 @@ class present_link(nodes.General, nodes.Element):
 
 def html_visit_present_link(self: Any, node: present_link) -> None:
     """Write ``<p class="impress-present"><a href="_impress/talk.html"
-    data-impress-steps="...">Present</a></p>``; ``impress-present.js`` adds the step of
-    the reader's anchor to the address when the link is followed."""
+    data-impress-steps="...">Present</a> · <a href="_impress/talk.layout.svg">Canvas
+    map</a></p>`` (the map with ``impress_layout_svg`` only); ``impress-present.js``
+    adds the step of the reader's anchor to the address when Present is followed."""
     uri = presentation_uri(self.builder, node["docname"])
     self.body.append(self.starttag(node, "p", CLASS=PRESENT_CLASS))
     steps = " ".join(node["steps"])
@@ -99,6 +100,12 @@ def html_visit_present_link(self: Any, node: present_link) -> None:
         f'<a class="reference external" href="{self.attval(uri)}" '
         f'data-impress-steps="{self.attval(steps)}">Present</a>'
     )
+    if self.builder.config.impress_layout_svg:
+        canvas = uri[: -len(".html")] + ".layout.svg"
+        self.body.append(
+            f' · <a class="reference external impress-canvas-link" '
+            f'href="{self.attval(canvas)}">Canvas map</a>'
+        )
     raise nodes.SkipChildren
 
 

@@ -11,7 +11,7 @@ DECKS = ["frontdeck", "slides/intro", "talk"]
 
 
 def _present_links(page):
-    return [a["href"] for a in page.select("p.impress-present a")]
+    return [a["href"] for a in page.select("p.impress-present a[data-impress-steps]")]
 
 
 @pytest.mark.parametrize("buildername", ["html", "dirhtml"])
@@ -165,3 +165,12 @@ def test_a_deck_that_cannot_be_written_warns_and_the_others_are_written(build, m
     assert not (presentations / "talk.html").exists()
     assert (presentations / "frontdeck.html").is_file()
     assert (presentations / "slides" / "intro.html").is_file()
+
+
+def test_deck_pages_link_to_the_canvas_map(build):
+    app = build("docsdecks", "html")
+    link = soup(app.outdir / "slides" / "intro.html").select_one("a.impress-canvas-link")
+    assert link["href"] == "../_impress/slides/intro.layout.svg"
+    assert (app.outdir / "slides" / link["href"]).resolve().is_file()
+    app = build("docsdecks", "html", confoverrides={"impress_layout_svg": False})
+    assert soup(app.outdir / "talk.html").select("a.impress-canvas-link") == []
