@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -9,6 +10,7 @@ from docutils import nodes
 
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.locale import __
+from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
 from .canvas import CanvasStep, canvas_svg
@@ -20,6 +22,8 @@ from .writer import ImpressTranslator
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.registry import SphinxComponentRegistry
+
+logger = logging.getLogger(__name__)
 
 #: The theme that presentation pages use.
 THEME = "impress"
@@ -97,6 +101,30 @@ class ImpressBuilder(StandaloneHTMLBuilder):
         if self.docs_builder is None or from_ == to:
             return super().get_relative_uri(from_, to, typ)
         return relative_uri(self.get_target_uri(from_), "../" + self.docs_builder.get_target_uri(to))
+
+    def copy_assets(self) -> None:
+        """Copy the static files, then make sure every local style sheet and script a
+        page will load is in the output: one an extension registered for a docs theme
+        (furo's, say) is taken from the docs build beside this one when it is there,
+        and otherwise left out of the pages rather than loaded from nowhere."""
+        super().copy_assets()
+        outdir = Path(self.outdir)
+        missing = set()
+        for asset in (*self._css_files, *self._js_files):
+            filename = str(getattr(asset, "filename", "") or "")
+            if not filename or "://" in filename or (outdir / filename).is_file():
+                continue
+            source = Path(self.docs_builder.outdir, filename) if self.docs_builder else None
+            if source is not None and source.is_file():
+                (outdir / filename).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(source, outdir / filename)
+            else:
+                missing.add(filename)
+                logger.info(__("left out of presentations, not in the output: %s"), filename)
+        for name in ("_css_files", "_js_files", "_orig_css_files", "_orig_js_files"):
+            assets = getattr(self, name, None)
+            if assets is not None:
+                assets[:] = [a for a in assets if str(getattr(a, "filename", "")) not in missing]
 
     def handle_page(
         self, pagename: str, addctx: dict[str, Any], templatename: str = "page.html",

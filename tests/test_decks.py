@@ -174,3 +174,18 @@ def test_deck_pages_link_to_the_canvas_map(build):
     assert (app.outdir / "slides" / link["href"]).resolve().is_file()
     app = build("docsdecks", "html", confoverrides={"impress_layout_svg": False})
     assert soup(app.outdir / "talk.html").select("a.impress-canvas-link") == []
+
+
+@pytest.mark.parametrize("buildername", ["html", "impress"])
+def test_every_asset_a_presentation_loads_is_there_with_a_docs_theme(build, buildername):
+    """furo registers its own style sheet and script for every HTML builder: they are
+    copied from the docs build beside the presentations, or left out of a plain impress
+    build, never loaded from nowhere."""
+    app = build("docsdecks", buildername, confoverrides={"html_theme": "furo"})
+    folder = app.outdir / "_impress" if buildername == "html" else app.outdir
+    page = soup(folder / "talk.html")
+    assets = [link["href"] for link in page.find_all("link", rel="stylesheet")]
+    assets += [script["src"] for script in page.find_all("script")]
+    assert assets
+    for asset in assets:
+        assert (folder / asset.split("?")[0]).is_file(), asset
