@@ -20,9 +20,20 @@ from sphinx_impress.positions import AXES
 from sphinx_impress.warnings_ import ImpressWarnings
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
+EXAMPLE = DOCS.parent / "example"
 
 #: The pages of the documentation, by docname.
-PAGES = ("index", "tutorial", "authoring", "howto-html", "reference", "example")
+PAGES = (
+    "index",
+    "tutorial",
+    "authoring",
+    "howto-html",
+    "reference",
+    "example",
+    "gallery/index",
+    "gallery/container-solutions",
+    "gallery/tour",
+)
 
 
 def _build_docs(tmp_path_factory, buildername: str, **kwargs):
@@ -30,6 +41,8 @@ def _build_docs(tmp_path_factory, buildername: str, **kwargs):
 
     srcdir = tmp_path_factory.mktemp(f"docs-{buildername}") / "docs"
     shutil.copytree(DOCS, srcdir, ignore=shutil.ignore_patterns("_build"))
+    # the gallery includes ../../example/index.md: keep example/ beside docs/
+    shutil.copytree(EXAMPLE, srcdir.parent / "example", ignore=shutil.ignore_patterns("_build"))
     app = SphinxTestApp(buildername=buildername, srcdir=srcdir, **kwargs)
     try:
         app.build()
@@ -80,6 +93,41 @@ def _source_docstrings() -> dict[str, str]:
 def test_every_page_is_built(docs_html):
     for page in PAGES:
         assert (docs_html / f"{page}.html").is_file(), page
+
+
+def test_gallery_presents_both_decks(docs_html):
+    """The html build writes the gallery's decks into _impress/: the example deck,
+    taken in with {include}, keeps its 34 steps in order, its slide size and its
+    images; the tour ends with an overview step."""
+    example_ids = re.findall(r"^:id: (\S+)$", (EXAMPLE / "index.md").read_text("utf-8"), re.M)
+    assert len(example_ids) == 34
+
+    presentation = soup(docs_html / "_impress" / "gallery" / "container-solutions.html")
+    steps = presentation.select("#impress > .step")
+    assert [step["id"] for step in steps] == example_ids
+    impress = presentation.select_one("#impress")
+    assert (impress["data-width"], impress["data-height"]) == ("1000", "700")
+    images = presentation.select("#impress img")
+    assert len(images) == len(list((EXAMPLE / "images").glob("*.svg")))
+    for image in images:
+        assert (docs_html / "_impress" / "gallery" / image["src"]).is_file(), image["src"]
+
+    page = soup(docs_html / "gallery" / "container-solutions.html")
+    assert page.select_one("h1").get_text(strip=True).rstrip("¶") == "Container Solutions"
+    assert page.select_one("p.impress-present a")["href"] == (
+        "../_impress/gallery/container-solutions.html"
+    )
+    for image in page.select("img"):
+        assert (docs_html / "gallery" / image["src"]).is_file(), image["src"]
+
+    tour = soup(docs_html / "_impress" / "gallery" / "tour.html")
+    tour_steps = tour.select("#impress > .step")
+    assert 10 <= len(tour_steps) <= 12
+    assert tour_steps[-1]["id"] == "overview"
+    assert "impress-overview" in tour_steps[-1]["class"]
+    assert tour.select_one("#impress img")["src"] == "../_images/tour-pipeline.svg"
+    assert (docs_html / "_impress" / "_images" / "tour-pipeline.svg").is_file()
+    assert (docs_html / "_impress" / "gallery" / "tour.layout.svg").is_file()
 
 
 def test_config_table_lists_every_field(docs_html):
