@@ -28,6 +28,7 @@ PAGES = (
     "tutorial",
     "authoring",
     "howto-html",
+    "howto-migrate",
     "reference",
     "example",
     "gallery/index",
