@@ -52,10 +52,13 @@ def is_deck(env: BuildEnvironment, config: Config, docname: str) -> bool:
     return any(fnmatch.fnmatchcase(docname, pattern) for pattern in config.impress_decks)
 
 
-def presentation_uri(builder: Any, docname: str) -> str:
-    """The presentation of ``docname``, relative to its docs page (``_impress/talk.html``
-    from ``talk.html``, ``../_impress/talk.html`` from ``talk/`` in ``dirhtml``)."""
-    return relative_uri(builder.get_target_uri(docname), f"{PRESENTATIONS}/{docname}.html")
+def presentation_uri(builder: Any, from_docname: str, docname: str) -> str:
+    """The presentation of ``docname``, relative to the page of ``from_docname``
+    (``_impress/talk.html`` from ``talk.html``, ``../_impress/talk.html`` from ``talk/``
+    in ``dirhtml``, ``../_impress/talks/kickoff.html`` from ``talks/other.html``)."""
+    return relative_uri(
+        builder.get_target_uri(from_docname), f"{PRESENTATIONS}/{docname}.html"
+    )
 
 
 class PresentLink(SphinxPostTransform):
@@ -69,12 +72,7 @@ class PresentLink(SphinxPostTransform):
         """Add the link when the document is a deck."""
         if not self.document.get("source") or not is_deck(self.env, self.config, self.env.docname):
             return
-        step_ids = [
-            node["impress_step"]["id"]
-            for node in self.document.findall(nodes.Element)
-            if node.get("impress_step")
-        ]
-        link = present_link(docname=self.env.docname, steps=step_ids)
+        link = present_link(docname=self.env.docname)
         section = next(iter(self.document.findall(nodes.section)), None)
         if section is not None and section.children and isinstance(section[0], nodes.title):
             section.insert(1, link)
@@ -83,23 +81,18 @@ class PresentLink(SphinxPostTransform):
 
 
 class present_link(nodes.General, nodes.Element):
-    """The "Present" link of a deck's docs page; attributes ``docname`` and ``steps``
-    (the deck's step ids). Its address is worked out when the page is written, from
-    the builder's page addresses."""
+    """The "Present" link of a deck's docs page; attribute ``docname``. Its address is
+    worked out when the page is written, from the builder's page addresses."""
 
 
 def html_visit_present_link(self: Any, node: present_link) -> None:
-    """Write ``<p class="impress-present"><a href="_impress/talk.html"
-    data-impress-steps="...">Present</a> · <a href="_impress/talk.layout.svg">Canvas
-    map</a></p>`` (the map with ``impress_layout_svg`` only); ``impress-present.js``
-    adds the step of the reader's anchor to the address when Present is followed."""
-    uri = presentation_uri(self.builder, node["docname"])
+    """Write ``<p class="impress-present"><a href="_impress/talk.html">Present</a> ·
+    <a href="_impress/talk.layout.svg">Canvas map</a></p>`` (the map with
+    ``impress_layout_svg`` only); ``impress-present.js`` adds the reader's anchor to the
+    address when Present is followed."""
+    uri = presentation_uri(self.builder, node["docname"], node["docname"])
     self.body.append(self.starttag(node, "p", CLASS=PRESENT_CLASS))
-    steps = " ".join(node["steps"])
-    self.body.append(
-        f'<a class="reference external" href="{self.attval(uri)}" '
-        f'data-impress-steps="{self.attval(steps)}">Present</a>'
-    )
+    self.body.append(f'<a class="reference external" href="{self.attval(uri)}">Present</a>')
     if self.builder.config.impress_layout_svg:
         canvas = uri[: -len(".html")] + ".layout.svg"
         self.body.append(
@@ -128,8 +121,9 @@ def add_present_script(
 
 
 def check_decks_setting(app: Sphinx, config: Config) -> None:
-    """A single pattern written as a string is taken as a list of one, with a warning
-    (``impress.config``): otherwise each of its characters would be a pattern."""
+    """A single pattern written as a string is taken as a list of one (otherwise each
+    of its characters would be a pattern); anything else that is not a list of strings
+    is ignored. Each case gives a warning (``impress.config``)."""
     if isinstance(config.impress_decks, str):
         warn(
             f"impress_decks should be a list of patterns; taking {config.impress_decks!r} "
@@ -137,6 +131,21 @@ def check_decks_setting(app: Sphinx, config: Config) -> None:
             ImpressWarnings.CONFIG,
         )
         config.impress_decks = [config.impress_decks]
+    elif not isinstance(config.impress_decks, list | tuple):
+        warn(
+            f"impress_decks should be a list of patterns, got {config.impress_decks!r}; "
+            "ignored",
+            ImpressWarnings.CONFIG,
+        )
+        config.impress_decks = []
+    patterns = [p for p in config.impress_decks if isinstance(p, str) and p]
+    if len(patterns) != len(config.impress_decks):
+        warn(
+            "impress_decks: entries that are not patterns are ignored: "
+            f"{[p for p in config.impress_decks if p not in patterns]!r}",
+            ImpressWarnings.CONFIG,
+        )
+    config.impress_decks = patterns
 
 
 class LinkToSlides(SphinxPostTransform):
@@ -164,14 +173,13 @@ class LinkToSlides(SphinxPostTransform):
                 continue
             if docname not in steps:
                 steps[docname] = _steps_of_anchors(self.env.get_doctree(docname))
-            step_id = steps[docname].get(labelid)
-            if step_id is None:
+            if labelid not in steps[docname]:
                 continue
             if xref.get("refexplicit"):
                 content = xref.children
             else:
                 content = [nodes.inline(section_title, section_title, classes=["std", "std-ref"])]
-            reference = presentation_reference("", *content, docname=docname, step=step_id)
+            reference = presentation_reference("", *content, docname=docname, anchor=labelid)
             xref.replace_self(reference)
 
 
@@ -191,12 +199,15 @@ def _steps_of_anchors(doctree: nodes.document) -> dict[str, str]:
 
 class presentation_reference(nodes.General, nodes.Inline, nodes.Element):
     """A link from a docs page into a deck's presentation; attributes ``docname`` and
-    ``step`` (a step id). Its address is worked out when the page is written."""
+    ``anchor`` (the label's id, which the presentation keeps inside its step, so the link
+    stays good when slide titles change; ``impress-init.js`` moves to the step that holds
+    it). Its address is worked out when the page is written."""
 
 
 def html_visit_presentation_reference(self: Any, node: presentation_reference) -> None:
     """Open ``<a href="_impress/talk.html#/step">``."""
-    uri = f"{presentation_uri(self.builder, node['docname'])}#/{node['step']}"
+    uri = presentation_uri(self.builder, self.builder.current_docname, node["docname"])
+    uri = f"{uri}#/{node['anchor']}"
     self.body.append(
         self.starttag(node, "a", "", CLASS="reference internal impress-slide-link", href=uri)
     )
@@ -253,7 +264,8 @@ def write_presentations(app: Sphinx, exception: Exception | None) -> None:
         impress.init()
         # only the decks whose presentation is missing or older than their source
         # (or all, when settings changed): an edit rebuilds that deck's presentation
-        decks &= set(impress.get_outdated_docs())
+        _remove_stale(Path(app.outdir), decks)
+        decks = _outdated(impress, decks)
         if not decks:
             return
         impress.parallel_ok = False
@@ -279,13 +291,39 @@ def write_presentations(app: Sphinx, exception: Exception | None) -> None:
             env._builder_cls = builder_class
 
 
+def _outdated(impress: ImpressBuilder, decks: set[str]) -> set[str]:
+    """The decks whose presentation is missing, older than the deck's source or than a
+    file the deck depends on (an included file, an image), or all when settings
+    changed (the impress builder's own test, then the dependencies)."""
+    outdated = decks & set(impress.get_outdated_docs())
+    for docname in decks - outdated:
+        target = Path(impress.outdir, f"{docname}.html")
+        written = target.stat().st_mtime if target.is_file() else 0.0
+        for dependency in impress.env.dependencies.get(docname, ()):
+            path = Path(impress.srcdir, dependency)
+            if path.is_file() and path.stat().st_mtime > written:
+                outdated.add(docname)
+                break
+    return outdated
+
+
+def _remove_stale(folder: Path, decks: set[str]) -> None:
+    """Remove the presentations (and canvas maps) of documents that are no longer decks,
+    so that they are not published with the docs."""
+    for page in sorted(folder.rglob("*.html")):
+        docname = page.relative_to(folder).with_suffix("").as_posix()
+        if docname not in decks:
+            page.unlink()
+            page.with_suffix(".layout.svg").unlink(missing_ok=True)
+
+
 def setup_decks(app: Sphinx) -> None:
     """Register ``impress_decks``, the link and the writing of presentations."""
     app.add_config_value(
         "impress_decks",
         [],
         "env",
-        types=(list, tuple, str),
+        types=(list, tuple, str, type(None)),
         description="Shell-style patterns of docnames (\"talks/*\") that an HTML build "
         "also writes as presentations, besides documents that use the step directive "
         "or say impress_deck: true in their front matter.",

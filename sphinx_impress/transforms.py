@@ -229,9 +229,10 @@ class CollectSteps(SphinxTransform):
                 self.document.nameids[name] = owner["ids"][0] if owner["ids"] else None
 
     def _claim(self, slide: nodes.Element, step_id: str) -> str:
-        if step_id in slide["ids"]:
-            slide["ids"].remove(step_id)
-        slide["ids"].insert(0, step_id)
+        # appended, so that a docs page keeps its anchors as they were; a presentation
+        # puts the step id first (sphinx_impress.presentation)
+        if step_id not in slide["ids"]:
+            slide["ids"].append(step_id)
         self.document.ids[step_id] = slide
         return step_id
 

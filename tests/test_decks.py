@@ -11,7 +11,7 @@ DECKS = ["frontdeck", "slides/intro", "talk"]
 
 
 def _present_links(page):
-    return [a["href"] for a in page.select("p.impress-present a[data-impress-steps]")]
+    return [a["href"] for a in page.select("p.impress-present a:not(.impress-canvas-link)")]
 
 
 @pytest.mark.parametrize("buildername", ["html", "dirhtml"])
@@ -56,9 +56,13 @@ def test_deck_pages_link_to_their_presentation(build):
     # the docs page of a deck is an ordinary page: no root element, no step classes
     talk = soup(app.outdir / "talk.html")
     assert talk.select("#impress, .step") == []
-    assert talk.select_one("section#opening h1").get_text(strip=True).startswith("A talk")
+    # its anchors are those of an ordinary page: the section keeps the id of its title,
+    # and the step id the author gave is an extra anchor in it
+    section = talk.select_one("section#a-talk")
+    assert section.h1.get_text(strip=True).startswith("A talk")
+    assert section.select_one("span#opening") is not None
     # the link sits under the title
-    assert talk.select_one("section#opening > h1 + p.impress-present") is not None
+    assert talk.select_one("section#a-talk > h1 + p.impress-present") is not None
 
 
 def test_dirhtml_links_climb_out_of_the_page_folder(build):
@@ -133,9 +137,14 @@ def test_refs_from_docs_pages_lead_into_the_presentation(build, buildername):
     links = soup(app.outdir / page).select("a.impress-slide-link")
     prefix = "../_impress" if buildername == "dirhtml" else "_impress"
     assert [(a["href"], a.get_text()) for a in links] == [
-        (f"{prefix}/talk.html#/second-slide", "Second slide"),
-        (f"{prefix}/talk.html#/second-slide", "the same slide"),
+        (f"{prefix}/talk.html#/talk-second", "Second slide"),
+        (f"{prefix}/talk.html#/talk-second", "the same slide"),
+        (f"{prefix}/slides/intro.html#/intro-slide", "Slide"),
     ]
+    for a in links:  # each address leads to a file that has that anchor
+        target = (app.outdir / page).parent / a["href"].split("#")[0]
+        anchor = a["href"].split("#/")[1]
+        assert soup(target).find(id=anchor) is not None, a["href"]
     # inside the deck's own pages a ref stays a ref to the section
     assert soup(app.outdir / ("talk/index.html" if buildername == "dirhtml" else "talk.html")).select(
         "a.impress-slide-link"
@@ -189,3 +198,52 @@ def test_every_asset_a_presentation_loads_is_there_with_a_docs_theme(build, buil
     assert assets
     for asset in assets:
         assert (folder / asset.split("?")[0]).is_file(), asset
+
+
+def test_included_files_and_removed_decks(rootdir, tmp_path):
+    import os
+    import shutil
+
+    from sphinx.testing.util import SphinxTestApp
+
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-docsdecks", srcdir)
+    (srcdir / "_part.md").write_text("Included words.\n")
+    (srcdir / "talk.md").write_text(
+        (srcdir / "talk.md").read_text() + "\n```{include} _part.md\n```\n"
+    )
+    (srcdir / "conf.py").write_text(
+        (srcdir / "conf.py").read_text() + 'exclude_patterns = ["_build", "_part.md"]\n'
+    )
+    presentations = srcdir / "_build" / "html" / "_impress"
+
+    def build(**overrides):
+        app = SphinxTestApp("html", srcdir=srcdir, confoverrides=overrides)
+        try:
+            app.build()
+        finally:
+            app.cleanup()
+
+    build()
+    assert "Included words." in (presentations / "talk.html").read_text()
+    later = 3 * 10**18
+    os.utime(presentations / "talk.html", ns=(later, later))
+    (srcdir / "_part.md").write_text("Changed words.\n")
+    os.utime(srcdir / "_part.md", ns=(later + 10**9, later + 10**9))
+    build()
+    assert "Changed words." in (presentations / "talk.html").read_text()
+    # a deck that is no longer one: its presentation and map are removed
+    assert (presentations / "slides" / "intro.html").is_file()
+    build(impress_decks=[])
+    assert not (presentations / "slides" / "intro.html").exists()
+    assert not (presentations / "slides" / "intro.layout.svg").exists()
+    assert (presentations / "talk.html").is_file()
+
+
+def test_impress_decks_entries_that_are_not_patterns(build):
+    app = build("docsdecks", "html", confoverrides={"impress_decks": ["slides/*", 3, None]})
+    assert any(
+        "impress_decks: entries that are not patterns are ignored: [3, None]" in line
+        for line in warning_lines(app)
+    )
+    assert (app.outdir / "_impress" / "slides" / "intro.html").is_file()

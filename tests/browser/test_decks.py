@@ -56,3 +56,13 @@ def test_ref_from_a_docs_page_opens_the_slide(docs_page: DeckPage) -> None:
     page.wait_for_selector("body.impress-enabled", state="attached")
     assert docs_page.active_id() == "second-slide"
     assert docs_page.console_errors == [] and docs_page.page_errors == []
+
+
+def test_ref_into_a_deck_in_another_folder_opens_its_slide(docs_page: DeckPage) -> None:
+    page = docs_page.page
+    page.goto((docs_page.site / "guide.html").as_uri())
+    page.click("a.impress-slide-link >> nth=2")
+    page.wait_for_selector("body.impress-enabled", state="attached")
+    assert page.url.split("#")[0].endswith("/_impress/slides/intro.html")
+    assert docs_page.active_id() == "slide"
+    assert docs_page.console_errors == [] and docs_page.page_errors == []
