@@ -24,6 +24,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from .config import setup_config
     from .directives import setup_directives
     from .nodes import setup_nodes
+    from .notes import setup_notes
     from .presentation import setup_presentation
     from .themes import get_theme_path
     from .transforms import setup_transforms
@@ -31,6 +32,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_config(app)
     setup_nodes(app)
     setup_directives(app)
+    setup_notes(app)
     setup_transforms(app)
     setup_presentation(app)
     setup_builder(app)

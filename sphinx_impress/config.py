@@ -226,6 +226,15 @@ class ImpressConfig:
         per_document=False,
         types=(bool,),
     )
+    html_notes: bool = _field(
+        True,
+        _yes_no,
+        "Whether pages that are not presentations (html, text, latex, ...) show speaker "
+        "notes, as a block titled Notes; presentations always keep them for the console.",
+        "bool",
+        per_document=False,
+        types=(bool,),
+    )
     css_files: list[str] = _field(
         [],
         _file_list,

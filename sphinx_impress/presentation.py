@@ -12,6 +12,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from .config import ImpressConfig, document_overrides
 from .directives import empty_step_options
 from .nodes import impress_root, step
+from .notes import merge_notes
 from .positions import Layout, PositionError, StepSpec, Value, format_number, resolve
 from .warnings_ import ImpressWarnings, warn
 
@@ -114,6 +115,8 @@ class BuildPresentation(SphinxPostTransform):
         root[0].insert(0, leading)
         _place_trailing(root, trailing)
         _point_links_at_steps(root)
+        for element in root.children:
+            merge_notes(element)
 
     def _specs(self, slides: list[nodes.Element], deck: ImpressConfig) -> list[StepSpec]:
         """What each slide's options say about its place, for :func:`resolve`.

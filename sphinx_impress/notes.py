@@ -1,0 +1,108 @@
+"""Speaker notes: the ``notes`` directive, shown to the speaker in impress.js's
+presenter console (key P) and hidden on the slides.
+
+impress.js reads the first element with class ``notes`` inside the active step
+(src/plugins/impressConsole), so a presentation merges every ``notes`` block of a slide
+into one, at the end of the step. Other builders show notes as a marked block titled
+"Notes", or leave them out when ``impress_html_notes`` is false.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from docutils import nodes
+from sphinx.locale import _
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.docutils import SphinxDirective
+
+from .nodes import impress_root
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+#: impress.js's class for speaker notes (the presenter console reads it).
+NOTES_CLASS = "notes"
+
+#: Class of the block that shows notes on pages that are not presentations.
+DOCS_NOTES_CLASS = "impress-notes"
+
+
+class notes(nodes.General, nodes.Element):
+    """Speaker notes of the slide the directive stands in."""
+
+
+class NotesDirective(SphinxDirective):
+    """``notes``: speaker notes for the enclosing slide; the content is any body text."""
+
+    has_content = True
+    required_arguments = 0
+    optional_arguments = 0
+    option_spec: ClassVar[dict[str, Any]] = {}
+
+    def run(self) -> list[nodes.Node]:
+        """Return one ``notes`` node holding the parsed content."""
+        node = notes()
+        self.set_source_info(node)
+        node.extend(self.parse_content_to_nodes())
+        return [node]
+
+
+def merge_notes(step: nodes.Element) -> None:
+    """Move every ``notes`` block of one step into a single one at the step's end."""
+    blocks = list(step.findall(notes))
+    if not blocks:
+        return
+    merged = notes(classes=[NOTES_CLASS])
+    merged.source, merged.line = blocks[0].source, blocks[0].line
+    for block in blocks:
+        block.parent.remove(block)
+        merged.extend(block.children)
+    step.append(merged)
+
+
+class NotesAsBlocks(SphinxPostTransform):
+    """On pages that are not presentations, show notes as a block titled "Notes"
+    (class ``impress-notes``), or remove them when ``impress_html_notes`` is false.
+    Runs after the presentation post-transform (900), and leaves the notes inside a
+    presentation's root element alone."""
+
+    default_priority = 950
+
+    def run(self, **kwargs: Any) -> None:
+        """Replace or remove every ``notes`` node outside a presentation."""
+        for node in list(self.document.findall(notes)):
+            if any(isinstance(parent, impress_root) for parent in _ancestors(node)):
+                continue
+            if not self.config.impress_html_notes:
+                node.parent.remove(node)
+                continue
+            block = nodes.admonition("", nodes.title("", _("Notes")), *node.children)
+            block["classes"] = [DOCS_NOTES_CLASS]
+            block.source, block.line = node.source, node.line
+            node.replace_self(block)
+
+
+def _ancestors(node: nodes.Node) -> list[nodes.Node]:
+    found = []
+    while node.parent is not None:
+        node = node.parent
+        found.append(node)
+    return found
+
+
+def html_visit_notes(self: Any, node: notes) -> None:
+    """Open impress.js's notes element."""
+    self.body.append(self.starttag(node, "div", CLASS=NOTES_CLASS))
+
+
+def html_depart_notes(self: Any, node: notes) -> None:
+    """Close it."""
+    self.body.append("</div>\n")
+
+
+def setup_notes(app: Sphinx) -> None:
+    """Register the directive, the node and the post-transform for other builders."""
+    app.add_directive("notes", NotesDirective)
+    app.add_node(notes, html=(html_visit_notes, html_depart_notes))
+    app.add_post_transform(NotesAsBlocks)

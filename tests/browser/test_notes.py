@@ -1,0 +1,40 @@
+"""Speaker notes are not on the slide and reach impress.js's presenter console."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from .conftest import REPO_ROOT, _recorded_page, build_site
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def notes_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_site(tmp_path_factory, REPO_ROOT / "tests" / "roots" / "test-notes")
+
+
+def test_notes_are_hidden_and_reach_the_console(browser: Browser, notes_site: Path) -> None:
+    for deck in _recorded_page(browser, notes_site):
+        page = deck.page
+        deck.open()
+        assert page.locator(".step.active .notes").count() == 1
+        assert not page.locator(".step.active .notes").is_visible()
+        assert page.locator(".step.active h1").is_visible()
+        with page.context.expect_page() as popup:
+            page.keyboard.press("p")
+        console = popup.value
+        console.wait_for_selector("#notes")
+        console.wait_for_function(
+            "() => document.getElementById('notes').textContent.includes('Greet the room.')"
+        )
+        assert deck.console_errors == []
+        # impress.js 1.1.0's console (vendored unmodified) reaches into its preview
+        # frames, which Chromium keeps apart for file:// pages: that one error only
+        assert set(deck.page_errors) <= {"Cannot read properties of null (reading 'body')"}
