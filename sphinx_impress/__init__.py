@@ -25,6 +25,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from .directives import setup_directives
     from .nodes import setup_nodes
     from .notes import setup_notes
+    from .substeps import setup_substeps
     from .presentation import setup_presentation
     from .themes import get_theme_path
     from .transforms import setup_transforms
@@ -33,6 +34,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_nodes(app)
     setup_directives(app)
     setup_notes(app)
+    setup_substeps(app)
     setup_transforms(app)
     setup_presentation(app)
     setup_builder(app)

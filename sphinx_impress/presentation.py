@@ -13,6 +13,7 @@ from .config import ImpressConfig, document_overrides
 from .directives import empty_step_options
 from .nodes import impress_root, step
 from .notes import merge_notes
+from .substeps import mark_list_items
 from .positions import Layout, PositionError, StepSpec, Value, format_number, resolve
 from .warnings_ import ImpressWarnings, warn
 
@@ -117,6 +118,7 @@ class BuildPresentation(SphinxPostTransform):
         _point_links_at_steps(root)
         for element in root.children:
             merge_notes(element)
+        mark_list_items(root)
 
     def _specs(self, slides: list[nodes.Element], deck: ImpressConfig) -> list[StepSpec]:
         """What each slide's options say about its place, for :func:`resolve`.

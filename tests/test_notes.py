@@ -19,6 +19,7 @@ def test_presentation_keeps_one_notes_element_per_slide(build):
     assert notes == {
         "notes-deck": [["Greet the room."]],
         "second": [["First note of the second slide.", "Second note of the second slide."]],
+        "reveal": [],
     }
     second = found["second"].element
     assert second.find_all(recursive=False)[-1]["class"] == ["notes"]
@@ -49,3 +50,19 @@ def test_text_builder_marks_notes(build):
     app = build("notes", "text")
     text = (app.outdir / "index.txt").read_text(encoding="utf-8")
     assert "Notes" in text and "Greet the room." in text
+
+
+def test_substeps_in_a_presentation_and_elsewhere(build):
+    app = build("notes")
+    reveal = by_id(soup(app.outdir / "index.html"))["reveal"].element
+    substeps = reveal.select(".substep")
+    assert [s.name for s in substeps] == ["div", "li", "li"]
+    assert [s.get_text(" ", strip=True) for s in substeps] == [
+        "Shown on the first press.",
+        "First item",
+        "Second item",
+    ]
+    docs = build("notes", "html")
+    page = soup(docs.outdir / "index.html")
+    assert page.select(".substep") == []
+    assert "Shown on the first press." in page.get_text() and "Second item" in page.get_text()

@@ -38,3 +38,27 @@ def test_notes_are_hidden_and_reach_the_console(browser: Browser, notes_site: Pa
         # impress.js 1.1.0's console (vendored unmodified) reaches into its preview
         # frames, which Chromium keeps apart for file:// pages: that one error only
         assert set(deck.page_errors) <= {"Cannot read properties of null (reading 'body')"}
+
+
+def test_the_right_arrow_reveals_substeps_before_moving_on(
+    browser: Browser, notes_site: Path
+) -> None:
+    for deck in _recorded_page(browser, notes_site):
+        page = deck.page
+        deck.open("/reveal")
+        assert deck.active_id() == "reveal"
+        opacity = "() => [...document.querySelectorAll('.step.active .substep')].map(e => e.classList.contains('substep-visible'))"
+        assert page.evaluate(opacity) == [False, False, False]
+        hidden = "() => getComputedStyle(document.querySelector('.step.active .substep')).opacity"
+        assert page.evaluate(hidden) == "0"
+        for shown in ([True, False, False], [True, True, False], [True, True, True]):
+            page.keyboard.press("ArrowRight")
+            page.wait_for_function(
+                "n => document.querySelectorAll('.step.active .substep-visible').length === n",
+                arg=sum(shown),
+            )
+            assert deck.active_id() == "reveal"
+            assert page.evaluate(opacity) == shown
+        page.keyboard.press("ArrowRight")
+        assert deck.wait_active_change("reveal") != "reveal"
+        assert deck.console_errors == [] and deck.page_errors == []

@@ -1,0 +1,88 @@
+"""Substeps: content a slide reveals one press at a time.
+
+impress.js's substep plugin (src/plugins/substep) shows, on each press of "next", the
+next element with class ``substep`` of the active step before it moves on. The
+``substep`` directive wraps its content into one such element, or, with ``:items:``,
+makes each item of the lists inside it a substep of its own. Every other builder shows
+all of it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util.docutils import SphinxDirective
+
+from .nodes import depart_passthrough, impress_root, visit_passthrough
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+#: impress.js's class for content revealed one press at a time.
+SUBSTEP_CLASS = "substep"
+
+
+class substep(nodes.General, nodes.Element):
+    """Content revealed one press at a time; attribute ``items``: each list item inside
+    is a substep instead of the whole."""
+
+
+class SubstepDirective(SphinxDirective):
+    """``substep``: reveal the content on the next press; ``:items:`` (a flag) reveals
+    the items of the lists inside one by one."""
+
+    has_content = True
+    required_arguments = 0
+    optional_arguments = 0
+    option_spec: ClassVar[dict[str, Any]] = {"items": directives.flag}
+
+    def run(self) -> list[nodes.Node]:
+        """Return one ``substep`` node holding the parsed content."""
+        node = substep(items="items" in self.options)
+        self.set_source_info(node)
+        node.extend(self.parse_content_to_nodes())
+        return [node]
+
+
+def mark_list_items(root: impress_root) -> None:
+    """In a presentation, give every item of the lists directly inside an ``:items:``
+    substep impress.js's class ``substep``."""
+    for node in root.findall(substep):
+        if node.get("items"):
+            for child in node.children:
+                if isinstance(child, nodes.bullet_list | nodes.enumerated_list):
+                    for item in child.children:
+                        item["classes"].append(SUBSTEP_CLASS)
+
+
+def _in_presentation(node: nodes.Node) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, impress_root):
+            return True
+        parent = parent.parent
+    return False
+
+
+def html_visit_substep(self: Any, node: substep) -> None:
+    """Open the element: ``div.substep`` in a presentation (unless its list items are
+    the substeps), a plain ``div`` elsewhere."""
+    whole = _in_presentation(node) and not node.get("items")
+    self.body.append(
+        self.starttag(node, "div", CLASS=SUBSTEP_CLASS if whole else "impress-substeps")
+    )
+
+
+def html_depart_substep(self: Any, node: substep) -> None:
+    """Close it."""
+    self.body.append("</div>\n")
+
+
+def setup_substeps(app: Sphinx) -> None:
+    """Register the directive and the node."""
+    passthrough = (visit_passthrough, depart_passthrough)
+    others = {fmt: passthrough for fmt in ("latex", "text", "man", "texinfo")}
+    app.add_directive("substep", SubstepDirective)
+    app.add_node(substep, html=(html_visit_substep, html_depart_substep), **others)
