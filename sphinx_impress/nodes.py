@@ -40,6 +40,16 @@ class impress_root(nodes.General, nodes.Element):
     """
 
 
+def in_presentation(node: nodes.Node) -> bool:
+    """Whether ``node`` sits inside a presentation's root element."""
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, impress_root):
+            return True
+        parent = parent.parent
+    return False
+
+
 def html_visit_step(self: HTML5Translator, node: step) -> None:
     """Open a step element (``div.step`` with its ``data-*``) inside the root element,
     or a plain ``div`` container elsewhere."""

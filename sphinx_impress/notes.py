@@ -16,7 +16,7 @@ from sphinx.locale import _
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
-from .nodes import impress_root
+from .nodes import in_presentation
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -72,7 +72,7 @@ class NotesAsBlocks(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         """Replace or remove every ``notes`` node outside a presentation."""
         for node in list(self.document.findall(notes)):
-            if any(isinstance(parent, impress_root) for parent in _ancestors(node)):
+            if in_presentation(node):
                 continue
             if not self.config.impress_html_notes:
                 node.parent.remove(node)
@@ -81,14 +81,6 @@ class NotesAsBlocks(SphinxPostTransform):
             block["classes"] = [DOCS_NOTES_CLASS]
             block.source, block.line = node.source, node.line
             node.replace_self(block)
-
-
-def _ancestors(node: nodes.Node) -> list[nodes.Node]:
-    found = []
-    while node.parent is not None:
-        node = node.parent
-        found.append(node)
-    return found
 
 
 def html_visit_notes(self: Any, node: notes) -> None:

@@ -15,7 +15,7 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
-from .nodes import depart_passthrough, impress_root, visit_passthrough
+from .nodes import depart_passthrough, impress_root, in_presentation, visit_passthrough
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -57,19 +57,10 @@ def mark_list_items(root: impress_root) -> None:
                         item["classes"].append(SUBSTEP_CLASS)
 
 
-def _in_presentation(node: nodes.Node) -> bool:
-    parent = node.parent
-    while parent is not None:
-        if isinstance(parent, impress_root):
-            return True
-        parent = parent.parent
-    return False
-
-
 def html_visit_substep(self: Any, node: substep) -> None:
     """Open the element: ``div.substep`` in a presentation (unless its list items are
     the substeps), a plain ``div`` elsewhere."""
-    whole = _in_presentation(node) and not node.get("items")
+    whole = in_presentation(node) and not node.get("items")
     self.body.append(
         self.starttag(node, "div", CLASS=SUBSTEP_CLASS if whole else "impress-substeps")
     )
