@@ -133,7 +133,6 @@ class BuildPresentation(SphinxPostTransform):
             warn(f"impress_layout: {error}; using 'line'", ImpressWarnings.CONFIG, self.env.docname)
             deck_layout = Layout()
         index_of = {slide["impress_step"]["id"]: n for n, slide in enumerate(slides)}
-        chosen = {id(slide) for slide in slides}
         specs = []
         for number, slide in enumerate(slides):
             options = slide["impress_step"]["options"]
@@ -144,9 +143,10 @@ class BuildPresentation(SphinxPostTransform):
             scope, layout = None, deck_layout
             parent = slide.parent
             while parent is not None:
-                if id(parent) in chosen and parent["impress_step"]["options"].get("layout"):
-                    scope = parent["impress_step"]["id"]
-                    layout = Layout(**parent["impress_step"]["options"]["layout"])
+                info = parent.get("impress_step") if isinstance(parent, nodes.Element) else None
+                if info and info["options"].get("layout"):
+                    scope = info["id"]
+                    layout = Layout(**info["options"]["layout"])
                     break
                 parent = parent.parent
             overview = bool(options.get("overview"))

@@ -77,8 +77,11 @@ def find_slides(document: nodes.document) -> list[nodes.Element]:
     return [node for node in document.findall(nodes.Element) if id(node) in chosen]
 
 
-def _enclosing_slide(node: nodes.Node, slides: list[nodes.Element]) -> nodes.Element:
-    chosen = {id(slide) for slide in slides}
+def _enclosing_slide(
+    node: nodes.Node, slides: list[nodes.Element], chosen: set[int]
+) -> nodes.Element:
+    """The nearest slide around ``node`` (``chosen``: the ids of ``slides``), or the
+    first slide for a node outside all of them."""
     parent = node.parent
     while parent is not None:
         if id(parent) in chosen:
@@ -154,8 +157,9 @@ class CollectSteps(SphinxTransform):
             if isinstance(slide, step):
                 options[id(slide)] = slide["impress_options"]
                 lines[id(slide)] = slide.line
+        chosen = {id(slide) for slide in slides}
         for marker in list(self.document.findall(_is_marker)):
-            slide = _enclosing_slide(marker, slides)
+            slide = _enclosing_slide(marker, slides, chosen)
             if id(slide) in options and isinstance(slide, nodes.section):
                 warn(
                     "more than one step directive sets this slide; the later one's "
