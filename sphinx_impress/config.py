@@ -89,14 +89,10 @@ def _path_data(value: Any) -> str:
 
 
 def _yes_no(value: Any) -> bool:
-    if isinstance(value, bool):
-        return value
-    text = str(value).strip().lower()
-    if text in ("yes", "true", "1", "on"):
-        return True
-    if text in ("no", "false", "0", "off"):
-        return False
-    raise PositionError(f"expected yes or no, got {value!r}")
+    # the words of parse_flag, but a setting must say yes or no: nothing is not a flag
+    if value is None or str(value).strip() == "":
+        raise PositionError(f"expected yes or no, got {value!r}")
+    return parse_flag(value)
 
 
 def _overview(value: Any) -> str | None:
