@@ -14,6 +14,7 @@ from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
 from .canvas import CanvasStep, canvas_svg
+from .config import ImpressConfig
 from .nodes import impress_root
 from .positions import AXES, Position
 from .warnings_ import ImpressWarnings, warn
@@ -34,6 +35,10 @@ PAGE_TEMPLATE = "impress-page.html"
 
 #: impress.js as shipped in the theme's static folder (minified, unmodified).
 IMPRESS_JS = "impressjs/impress.min.js"
+
+#: The print style sheet: one page per step. Loaded with ``media="print"``; the start-up
+#: script applies it to the screen too when the page is opened with ``?print``.
+PRINT_CSS = "impress-print.css"
 
 #: The script that calls ``impress().init()``: a file, not inline code, so that pages
 #: served with ``Content-Security-Policy: script-src 'self'`` still present.
@@ -63,12 +68,14 @@ class ImpressBuilder(StandaloneHTMLBuilder):
 
     def init_css_files(self) -> None:
         """Highlighting, the theme's style sheets (``html_style`` is for docs pages and
-        is not used), extensions' style sheets, then ``impress_css_files``."""
+        is not used), the print style sheet, extensions' style sheets, then
+        ``impress_css_files``."""
         self._css_files = []
         self.add_css_file("pygments.css", priority=200)
         # the theme's own style sheets, whatever html_style says for the docs pages
         for filename in self.theme.stylesheets if self.theme else ():
             self.add_css_file(filename, priority=200)
+        self.add_css_file(PRINT_CSS, priority=200, media="print")
         for filename, attributes in self._extension_registry().css_files:
             self.add_css_file(filename, **attributes)
         for filename in self.config.impress_css_files:
@@ -125,6 +132,17 @@ class ImpressBuilder(StandaloneHTMLBuilder):
             assets = getattr(self, name, None)
             if assets is not None:
                 assets[:] = [a for a in assets if str(getattr(a, "filename", "")) not in missing]
+
+    def get_doc_context(self, docname: str, body: str, metatags: str) -> dict[str, Any]:
+        """The template context of a document's page, with ``impress``: the deck's
+        settings (:class:`~sphinx_impress.config.ImpressConfig`, ``conf.py`` and front
+        matter), from which the template writes the plugins' containers (toolbar,
+        progress, help) and the printed page size."""
+        context = super().get_doc_context(docname, body, metatags)
+        context["impress"] = ImpressConfig.for_document(
+            self.config, self.env.metadata.get(docname, {})
+        )
+        return context
 
     def handle_page(
         self, pagename: str, addctx: dict[str, Any], templatename: str = "page.html",

@@ -16,7 +16,9 @@ import sys
 from collections.abc import Sequence
 
 #: subcommand name -> (module under ``sphinx_impress``, one-line help)
-SUBCOMMANDS: dict[str, tuple[str, str]] = {}
+SUBCOMMANDS: dict[str, tuple[str, str]] = {
+    "pdf": ("pdf", "Print a built presentation to PDF, one page per step (headless Chromium)."),
+}
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -214,6 +214,70 @@ class ImpressConfig:
         "start, end or None",
         types=(str, type(None)),
     )
+    autoplay: float = _field(
+        0,
+        _not_negative,
+        "Seconds after which every step moves on by itself (the root element's "
+        "data-autoplay, impress.js autoplay plugin); 0 waits for the speaker. A step's "
+        "own autoplay option wins.",
+        "number (seconds)",
+    )
+    toolbar: bool = _field(
+        True,
+        _yes_no,
+        "Show the impress.js toolbar: previous and next buttons, a menu of the steps, and "
+        "a pause button when the deck plays by itself (toolbar and navigation-ui "
+        "plugins).",
+        "bool",
+        types=(bool,),
+    )
+    progress: bool = _field(
+        True,
+        _yes_no,
+        "Show a progress bar along the bottom and the step number as n/N (impress.js "
+        "progress plugin).",
+        "bool",
+        types=(bool,),
+    )
+    help: bool = _field(
+        True,
+        _yes_no,
+        "Show the impress.js key help for 7 seconds when the presentation opens; H or ? "
+        "shows it again (help plugin).",
+        "bool",
+        types=(bool,),
+    )
+    slide_numbers: bool = _field(
+        False,
+        _yes_no,
+        "Write its number in a corner of each step (overview steps are not counted); "
+        "printed pages show it too.",
+        "bool",
+        types=(bool,),
+    )
+    mouse_timeout: bool = _field(
+        True,
+        _yes_no,
+        "Hide the mouse cursor and the toolbar after 3 seconds without mouse movement "
+        "(impress.js mouse-timeout plugin); they come back when the mouse moves.",
+        "bool",
+        types=(bool,),
+    )
+    blackout: bool = _field(
+        True,
+        _yes_no,
+        "Let the B and . keys blank the screen and bring it back (impress.js blackout "
+        "plugin).",
+        "bool",
+        types=(bool,),
+    )
+    fullscreen: bool = _field(
+        True,
+        _yes_no,
+        "Let F5 enter full screen and Escape leave it (impress.js fullscreen plugin).",
+        "bool",
+        types=(bool,),
+    )
     layout_svg: bool = _field(
         True,
         _yes_no,
@@ -260,6 +324,14 @@ class ImpressConfig:
         """The settings as they stand in a (validated) Sphinx config."""
         return cls(**{field.name: getattr(config, PREFIX + field.name) for field in cls.values()})
 
+    @classmethod
+    def for_document(cls, config: Config, metadata: Mapping[str, Any]) -> ImpressConfig:
+        """The settings of one deck: ``conf.py``'s, with the valid front matter
+        settings found in the document's ``metadata`` (``env.metadata[docname]``)
+        applied; read quietly, since the read phase already warned about bad ones."""
+        settings = ((key, value, None) for key, value in metadata.items())
+        return cls.from_sphinx(config).with_overrides(document_overrides(settings, report=False))
+
     def with_overrides(self, overrides: Mapping[str, Any]) -> ImpressConfig:
         """A copy with the given (already validated) fields replaced."""
         return dc.replace(self, **overrides)
@@ -282,7 +354,13 @@ class ImpressConfig:
             "data-min-scale": self.min_scale,
             "data-perspective": self.perspective,
             "data-transition-duration": self.transition_duration,
-        }
+        } | ({"data-autoplay": self.autoplay} if self.autoplay else {})
+
+    def disabled_keys(self) -> list[str]:
+        """The impress.js plugins whose keys this deck switches off (``blackout``,
+        ``fullscreen``): the start-up script stops their key presses before
+        impress.js sees them."""
+        return [name for name in ("blackout", "fullscreen") if not getattr(self, name)]
 
 
 def setup_config(app: Sphinx) -> None:

@@ -42,7 +42,19 @@ OTHER_OPTIONS: tuple[str, ...] = (
     "rel-to",
     "overview",
     *LAYOUT_OPTIONS,
+    *("skip", "stop"),
+    *("goto", "goto-next", "goto-prev"),
 )
+
+#: Flag options that give the step impress.js's class of the same name: ``skip`` (the
+#: skip plugin passes over the step) and ``stop`` (the stop plugin does not move on
+#: from it with "next").
+FLAG_CLASSES: tuple[str, ...] = ("skip", "stop")
+
+#: Options that name another step of the deck, written as ``data-<option>`` for
+#: impress.js's goto plugin; checked once every step has its id
+#: (:func:`sphinx_impress.presentation.check_gotos`).
+GOTO_OPTIONS: tuple[str, ...] = ("goto", "goto-next", "goto-prev")
 
 #: Options that may also be spelled with a ``data-`` prefix (``data-x`` is ``x``).
 DATA_ALIASED: frozenset[str] = frozenset(AXES) | {
@@ -50,6 +62,7 @@ DATA_ALIASED: frozenset[str] = frozenset(AXES) | {
     "rotate-order",
     "transition-duration",
     "autoplay",
+    *GOTO_OPTIONS,
 }
 
 #: A ``data-*`` attribute name that passes through to the step element.
@@ -115,6 +128,7 @@ def empty_step_options() -> dict[str, Any]:
         "rel-to": None,
         "overview": None,
         "layout": None,
+        "goto": {},
     }
 
 
@@ -263,6 +277,27 @@ def _read_option(
                 ImpressWarnings.VALUE,
                 location,
             )
+    elif name in FLAG_CLASSES:
+        try:
+            wanted = parse_flag("" if value is None else value)
+        except PositionError as error:
+            warn(
+                f"invalid step option {written!r}: {error}; the option is ignored",
+                ImpressWarnings.VALUE,
+                location,
+            )
+            return
+        if wanted and name not in result["classes"]:
+            result["classes"].append(name)
+    elif name in GOTO_OPTIONS:
+        if not text:
+            warn(
+                f"step option {written!r} needs the id of a step; it is ignored",
+                ImpressWarnings.VALUE,
+                location,
+            )
+            return
+        result["goto"][name] = text
     elif name in LAYOUT_OPTIONS:
         result.setdefault("layout-written", {})[name] = "" if value is None else value
     elif DATA_ATTRIBUTE.match(name):

@@ -14,9 +14,12 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from docutils import nodes
 from sphinx.locale import _
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective
 
 from .nodes import in_presentation
+from .substeps import substep
+from .warnings_ import ImpressWarnings, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -61,6 +64,39 @@ def merge_notes(step: nodes.Element) -> None:
     step.append(merged)
 
 
+class UnnestPresenterNodes(SphinxTransform):
+    """Flatten what impress.js cannot use nested: notes inside notes join the outer
+    notes, a substep inside notes leaves its content in the notes. Each is reported
+    (``impress.presenter``); nothing of the content is lost."""
+
+    default_priority = 410
+
+    def apply(self, **kwargs: Any) -> None:
+        """Replace every nested node by its children, innermost first."""
+        found = self.document.findall(lambda n: isinstance(n, notes | substep))
+        nested = [(node, outer) for node in found if (outer := _outer_notes(node))]
+        for node, outer in nested:
+            kind = "speaker notes" if isinstance(node, notes) else "a substep"
+            warn(
+                f"{kind} inside speaker notes (line {outer.line}): the presenter "
+                "console shows notes whole, so the content is kept as part of the "
+                "outer notes",
+                ImpressWarnings.PRESENTER,
+                node,
+            )
+        for node, _outer in reversed(nested):
+            node.replace_self(node.children)
+
+
+def _outer_notes(node: nodes.Node) -> notes | None:
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, notes):
+            return parent
+        parent = parent.parent
+    return None
+
+
 class NotesAsBlocks(SphinxPostTransform):
     """On pages that are not presentations, show notes as a block titled "Notes"
     (class ``impress-notes``), or remove them when ``impress_html_notes`` is false.
@@ -97,4 +133,5 @@ def setup_notes(app: Sphinx) -> None:
     """Register the directive, the node and the post-transform for other builders."""
     app.add_directive("notes", NotesDirective)
     app.add_node(notes, html=(html_visit_notes, html_depart_notes))
+    app.add_transform(UnnestPresenterNodes)
     app.add_post_transform(NotesAsBlocks)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from .config import ImpressConfig, document_overrides
+from .config import ImpressConfig
 from .directives import empty_step_options
 from .nodes import impress_root, step
 from .notes import merge_notes
@@ -25,6 +25,10 @@ ROOT_ID = "impress"
 
 #: Id of the overview step that ``impress_overview`` adds (``overview-2`` if taken).
 OVERVIEW_ID = "overview"
+
+#: Attribute of the root element that lists the plugins whose keys the start-up script
+#: (``impress-init.js``) switches off: ``blackout``, ``fullscreen``.
+KEYS_OFF_ATTRIBUTE = "data-sphinx-impress-keys-off"
 
 #: Class of overview steps: the theme draws them without a card, so that they do not
 #: hide the steps they show.
@@ -43,7 +47,45 @@ def step_attributes(info: dict[str, Any], axes: dict[str, str]) -> dict[str, str
         attributes["data-transition-duration"] = format_number(options["transition-duration"])
     if options["autoplay"] is not None:
         attributes["data-autoplay"] = format_number(options["autoplay"])
+    for name, target in options.get("goto", {}).items():
+        attributes[f"data-{name}"] = target
     return attributes
+
+
+def check_gotos(slides: list[nodes.Element], where: Any) -> None:
+    """Leave out every ``goto``, ``goto-next`` and ``goto-prev`` of the slides that
+    names no step of the same deck, with an ``impress.reference`` warning: impress.js's
+    goto plugin would silently fall back to the next step. ``where(slide)`` is the
+    location of a slide's warnings."""
+    ids = {slide["impress_step"]["id"] for slide in slides}
+    for slide in slides:
+        gotos = slide["impress_step"]["options"].get("goto") or {}
+        for name, target in sorted(gotos.items()):
+            if target not in ids:
+                warn(
+                    f"step option {name!r} names {target!r}, which is no step of this "
+                    f"deck (steps: {', '.join(sorted(ids))}); the option is ignored",
+                    ImpressWarnings.REFERENCE,
+                    where(slide),
+                )
+                del gotos[name]
+
+
+#: Class of the number that ``impress_slide_numbers`` writes into each step.
+SLIDE_NUMBER_CLASS = "impress-slide-number"
+
+
+def add_slide_numbers(root: impress_root) -> None:
+    """Append its number to every step of ``root`` except overview steps, counting
+    from 1, as ``<div class="impress-slide-number">n</div>``."""
+    numbered = [
+        element for element in root.children
+        if not element["impress_step"]["options"].get("overview")
+    ]
+    for number, element in enumerate(numbered, start=1):
+        element.append(
+            nodes.container("", nodes.inline("", str(number)), classes=[SLIDE_NUMBER_CLASS])
+        )
 
 
 class BuildPresentation(SphinxPostTransform):
@@ -69,9 +111,7 @@ class BuildPresentation(SphinxPostTransform):
             return
         docname = self.env.docname
         metadata = self.env.metadata.get(docname, {})
-        deck = ImpressConfig.from_sphinx(self.config).with_overrides(
-            document_overrides(((k, v, docname) for k, v in metadata.items()), report=False)
-        )
+        deck = ImpressConfig.for_document(self.config, metadata)
         slides = [
             node for node in document.findall(nodes.Element) if node.get("impress_step")
         ]
@@ -81,6 +121,7 @@ class BuildPresentation(SphinxPostTransform):
         positions, problems = resolve(
             self._specs(slides, deck), deck.width, deck.height
         )
+        check_gotos(slides, self._where)
         for problem in problems:
             warn(problem.message, ImpressWarnings(problem.kind), self._where(slides[problem.index]))
         chosen = {id(slide) for slide in slides}
@@ -102,6 +143,8 @@ class BuildPresentation(SphinxPostTransform):
         root["impress_attributes"] = {
             name: format_number(value) for name, value in deck.root_attributes().items()
         }
+        if deck.disabled_keys():
+            root["impress_attributes"][KEYS_OFF_ATTRIBUTE] = " ".join(deck.disabled_keys())
         root["impress_attributes"]["style"] = (
             f"--impress-width: {format_number(deck.width)}px; "
             f"--impress-height: {format_number(deck.height)}px"
@@ -119,6 +162,8 @@ class BuildPresentation(SphinxPostTransform):
         for element in root.children:
             merge_notes(element)
         mark_list_items(root)
+        if deck.slide_numbers:
+            add_slide_numbers(root)
 
     def _specs(self, slides: list[nodes.Element], deck: ImpressConfig) -> list[StepSpec]:
         """What each slide's options say about its place, for :func:`resolve`.

@@ -16,9 +16,13 @@ from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
 from .nodes import depart_passthrough, impress_root, in_presentation, visit_passthrough
+from .warnings_ import ImpressWarnings, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+
+#: The lists whose items ``:items:`` reveals one by one.
+LISTS = (nodes.bullet_list, nodes.enumerated_list)
 
 #: impress.js's class for content revealed one press at a time.
 SUBSTEP_CLASS = "substep"
@@ -43,6 +47,14 @@ class SubstepDirective(SphinxDirective):
         node = substep(items="items" in self.options)
         self.set_source_info(node)
         node.extend(self.parse_content_to_nodes())
+        if node["items"] and not any(isinstance(child, LISTS) for child in node.children):
+            warn(
+                "substep :items: reveals the items of a list directly inside it, and "
+                "there is none; the content is revealed as one substep",
+                ImpressWarnings.PRESENTER,
+                node,
+            )
+            node["items"] = False
         return [node]
 
 
@@ -52,7 +64,7 @@ def mark_list_items(root: impress_root) -> None:
     for node in root.findall(substep):
         if node.get("items"):
             for child in node.children:
-                if isinstance(child, nodes.bullet_list | nodes.enumerated_list):
+                if isinstance(child, LISTS):
                     for item in child.children:
                         item["classes"].append(SUBSTEP_CLASS)
 

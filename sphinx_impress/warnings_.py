@@ -71,8 +71,19 @@ class ImpressWarnings(Enum):
 
     REFERENCE = "reference"
     """An in-page link of a presentation (``#id``, or impress.js's ``#/id``) to an id
-    that no step or anchor of the page has, or a presentation that could not be written
-    beside an HTML build (its "Present" link then leads nowhere). The link is kept."""
+    that no step or anchor of the page has (the link is kept); a ``goto``,
+    ``goto-next`` or ``goto-prev`` step option that names no step of the deck (the
+    option is left out: impress.js would go to the next step anyway); or a presentation
+    that could not be written beside an HTML build (its "Present" link then leads
+    nowhere)."""
+
+    PRESENTER = "presenter"
+    """Speaker notes or substeps where impress.js cannot use them: a ``notes`` block
+    inside another one (its content joins the outer notes), a ``substep`` inside notes
+    (the presenter console shows notes whole: its content stays in the notes), or a
+    ``substep`` with ``:items:`` and no list directly inside (its content is revealed
+    as one substep). Every slide holds all content of a deck (text before the first
+    heading is a slide of its own), so notes and substeps always have a slide."""
 
     OFFLINE = "offline"
     """A presentation page that loads something from the network (MathJax from its

@@ -166,7 +166,12 @@ def test_docs_settings_do_not_leak_into_presentations(build):
     page = soup(app.outdir / "index.html")
     assert page.body["class"] == ["impress-not-supported"]
     styles = [link["href"].split("?")[0] for link in page.find_all("link", rel="stylesheet")]
-    assert styles == ["_static/pygments.css", "_static/impress-theme.css", "_static/deck.css"]
+    assert styles == [
+        "_static/pygments.css",
+        "_static/impress-theme.css",
+        "_static/impress-print.css",
+        "_static/deck.css",
+    ]
     scripts = [script["src"].split("?")[0] for script in page.find_all("script")]
     assert scripts == [
         "_static/impressjs/impress.min.js",

@@ -1,9 +1,33 @@
 /* sphinx-impress: start the presentation. Kept in a file, not inline in the page, so
  * that a page served with "Content-Security-Policy: script-src 'self'" still runs.
- * An address that names an anchor inside a step (a label, a heading), as links from
- * the docs pages do, is first turned into the address of that step. */
+ *
+ * - "?linear" or "?print" in the address: impress.js is not started; the page shows
+ *   the deck as one document (linear view) or one printed page per step (print view).
+ * - An address that names an anchor inside a step (a label, a heading), as links from
+ *   the docs pages do, is first turned into the address of that step.
+ * - prefers-reduced-motion: every transition takes 0 ms.
+ * - The keys of plugins the deck switches off (impress_blackout, impress_fullscreen)
+ *   are stopped before impress.js sees them.
+ * - Accessibility: the active step gets the focus; the other steps are hidden from
+ *   screen readers; skip steps are left out of the toolbar's step menu. */
 (function () {
     "use strict";
+    var root = document.getElementById("impress");
+    var query = window.location.search.replace(/^\?/, "").split("&");
+    var mode = query.indexOf("print") >= 0 ? "print" : query.indexOf("linear") >= 0 ? "linear" : "";
+    if (mode) {
+        document.body.classList.add("impress-" + mode);
+        if (mode === "print") {
+            Array.prototype.forEach.call(document.querySelectorAll('link[media="print"]'), function (link) {
+                link.media = "all";
+            });
+        }
+        return;
+    }
+    if (!root || typeof window.impress !== "function") {
+        return;
+    }
+
     var anchor = decodeURIComponent(window.location.hash.replace(/^#\/?/, ""));
     var target = anchor ? document.getElementById(anchor) : null;
     if (target && !target.classList.contains("step") && target.closest) {
@@ -12,7 +36,50 @@
             window.history.replaceState(null, "", "#/" + step.id);
         }
     }
-    if (typeof window.impress === "function") {
-        window.impress().init();
+
+    if (window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches) {
+        root.setAttribute("data-transition-duration", "0");
+        Array.prototype.forEach.call(root.querySelectorAll(".step[data-transition-duration]"), function (el) {
+            el.setAttribute("data-transition-duration", "0");
+        });
+        document.body.classList.add("impress-reduced-motion");
     }
+
+    // impress.js's key codes: B and "." (blackout), F5 (fullscreen; Escape stays free)
+    var keysOff = (root.getAttribute("data-sphinx-impress-keys-off") || "").split(" ");
+    var stopped = function (event) {
+        return (keysOff.indexOf("blackout") >= 0 && (event.keyCode === 66 || event.keyCode === 190)) ||
+            (keysOff.indexOf("fullscreen") >= 0 && event.code === "F5");
+    };
+    ["keydown", "keyup"].forEach(function (type) {
+        window.addEventListener(type, function (event) {
+            if (stopped(event)) {
+                event.stopImmediatePropagation();
+            }
+        }, true);
+    });
+
+    root.addEventListener("impress:init", function () {
+        Array.prototype.forEach.call(root.querySelectorAll(".step.skip"), function (el) {
+            var event = document.createEvent("CustomEvent");
+            event.initCustomEvent("impress:navigation-ui:hideStep", true, true, {});
+            el.dispatchEvent(event);
+        });
+    });
+    root.addEventListener("impress:stepenter", function (event) {
+        var active = event.target;
+        Array.prototype.forEach.call(root.querySelectorAll(".step"), function (el) {
+            if (el === active) {
+                el.removeAttribute("aria-hidden");
+            } else {
+                el.setAttribute("aria-hidden", "true");
+            }
+        });
+        active.setAttribute("tabindex", "-1");
+        if (active.focus) {
+            active.focus({ preventScroll: true });
+        }
+    });
+
+    window.impress().init();
 }());
