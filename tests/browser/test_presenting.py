@@ -1,0 +1,217 @@
+"""Presenting in Chromium: toolbar and progress n/N, help, skip/stop/goto/autoplay,
+keys switched off, reduced motion, focus and aria-hidden, the linear view, and printing
+(one PDF page per step, from the print view and from a running presentation)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from .conftest import REPO_ROOT, _recorded_page, build_site
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
+    from .support import DeckPage
+
+pytestmark = pytest.mark.browser
+
+_CANVAS_DISPLAY_JS = "() => getComputedStyle(document.querySelector('#impress > div')).display"
+_PROGRESS_JS = "() => document.querySelector('.impress-progress').textContent"
+_HIDDEN_JS = """() => [...document.querySelectorAll('#impress .step')]
+    .filter(s => s.getAttribute('aria-hidden') !== 'true').map(s => s.id)"""
+
+
+@pytest.fixture(scope="module")
+def presenting_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """tests/roots/test-presenting, built once (it warns on purpose)."""
+    return build_site(
+        tmp_path_factory, REPO_ROOT / "tests" / "roots" / "test-presenting", strict=False
+    )
+
+
+@pytest.fixture
+def presenting(browser: Browser, presenting_site: Path):
+    yield from _recorded_page(browser, presenting_site)
+
+
+def _no_errors(deck: DeckPage) -> None:
+    assert deck.console_errors == [] and deck.page_errors == []
+
+
+def test_progress_toolbar_and_help(presenting: DeckPage) -> None:
+    deck, page = presenting, presenting.page
+    deck.open()
+    steps = deck.step_ids()
+    total = len(steps)
+    assert page.evaluate(_PROGRESS_JS) == f"1/{total}"
+    # the help box is shown at the start, with the keys of the plugins
+    assert page.locator("#impress-help").is_visible()
+    assert "Presenter console" in page.locator("#impress-help").inner_text()
+    # toolbar: previous, the step menu (without the skip step), next, play/pause
+    buttons = page.eval_on_selector_all(
+        "#impress-toolbar button, #impress-toolbar select", "els => els.map(e => e.id)"
+    )
+    assert buttons == [
+        "impress-navigation-ui-prev", "impress-navigation-ui-select",
+        "impress-navigation-ui-next", "impress-autoplay-playpause",
+    ]
+    menu = page.eval_on_selector_all("#impress-navigation-ui-select option", "os => os.map(o => o.value)")
+    assert menu == [s for s in steps if s != "skipped"]
+    # the toolbar's next button skips the skip step; the progress follows
+    page.click("#impress-navigation-ui-next")
+    assert deck.wait_active_change("presenting") == "stop-here"
+    page.wait_for_function(f"() => document.querySelector('.impress-progress').textContent === '3/{total}'")
+    width = page.evaluate("() => document.querySelector('.impress-progressbar div').style.width")
+    assert float(width.rstrip("%")) == pytest.approx(100 * 3 / total, abs=0.01)  # n/N
+    _no_errors(deck)
+
+
+def test_stop_goto_prev_and_autoplay_goto(presenting: DeckPage) -> None:
+    deck, page = presenting, presenting.page
+    deck.open("/stop-here")
+    assert deck.active_id() == "stop-here"
+    # stop: "next" does not move
+    page.keyboard.press("ArrowRight")
+    page.wait_for_timeout(1500)
+    assert deck.active_id() == "stop-here"
+    # goto-prev: "previous" goes to jump, not to the step before
+    page.keyboard.press("ArrowLeft")
+    assert deck.wait_active_change("stop-here") == "jump"
+    # jump plays by itself after 2 s, and its goto leads back to stop-here
+    page.wait_for_function(
+        "() => document.querySelector('#impress .step.active').id === 'stop-here'",
+        timeout=8000,
+    )
+    _no_errors(deck)
+
+
+def test_keys_switched_off_by_front_matter(presenting: DeckPage) -> None:
+    deck, page = presenting, presenting.page
+    page.goto((deck.site / "quiet.html").as_uri())
+    page.wait_for_selector("body.impress-enabled", state="attached")
+    assert page.locator("#impress-toolbar, .impress-progress, #impress-help").count() == 0
+    page.keyboard.press("b")
+    page.wait_for_timeout(300)
+    assert page.evaluate(_CANVAS_DISPLAY_JS) == "block"
+    # on a deck that keeps blackout, B blanks the screen and brings it back
+    deck.open()
+    page.keyboard.press("b")
+    page.wait_for_function(f"() => ({_CANVAS_DISPLAY_JS})() === 'none'")
+    page.keyboard.press("b")
+    page.wait_for_function(f"() => ({_CANVAS_DISPLAY_JS})() === 'block'")
+    assert deck.console_errors == []
+    # impress.js 1.1.0's blackout plugin (vendored unmodified) shadows its own `util`
+    # and throws after blanking and after restoring: those two errors only
+    assert deck.page_errors == ["Cannot read properties of null (reading 'triggerEvent')"] * 2
+
+
+def test_focus_and_aria_hidden_follow_the_active_step(presenting: DeckPage) -> None:
+    deck, page = presenting, presenting.page
+    deck.open()
+    assert page.evaluate(_HIDDEN_JS) == ["presenting"]
+    assert page.evaluate("() => document.activeElement.id") == "presenting"
+    page.keyboard.press("ArrowRight")
+    deck.wait_active_change("presenting")
+    page.wait_for_function("() => document.activeElement.id === 'stop-here'")
+    assert page.evaluate(_HIDDEN_JS) == ["stop-here"]
+    assert page.locator("html").get_attribute("lang") == "en"
+    _no_errors(deck)
+
+
+def test_reduced_motion_gives_zero_duration_transitions(browser: Browser, presenting_site: Path) -> None:
+    for reduced in (True, False):
+        options = {"reduced_motion": "reduce" if reduced else "no-preference"}
+        for deck in _recorded_page(browser, presenting_site, **options):
+            page = deck.page
+            deck.open()
+            deck.goto_step("jump")  # its own transition-duration is 300 ms
+            durations = page.evaluate(
+                "() => [document.getElementById('impress'), document.querySelector('#impress > div')]"
+                ".map(e => getComputedStyle(e).transitionDuration)"
+            )
+            assert durations == (["0s", "0s"] if reduced else ["0.3s", "0.3s"])
+            _no_errors(deck)
+
+
+def test_linear_view(presenting: DeckPage) -> None:
+    deck, page = presenting, presenting.page
+    page.goto(deck.index_url + "?linear")
+    assert "impress-linear" in page.evaluate("() => document.body.className")
+    assert page.evaluate("() => document.body.classList.contains('impress-enabled')") is False
+    assert not page.locator(".impress-fallback-message").is_visible()
+    titles = page.locator("#impress .step h1")
+    assert all(titles.nth(i).is_visible() for i in range(titles.count()))
+    # the page's first element is a link here, shown on the screen when it has the focus
+    # (impress.js takes Tab for "next", so screen readers reach it as the first link)
+    deck.open()
+    first = page.evaluate("() => document.body.firstElementChild.outerHTML")
+    assert first.startswith('<a class="impress-linear-link" href="?linear">')
+    box = page.locator(".impress-linear-link").bounding_box()
+    assert box is not None and box["y"] + box["height"] <= 0  # off screen
+    page.focus(".impress-linear-link")
+    box = page.locator(".impress-linear-link").bounding_box()
+    assert box is not None and box["y"] >= 0
+    _no_errors(deck)
+
+
+# ---- printing -------------------------------------------------------------------------
+
+
+def _pdf_pages(path: Path) -> list[str]:
+    from pypdf import PdfReader
+
+    # NFKC: the fonts' ligatures (the "fi" of "Dockerfiles") come out as one character
+    return [unicodedata.normalize("NFKC", page.extract_text()) for page in PdfReader(path).pages]
+
+
+def _pdf_size(path: Path) -> tuple[float, float]:
+    from pypdf import PdfReader
+
+    box = PdfReader(path).pages[0].mediabox
+    return float(box.width), float(box.height)
+
+
+def test_pdf_of_the_example_has_one_page_per_step(example_site: Path, chromium_executable: str, tmp_path: Path) -> None:
+    from bs4 import BeautifulSoup
+
+    html = BeautifulSoup((example_site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    titles = [" ".join(step.find("h1").get_text().split()) for step in html.select("#impress .step")]
+    out = tmp_path / "example.pdf"
+    # the command as a user runs it, in a process of its own (this one already drives
+    # a browser through Playwright's sync API)
+    command = [
+        sys.executable, "-m", "sphinx_impress.cli", "pdf", str(example_site / "index.html"),
+        str(out), "--browser", chromium_executable,
+    ]
+    result = subprocess.run(command, capture_output=True, text=True, check=False, timeout=300)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.strip() == f"wrote {out}: 34 pages, one per step"
+    pages = _pdf_pages(out)
+    assert len(pages) == 34
+    # page k shows step k: the page's text starts with that step's title
+    starts = [" ".join(text.split())[: len(title)] for text, title in zip(pages, titles)]
+    assert starts == titles
+    # 1000 x 700 px at 72/96 points per px
+    assert _pdf_size(out) == pytest.approx((750, 525), abs=0.5)
+
+
+def test_printing_a_running_presentation(presenting: DeckPage, tmp_path: Path) -> None:
+    deck, page = presenting, presenting.page
+    deck.open("/jump")
+    out = tmp_path / "running.pdf"
+    page.pdf(path=str(out), prefer_css_page_size=True, print_background=True)
+    pages = _pdf_pages(out)
+    # six steps, the overview left out; substeps shown, notes not printed
+    assert len(pages) == 6
+    assert [text.splitlines()[0] for text in pages] == [
+        "Presenting", "Skipped", "Stop here", "Jump", "Bad targets", "Nested notes"
+    ]
+    assert "No list here, revealed whole." in pages[5]
+    assert "Outer notes." not in "".join(pages)
+    assert _pdf_size(out) == pytest.approx((750, 525), abs=0.5)
