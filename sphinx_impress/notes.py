@@ -47,6 +47,9 @@ class NotesDirective(SphinxDirective):
         """Return one ``notes`` node holding the parsed content."""
         node = notes()
         self.set_source_info(node)
+        if not self.content:
+            warn("these speaker notes are empty; they are left out", ImpressWarnings.PRESENTER, node)
+            return []
         node.extend(self.parse_content_to_nodes())
         return [node]
 
@@ -66,8 +69,9 @@ def merge_notes(step: nodes.Element) -> None:
 
 class UnnestPresenterNodes(SphinxTransform):
     """Flatten what impress.js cannot use nested: notes inside notes join the outer
-    notes, a substep inside notes leaves its content in the notes. Each is reported
-    (``impress.presenter``); nothing of the content is lost."""
+    notes, a substep inside notes leaves its content in the notes, and a substep that
+    holds only substeps gives way to them. Each is reported (``impress.presenter``);
+    nothing of the content is lost."""
 
     default_priority = 410
 
@@ -85,6 +89,19 @@ class UnnestPresenterNodes(SphinxTransform):
                 node,
             )
         for node, _outer in reversed(nested):
+            node.replace_self(node.children)
+        hollow = [
+            node for node in self.document.findall(substep)
+            if node.children and all(isinstance(child, substep) for child in node.children)
+        ]
+        for node in hollow:
+            warn(
+                "this substep holds nothing but substeps: its own press would show "
+                "nothing; the substeps inside are revealed one by one instead",
+                ImpressWarnings.PRESENTER,
+                node,
+            )
+        for node in reversed(hollow):
             node.replace_self(node.children)
 
 

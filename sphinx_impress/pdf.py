@@ -82,6 +82,10 @@ def write_pdf(page_file: Path, out_file: Path, browser: str | None = None) -> in
         ) from error
     if not page_file.is_file():
         raise PdfError(f"{page_file}: no such file")
+    if out_file.is_dir():
+        raise PdfError(f"{out_file} is a folder; name the PDF file to write")
+    if out_file.exists() and out_file.resolve() == page_file.resolve():
+        raise PdfError(f"{out_file} is the presentation itself; name another file")
     executable = find_browser(browser)
     url = page_file.resolve().as_uri() + "?print"
     try:
@@ -95,23 +99,28 @@ def write_pdf(page_file: Path, out_file: Path, browser: str | None = None) -> in
             try:
                 page = chromium.new_page()
                 page.goto(url, wait_until="load", timeout=TIMEOUT_MS)
+                page.emulate_media(media="print")
                 size = page.evaluate(_DECK_JS)
                 if size is None:
                     raise PdfError(f"{page_file} is not an impress.js presentation")
-                page.emulate_media(media="print")
+                if not size["steps"]:
+                    raise PdfError(f"{page_file} has no step to print (overview steps are not printed)")
                 page.evaluate("() => document.fonts.ready.then(() => true)")
-                page.pdf(
-                    path=str(out_file),
+                data = page.pdf(
                     width=f"{size['width']}px",
                     height=f"{size['height']}px",
                     print_background=True,
                     prefer_css_page_size=True,
                 )
-                return int(size["steps"])
             finally:
                 chromium.close()
     except PlaywrightError as error:
         raise PdfError(f"printing {page_file} failed: {error}") from error
+    try:
+        out_file.write_bytes(data)
+    except OSError as error:
+        raise PdfError(f"cannot write {out_file}: {error.strerror or error}") from error
+    return int(size["steps"])
 
 
 #: The deck's size and the number of steps the print view shows, or null for a page
@@ -157,5 +166,5 @@ def run(args: Any) -> int:
     except PdfError as error:
         print(f"sphinx-impress pdf: {error}", file=sys.stderr)
         return 1
-    print(f"wrote {args.out}: {steps} pages, one per step")
+    print(f"wrote {args.out}: {steps} {'page' if steps == 1 else 'pages'}, one per step")
     return 0

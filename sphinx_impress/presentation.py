@@ -54,21 +54,25 @@ def step_attributes(info: dict[str, Any], axes: dict[str, str]) -> dict[str, str
 
 def check_gotos(slides: list[nodes.Element], where: Any) -> None:
     """Leave out every ``goto``, ``goto-next`` and ``goto-prev`` of the slides that
-    names no step of the same deck, with an ``impress.reference`` warning: impress.js's
-    goto plugin would silently fall back to the next step. ``where(slide)`` is the
+    names no step of the same deck (impress.js's goto plugin would silently fall back
+    to the next step) or the slide itself, with an ``impress.reference`` warning. ``where(slide)`` is the
     location of a slide's warnings."""
     ids = {slide["impress_step"]["id"] for slide in slides}
     for slide in slides:
         gotos = slide["impress_step"]["options"].get("goto") or {}
         for name, target in sorted(gotos.items()):
-            if target not in ids:
-                warn(
-                    f"step option {name!r} names {target!r}, which is no step of this "
-                    f"deck (steps: {', '.join(sorted(ids))}); the option is ignored",
-                    ImpressWarnings.REFERENCE,
-                    where(slide),
-                )
-                del gotos[name]
+            if target == slide["impress_step"]["id"]:
+                problem = "the step itself, so the presentation would not move"
+            elif target not in ids:
+                problem = f"no step of this deck (steps: {', '.join(sorted(ids))})"
+            else:
+                continue
+            warn(
+                f"step option {name!r} names {target!r}, {problem}; the option is ignored",
+                ImpressWarnings.REFERENCE,
+                where(slide),
+            )
+            del gotos[name]
 
 
 #: Class of the number that ``impress_slide_numbers`` writes into each step.

@@ -46,6 +46,14 @@ class SubstepDirective(SphinxDirective):
         """Return one ``substep`` node holding the parsed content."""
         node = substep(items="items" in self.options)
         self.set_source_info(node)
+        if not self.content:
+            warn(
+                "this substep is empty: it would take a press that shows nothing; "
+                "it is left out",
+                ImpressWarnings.PRESENTER,
+                node,
+            )
+            return []
         node.extend(self.parse_content_to_nodes())
         if node["items"] and not any(isinstance(child, LISTS) for child in node.children):
             warn(

@@ -72,18 +72,20 @@ class ImpressWarnings(Enum):
     REFERENCE = "reference"
     """An in-page link of a presentation (``#id``, or impress.js's ``#/id``) to an id
     that no step or anchor of the page has (the link is kept); a ``goto``,
-    ``goto-next`` or ``goto-prev`` step option that names no step of the deck (the
-    option is left out: impress.js would go to the next step anyway); or a presentation
+    ``goto-next`` or ``goto-prev`` step option that names no step of the deck, or the
+    step itself (the option is left out); or a presentation
     that could not be written beside an HTML build (its "Present" link then leads
     nowhere)."""
 
     PRESENTER = "presenter"
     """Speaker notes or substeps where impress.js cannot use them: a ``notes`` block
     inside another one (its content joins the outer notes), a ``substep`` inside notes
-    (the presenter console shows notes whole: its content stays in the notes), or a
-    ``substep`` with ``:items:`` and no list directly inside (its content is revealed
-    as one substep). Every slide holds all content of a deck (text before the first
-    heading is a slide of its own), so notes and substeps always have a slide."""
+    (the presenter console shows notes whole: its content stays in the notes), a
+    ``substep`` that holds nothing but substeps (they are revealed one by one, without
+    an empty press first), a ``substep`` with ``:items:`` and no list directly inside
+    (its content is revealed as one substep), or an empty ``notes`` or ``substep``
+    (left out). Every slide holds all content of a deck (text before the first heading
+    is a slide of its own), so notes and substeps always have a slide."""
 
     OFFLINE = "offline"
     """A presentation page that loads something from the network (MathJax from its

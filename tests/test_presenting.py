@@ -186,5 +186,24 @@ def test_rest_spelling(presenting):
     assert [p.get_text() for p in found["last"].element.select(".notes p")] == ["Spoken.", "Also spoken."]
     assert page.select("div.impress-progress") == [] and page.select("#impress-toolbar")
     assert [(line, kind) for line, kind, _ in located_warnings(presenting, "rest.rst")] == [
-        (23, "impress.presenter")
+        (24, "impress.presenter")
     ]
+
+
+def test_empty_hollow_and_self_referring(presenting):
+    assert [(line, kind) for line, kind, _ in located_warnings(presenting, "odd.md")] == [
+        (3, "impress.reference"),  # goto naming the step itself
+        (7, "impress.presenter"),  # empty substep
+        (10, "impress.presenter"),  # empty notes
+        (13, "impress.presenter"),  # a substep holding only substeps
+    ]
+    step = by_id(soup(presenting.outdir / "odd.html"))["odd-substeps"].element
+    assert "data-goto" not in step.attrs
+    assert step.select(".notes") == []
+    assert [s.get_text(strip=True) for s in step.select(".substep")] == ["First inner.", "Second inner."]
+    assert "Text after." in step.get_text()
+
+
+def test_mouse_timeout_setting_marks_the_html_element(presenting):
+    assert soup(presenting.outdir / "index.html").html["class"] == ["impress-hide-idle-mouse"]
+    assert soup(presenting.outdir / "quiet.html").html.get("class") is None

@@ -99,6 +99,11 @@ def test_keys_switched_off_by_front_matter(presenting: DeckPage) -> None:
     page.keyboard.press("b")
     page.wait_for_timeout(300)
     assert page.evaluate(_CANVAS_DISPLAY_JS) == "block"
+    # impress_mouse_timeout: false: the plugin still marks the body after 3 s, the
+    # cursor stays
+    page.mouse.move(200, 200)
+    page.wait_for_selector("body.impress-mouse-timeout", state="attached", timeout=6000)
+    assert page.evaluate("() => getComputedStyle(document.body).cursor") != "none"
     # on a deck that keeps blackout, B blanks the screen and brings it back
     deck.open()
     page.keyboard.press("b")
@@ -215,3 +220,45 @@ def test_printing_a_running_presentation(presenting: DeckPage, tmp_path: Path) -
     assert "No list here, revealed whole." in pages[5]
     assert "Outer notes." not in "".join(pages)
     assert _pdf_size(out) == pytest.approx((750, 525), abs=0.5)
+
+
+def test_help_lists_the_keys_the_deck_has(presenting: DeckPage) -> None:
+    deck, page = presenting, presenting.page
+    rows = "() => [...document.querySelectorAll('#impress-help td strong')].map(e => e.textContent)"
+    deck.open()
+    assert {"Home / End", "B / .", "F5 / ESC", "P"} <= set(page.evaluate(rows))
+    page.goto((deck.site / "rest.html").as_uri())  # impress_fullscreen: no
+    page.wait_for_selector("body.impress-enabled", state="attached")
+    listed = page.evaluate(rows)
+    assert "Home / End" in listed and "F5 / ESC" not in listed
+    _no_errors(deck)
+
+
+def test_home_end_and_a_malformed_address(presenting: DeckPage) -> None:
+    deck, page = presenting, presenting.page
+    deck.open()
+    page.keyboard.press("End")
+    assert deck.wait_active_change("presenting") == "overview"
+    page.keyboard.press("Home")
+    assert deck.wait_active_change("overview") == "presenting"
+    # a %-escape that does not decode: the presentation still starts, at the first step
+    page.goto(deck.index_url + "#/%E0%A4%A")
+    page.wait_for_selector("body.impress-enabled", state="attached")
+    assert deck.active_id() == "presenting"
+    _no_errors(deck)
+
+
+def test_print_view_has_slide_numbers_and_survives_blackout(presenting: DeckPage, tmp_path: Path) -> None:
+    deck, page = presenting, presenting.page
+    page.goto(deck.index_url + "?print")
+    numbers = page.locator("#impress .step .impress-slide-number")
+    assert [numbers.nth(i).is_visible() for i in range(numbers.count())] == [True] * 6
+    # printing while the screen is blanked (B) still prints every step
+    deck.open()
+    page.keyboard.press("b")
+    page.wait_for_function(f"() => ({_CANVAS_DISPLAY_JS})() === 'none'")
+    out = tmp_path / "blank.pdf"
+    page.pdf(path=str(out), prefer_css_page_size=True)
+    pages = _pdf_pages(out)
+    assert len(pages) == 6
+    assert [" ".join(text.split()).split(" ")[-1] for text in pages] == [str(n) for n in range(1, 7)]

@@ -13,7 +13,9 @@
 (function () {
     "use strict";
     var root = document.getElementById("impress");
-    var query = window.location.search.replace(/^\?/, "").split("&");
+    var query = window.location.search.replace(/^\?/, "").split("&").map(function (part) {
+        return part.split("=")[0];
+    });
     var mode = query.indexOf("print") >= 0 ? "print" : query.indexOf("linear") >= 0 ? "linear" : "";
     if (mode) {
         document.body.classList.add("impress-" + mode);
@@ -28,7 +30,12 @@
         return;
     }
 
-    var anchor = decodeURIComponent(window.location.hash.replace(/^#\/?/, ""));
+    var anchor = "";
+    try {
+        anchor = decodeURIComponent(window.location.hash.replace(/^#\/?/, ""));
+    } catch (error) {
+        // a malformed %-escape: no anchor to look for; impress.js starts at the first step
+    }
     var target = anchor ? document.getElementById(anchor) : null;
     if (target && !target.classList.contains("step") && target.closest) {
         var step = target.closest("#impress .step");
@@ -58,8 +65,36 @@
             }
         }, true);
     });
+    // ... and the help box does not list them
+    window.addEventListener("impress:help:add", function (event) {
+        if (keysOff.indexOf("fullscreen") >= 0 && /F5/.test(event.detail && event.detail.command)) {
+            event.stopImmediatePropagation();
+        }
+    }, true);
+
+    // Home and End: the first and the last step (impress.js 1.1.0 has no keys for them)
+    var help = function (command, text, row) {
+        var event = document.createEvent("CustomEvent");
+        event.initCustomEvent("impress:help:add", true, true, { command: command, text: text, row: row });
+        document.dispatchEvent(event);
+    };
+    document.addEventListener("keyup", function (event) {
+        if (event.ctrlKey || event.altKey || event.metaKey || event.shiftKey) {
+            return;
+        }
+        var steps = root.querySelectorAll(".step");
+        if (event.key === "Home" && steps.length) {
+            window.impress().goto(steps[0]);
+        } else if (event.key === "End" && steps.length) {
+            window.impress().goto(steps[steps.length - 1]);
+        }
+    });
 
     root.addEventListener("impress:init", function () {
+        help("Home / End", "First / last step", 3);
+        if (keysOff.indexOf("blackout") < 0) {
+            help("B / .", "Blank the screen / show it again", 4);
+        }
         Array.prototype.forEach.call(root.querySelectorAll(".step.skip"), function (el) {
             var event = document.createEvent("CustomEvent");
             event.initCustomEvent("impress:navigation-ui:hideStep", true, true, {});
