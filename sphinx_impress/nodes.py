@@ -9,13 +9,15 @@ visitors write those as impress.js's step elements and root element. Everywhere 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from docutils import nodes
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.writers.html5 import HTML5Translator
+
+N = TypeVar("N", bound=nodes.Node)
 
 #: CSS class of a ``step`` with content in pages that are not presentations.
 CONTAINER_CLASS = "impress-step-content"
@@ -40,14 +42,19 @@ class impress_root(nodes.General, nodes.Element):
     """
 
 
-def in_presentation(node: nodes.Node) -> bool:
-    """Whether ``node`` sits inside a presentation's root element."""
+def enclosing(node: nodes.Node, kind: type[N]) -> N | None:
+    """The nearest ancestor of ``node`` that is a ``kind`` node, or ``None``."""
     parent = node.parent
     while parent is not None:
-        if isinstance(parent, impress_root):
-            return True
+        if isinstance(parent, kind):
+            return parent
         parent = parent.parent
-    return False
+    return None
+
+
+def in_presentation(node: nodes.Node) -> bool:
+    """Whether ``node`` sits inside a presentation's root element."""
+    return enclosing(node, impress_root) is not None
 
 
 def html_visit_step(self: HTML5Translator, node: step) -> None:

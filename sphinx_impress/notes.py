@@ -17,7 +17,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective
 
-from .nodes import in_presentation
+from .nodes import enclosing, in_presentation
 from .substeps import substep
 from .warnings_ import ImpressWarnings, warn
 
@@ -78,7 +78,7 @@ class UnnestPresenterNodes(SphinxTransform):
     def apply(self, **kwargs: Any) -> None:
         """Replace every nested node by its children, innermost first."""
         found = self.document.findall(lambda n: isinstance(n, notes | substep))
-        nested = [(node, outer) for node in found if (outer := _outer_notes(node))]
+        nested = [(node, outer) for node in found if (outer := enclosing(node, notes))]
         for node, outer in nested:
             kind = "speaker notes" if isinstance(node, notes) else "a substep"
             warn(
@@ -103,15 +103,6 @@ class UnnestPresenterNodes(SphinxTransform):
             )
         for node in reversed(hollow):
             node.replace_self(node.children)
-
-
-def _outer_notes(node: nodes.Node) -> notes | None:
-    parent = node.parent
-    while parent is not None:
-        if isinstance(parent, notes):
-            return parent
-        parent = parent.parent
-    return None
 
 
 class NotesAsBlocks(SphinxPostTransform):
