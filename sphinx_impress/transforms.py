@@ -50,11 +50,20 @@ def find_slides(document: nodes.document) -> list[nodes.Element]:
     before its first subsection, then each subsection and each of their direct
     subsections. A document with several top-level sections (every slide a ``##``):
     each of them and each of their direct subsections. Content before the first section
-    is wrapped into a ``step`` of its own. Every ``step`` with content is a slide too.
+    or step with content is wrapped into a ``step`` of its own. Every ``step`` with content is a slide too.
     Deeper sections stay inside their slide as headings.
     """
     roots = _subsections(document)
-    first = document.index(roots[0]) if roots else len(document.children)
+    # the lead is what comes before the first slide: a section, or a step with content
+    first = next(
+        (
+            index
+            for index, child in enumerate(document.children)
+            if isinstance(child, nodes.section)
+            or (isinstance(child, step) and child["has_content"])
+        ),
+        len(document.children),
+    )
     lead = [child for child in document.children[:first] if _is_visible(child)]
     candidates: list[nodes.Element] = []
     if lead:
