@@ -69,8 +69,8 @@ DECK_SETTINGS: Mapping[str, str] = {
 DECK_IGNORED = ("skip-help",)
 
 #: Deck fields kept as the document's metadata (Sphinx's ``env.metadata``), as the
-#: docinfo of any reStructuredText document.
-DECK_METADATA = ("author", "description", "keywords")
+#: docinfo of any reStructuredText document (``orphan`` and ``tocdepth`` are Sphinx's).
+DECK_METADATA = ("author", "description", "keywords", "orphan", "tocdepth")
 
 #: Deck fields hovercraft knows that are not carried over, and what to do instead.
 DECK_UNSUPPORTED: Mapping[str, str] = {
@@ -84,10 +84,11 @@ DECK_UNSUPPORTED: Mapping[str, str] = {
 
 @dataclass
 class PositionProblem:
-    """A positioning field that could not be used: ``index`` of the slide,
-    ``message`` for the author."""
+    """A positioning field that could not be used: ``index`` of the slide, the
+    ``field`` (its name as written), ``message`` for the author."""
 
     index: int
+    field: str
     message: str
 
 
@@ -209,6 +210,7 @@ def hovercraft_positions(
                 problems.append(
                     PositionProblem(
                         index,
+                        name,
                         f"{name}: {value!r} is not a number, r and a number, or an "
                         "earlier slide's id and a signed number; the slide keeps the "
                         f"{axis} it would have",
@@ -240,19 +242,24 @@ def hovercraft_positions(
             length = path.length()
         except Exception as error:  # svg.path raises several kinds for bad data
             path, length = None, 0.0
-            problems.append(PositionProblem(index, f"hovercraft-path: {error}"))
+            problems.append(
+                PositionProblem(index, "hovercraft-path", f"hovercraft-path: {error}")
+            )
         count = end - index
         if path is None or length <= 0 or count < 2:
             if path is not None and length > 0:
                 problems.append(
                     PositionProblem(
                         index,
+                        "hovercraft-path",
                         "hovercraft-path places only this slide (hovercraft needs two "
                         "or more); the slide stands where the path starts",
                     )
                 )
             elif path is not None:
-                problems.append(PositionProblem(index, "hovercraft-path has no length"))
+                problems.append(
+                    PositionProblem(index, "hovercraft-path", "hovercraft-path has no length")
+                )
             record(index)
             index += 1
             continue
@@ -351,7 +358,10 @@ class HovercraftParser(RSTParser):
                 note.replace_self(speaker)
         positions, problems = hovercraft_positions(slide_fields)
         for problem in problems:
-            warn(problem.message, ImpressWarnings.FIELD, cutter.slides[problem.index].node)
+            cut = cutter.slides[problem.index]
+            line = cut.extra["fields"].lines.get(problem.field)
+            where = (self.docname, line) if line else cut.node
+            warn(problem.message, ImpressWarnings.FIELD, where)
         for cut, axes in zip(cutter.slides, positions, strict=True):
             options = {
                 name: value
