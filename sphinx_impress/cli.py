@@ -16,7 +16,9 @@ import sys
 from collections.abc import Sequence
 
 #: subcommand name -> (module under ``sphinx_impress``, one-line help)
-SUBCOMMANDS: dict[str, tuple[str, str]] = {}
+SUBCOMMANDS: dict[str, tuple[str, str]] = {
+    "convert": ("convert", "Write an mdpress or hovercraft deck as a MyST deck."),
+}
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -147,16 +147,13 @@ def read_layout(text: str, md: MarkdownIt | None = None) -> MdpressLayout:
             data = None  # myst-parser warns about it while rendering
         if isinstance(data, dict):
             front_matter = data
-    separators = [
-        token.map[0]
-        for token in tokens
-        if token.type == "hr" and token.level == 0 and token.map
-        and set(token.markup) == {"-"}
-    ]
+    breaks = [token for token in tokens if token.type == "hr" and token.level == 0 and token.map]
+    separators = [token.map[0] for token in breaks if set(token.markup) == {"-"}]
     lines = text.splitlines()
     starts = [(None, body), *((line, line + 1) for line in separators)]
     ends = [*separators, len(lines)]
     layout = MdpressLayout(body, front_matter=front_matter)
+    layout.rules = [token.map[0] for token in breaks if set(token.markup) != {"-"}]
     for (separator, start), end in zip(starts, ends, strict=True):
         slide = MdpressSlide(separator, start, end)
         if start < end and lines[start].startswith("="):

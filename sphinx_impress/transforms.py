@@ -216,8 +216,9 @@ class CollectSteps(SphinxTransform):
     ) -> bool:
         """Whether ``slide`` may take ``step_id``. It may when no other node has it,
         when it only names an external link's target (``<#id>`` in reST, which writes
-        no anchor), or, for an id the author gave, when another section has it only
-        as the id made from its title; that section then gets another id."""
+        no anchor), or, for an id the author gave, when another section (or the
+        rubric a heading inside a ``step`` directive becomes) has it only as the id
+        made from its title; that one then gets another id."""
         if step_id in used:
             return False
         owner = self.document.ids.get(step_id)
@@ -227,7 +228,7 @@ class CollectSteps(SphinxTransform):
             self._release(owner, step_id)
             return True
         implicit = not self.document.nametypes.get(step_id, False)
-        if author and isinstance(owner, nodes.section) and implicit:
+        if author and isinstance(owner, nodes.section | nodes.rubric) and implicit:
             self._release(owner, step_id)
             return True
         return False
