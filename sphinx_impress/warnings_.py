@@ -85,16 +85,16 @@ class ImpressWarnings(Enum):
     directive's options cannot apply to anything."""
 
     ATTRIBUTES = "attributes"
-    """An mdpress attribute line (``= data-x='1000' id='intro'`` after a separator)
-    that is not a list of HTML attributes (the slide keeps position 0 and scale 1), or
-    an attribute on it that a step element does not take (``data-*``, ``id``,
-    ``class`` and ``style`` are taken; another is ignored)."""
+    """An attribute line of an mdpress deck that is not a list of HTML attributes, such
+    as ``= data-x='1000 id='intro'`` (the slide keeps position 0 and scale 1), or an
+    attribute on it that a step element does not take: ``data-*``, ``id``, ``class``
+    and ``style`` are taken, another (``onclick``) is ignored."""
 
     SEPARATOR = "separator"
-    """A deck in another tool's format (mdpress, hovercraft) that cannot be cut into
+    """A deck written for another tool (mdpress, hovercraft) that cannot be cut into
     slides as written: an mdpress deck without a separator line (it is built as one
-    slide), or an empty slide, with nothing between its separator and the next (it is
-    built as an empty step)."""
+    slide), a hovercraft deck without a transition, or an empty slide, with nothing
+    between its separator and the next (it is built as an empty step)."""
 
     FIELD = "field"
     """A hovercraft field that cannot be used: a field list in the middle of a slide
