@@ -371,7 +371,9 @@ class HovercraftParser(RSTParser):
             cut.node["impress_options"] = absolute_options(options, cut.node, axes)
             document.append(cut.node)
 
-    def _deck_settings(self, prelude: list[nodes.Node], document: nodes.document) -> nodes.field_list:
+    def _deck_settings(
+        self, prelude: list[nodes.Node], document: nodes.document
+    ) -> nodes.field_list:
         """The deck's fields as ``impress_*`` front matter, a field list for the top of
         the document (docutils makes it the docinfo that Sphinx reads settings from)."""
         settings = nodes.field_list()

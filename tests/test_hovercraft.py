@@ -9,7 +9,7 @@ import shutil
 import pytest
 
 from conftest import SHARED
-from helpers import STEP_AXES, by_id, located_warnings, root, soup, steps
+from helpers import by_id, located_warnings, root, soup, steps
 from sphinx_impress.hovercraft import hovercraft_positions
 
 #: Axes in the order of the tuples below.
