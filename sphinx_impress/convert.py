@@ -239,6 +239,30 @@ def convert_hovercraft(text: str) -> MystDeck:
     return _convert_hovercraft(text.splitlines(), promote=True)
 
 
+_DECORATION = re.compile(r"^\.\.\s+(header|footer)::")
+
+
+def _take_decorations(lines: list[str]) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """The deck's lines with each ``header`` and ``footer`` directive blanked out, and
+    those directives' lines (with the line each starts on)."""
+    kept = list(lines)
+    found = []
+    index = 0
+    while index < len(kept):
+        if not _DECORATION.match(kept[index]):
+            index += 1
+            continue
+        end = index + 1
+        while end < len(kept) and (not kept[end].strip() or kept[end][:1].isspace()):
+            end += 1
+        while end > index + 1 and not kept[end - 1].strip():
+            end -= 1
+        found.append((index, kept[index:end]))
+        kept[index:end] = [""] * (end - index)
+        index = end
+    return kept, found
+
+
 def _convert_hovercraft(lines: list[str], promote: bool) -> MystDeck:
     from .hovercraft import (
         DECK_IGNORED,
@@ -249,8 +273,14 @@ def _convert_hovercraft(lines: list[str], promote: bool) -> MystDeck:
         hovercraft_positions,
     )
 
-    transitions = _transitions(lines)
     deck = MystDeck()
+    lines, decorations = _take_decorations(lines)
+    for line, block in decorations:
+        deck.notes.append(
+            f"line {line + 1}: hovercraft's {block[0].split()[1].rstrip(':')} (shown on "
+            "every slide) is not carried over; kept as a comment"
+        )
+    transitions = _transitions(lines)
     prelude_end = transitions[0] if transitions else len(lines)
     starts: list[tuple[int, int]] = []  # (first line of the slide, first line after its opener)
     headings = _headings(lines, 0, prelude_end)
@@ -305,6 +335,8 @@ def _convert_hovercraft(lines: list[str], promote: bool) -> MystDeck:
         deck.prelude.pop()
     if deck.prelude:
         deck.prelude.insert(0, "Before the first slide (hovercraft does not show it):")
+    for _, block in decorations:
+        deck.prelude.extend(["", "Shown on every slide by hovercraft:", *block])
     starts.extend((index, index + 1) for index in transitions)
     ends = [start for start, _ in starts[1:]] + [len(lines)] if starts else []
     levels: dict[tuple[str, bool], int] = {}

@@ -52,6 +52,7 @@ class SlideCutter:
         self.first_slide = first_slide
         self.slides: list[Slide] = []
         self.prelude: list[nodes.Node] = []
+        self.source = ""
 
     def cut(self, children: list[nodes.Node], source: str) -> None:
         """Distribute ``children`` (a document's, detached) into :attr:`prelude` and

@@ -339,6 +339,14 @@ class HovercraftParser(RSTParser):
         if settings.children:
             document.append(settings)
         hidden = [node for node in cutter.prelude if not isinstance(node, nodes.field_list)]
+        for decoration in (node for node in hidden if isinstance(node, nodes.decoration)):
+            line = next((n.line for n in decoration.findall(nodes.Element) if n.line), None)
+            warn(
+                "hovercraft's header and footer (shown on every slide) are not carried "
+                "over; their content is kept as a comment",
+                ImpressWarnings.FIELD,
+                (self.docname, line or 1),
+            )
         document.extend(_hide(hidden))
         if not any(cut.opener is not None for cut in cutter.slides):
             warn(

@@ -99,8 +99,10 @@ class ImpressWarnings(Enum):
     FIELD = "field"
     """A hovercraft field that cannot be used: a field list in the middle of a slide
     instead of at its top (it is shown as a field list), a field that hovercraft does
-    not know or that sphinx-impress cannot carry over (ignored), or a positioning value
-    that is not a number, ``r`` and a number, or an id and a number."""
+    not know or that sphinx-impress cannot carry over (ignored), a positioning value
+    that is not a number, ``r`` and a number, or an id and a number, or a ``header``
+    or ``footer`` directive, whose content hovercraft showed on every slide (kept as a
+    comment)."""
 
     @property
     def subtype(self) -> str:
