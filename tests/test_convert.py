@@ -148,3 +148,13 @@ def test_shared_decks_convert_to_the_same_steps(make_app, tmp_path, capsys, fmt,
     assert converted == original
     warnings = app.warning.getvalue()
     assert "ERROR" not in warnings and "CRITICAL" not in warnings, warnings
+
+
+def test_hovercraft_header_and_footer_become_comments(make_app, tmp_path, capsys):
+    _, _, text, stderr, app = convert_and_build(
+        make_app, tmp_path, ROOTS / "test-hovercraft" / "bad.hovercraft", "hovercraft", capsys
+    )
+    assert "% .. footer::" in text and "%    Shown on every slide by hovercraft." in text
+    assert "line 25: hovercraft's footer (shown on every slide) is not carried over" in stderr
+    page = soup(app.outdir / "converted.html")
+    assert "Shown on every slide" not in page.get_text()
