@@ -135,3 +135,20 @@ def test_seed_deck(make_app, tmp_path):
         ), slide.id
     links = by_id(soup(app.outdir / "index.html"))["containers2"].element.select("a")
     assert "#containers1" in [a["href"] for a in links]
+
+
+def test_without_myst_parser_a_warning_and_the_deck(tmp_path):
+    (tmp_path / "conf.py").write_text('extensions = ["sphinx_impress"]\n')
+    (tmp_path / "index.mdpress").write_text("= data-x='500' id='one'\n# One\n\n---\n# Two\n")
+    from sphinx.testing.util import SphinxTestApp
+
+    app = SphinxTestApp("impress", srcdir=tmp_path)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    warnings = app.warning.getvalue()
+    assert "add 'myst_parser' to extensions" in warnings and "[impress.config]" in warnings
+    found = by_id(soup(app.outdir / "index.html"))
+    assert list(found) == ["one", "step-2"]
+    assert found["one"].numbers["data-x"] == 500
