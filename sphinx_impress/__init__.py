@@ -24,6 +24,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from .config import setup_config
     from .directives import setup_directives
     from .nodes import setup_nodes
+    from .hovercraft import setup_hovercraft
+    from .mdpress import setup_mdpress
     from .notes import setup_notes
     from .substeps import setup_substeps
     from .presentation import setup_presentation
@@ -39,6 +41,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_presentation(app)
     setup_builder(app)
     setup_decks(app)
+    setup_mdpress(app)
+    setup_hovercraft(app)
     app.add_html_theme("impress", get_theme_path())
     return {
         "version": __version__,

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 #: subcommand name -> (module under ``sphinx_impress``, one-line help)
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
+    "convert": ("convert", "Write an mdpress or hovercraft deck as a MyST deck."),
     "pdf": ("pdf", "Print a built presentation to PDF, one page per step (headless Chromium)."),
 }
 

@@ -50,11 +50,20 @@ def find_slides(document: nodes.document) -> list[nodes.Element]:
     before its first subsection, then each subsection and each of their direct
     subsections. A document with several top-level sections (every slide a ``##``):
     each of them and each of their direct subsections. Content before the first section
-    is wrapped into a ``step`` of its own. Every ``step`` with content is a slide too.
+    or step with content is wrapped into a ``step`` of its own. Every ``step`` with content is a slide too.
     Deeper sections stay inside their slide as headings.
     """
     roots = _subsections(document)
-    first = document.index(roots[0]) if roots else len(document.children)
+    # the lead is what comes before the first slide: a section, or a step with content
+    first = next(
+        (
+            index
+            for index, child in enumerate(document.children)
+            if isinstance(child, nodes.section)
+            or (isinstance(child, step) and child["has_content"])
+        ),
+        len(document.children),
+    )
     lead = [child for child in document.children[:first] if _is_visible(child)]
     candidates: list[nodes.Element] = []
     if lead:
@@ -207,8 +216,9 @@ class CollectSteps(SphinxTransform):
     ) -> bool:
         """Whether ``slide`` may take ``step_id``. It may when no other node has it,
         when it only names an external link's target (``<#id>`` in reST, which writes
-        no anchor), or, for an id the author gave, when another section has it only
-        as the id made from its title; that section then gets another id."""
+        no anchor), or, for an id the author gave, when another section (or the
+        rubric a heading inside a ``step`` directive becomes) has it only as the id
+        made from its title; that one then gets another id."""
         if step_id in used:
             return False
         owner = self.document.ids.get(step_id)
@@ -218,7 +228,7 @@ class CollectSteps(SphinxTransform):
             self._release(owner, step_id)
             return True
         implicit = not self.document.nametypes.get(step_id, False)
-        if author and isinstance(owner, nodes.section) and implicit:
+        if author and isinstance(owner, nodes.section | nodes.rubric) and implicit:
             self._release(owner, step_id)
             return True
         return False

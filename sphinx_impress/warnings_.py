@@ -97,6 +97,26 @@ class ImpressWarnings(Enum):
     directive in a document with no title, section or other content to set; the
     directive's options cannot apply to anything."""
 
+    ATTRIBUTES = "attributes"
+    """An attribute line of an mdpress deck that is not a list of HTML attributes, such
+    as ``= data-x='1000 id='intro'`` (the slide keeps position 0 and scale 1), or an
+    attribute on it that a step element does not take: ``data-*``, ``id``, ``class``
+    and ``style`` are taken, another (``onclick``) is ignored."""
+
+    SEPARATOR = "separator"
+    """A deck written for another tool (mdpress, hovercraft) that cannot be cut into
+    slides as written: an mdpress deck without a separator line (it is built as one
+    slide), a hovercraft deck without a transition, or an empty slide, with nothing
+    between its separator and the next (it is built as an empty step)."""
+
+    FIELD = "field"
+    """A hovercraft field that cannot be used: a field list in the middle of a slide
+    instead of at its top (it is shown as a field list), a field that hovercraft does
+    not know or that sphinx-impress cannot carry over (ignored), a positioning value
+    that is not a number, ``r`` and a number, or an id and a number, or a ``header``
+    or ``footer`` directive, whose content hovercraft showed on every slide (kept as a
+    comment)."""
+
     @property
     def subtype(self) -> str:
         """The subtype as written in ``suppress_warnings``: ``impress.<value>``."""

@@ -1,0 +1,140 @@
+"""What the parsers of other tools' deck formats (mdpress, hovercraft) share: cutting a
+parsed document into slides at its transitions, and making each slide the ``step``
+node with content that the ``step`` directive would make, so that every later stage
+(ids, positions, warnings, the builders) treats it like any other slide."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from docutils import nodes
+
+from .directives import parse_step_options
+from .nodes import step
+from .positions import AXES, DEFAULTS, format_number
+from .transforms import INVISIBLE
+from .warnings_ import ImpressWarnings, warn
+
+
+@dataclass
+class Slide:
+    """One slide cut out of a document: its ``step`` node (content already moved in)
+    and the transition that opened it (``None`` for a slide that no transition
+    opened)."""
+
+    node: step
+    opener: nodes.transition | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class SlideCutter:
+    """Cut a document's body into slides at transitions, wherever they stand.
+
+    reStructuredText and Markdown both put a transition inside the section before it,
+    so a slide may start in the middle of a section: the section (title and all) stays
+    with the slide it started in, and what follows the transition in it moves, without
+    the section around it, into the new slide (hovercraft's rule, ``SlideMaker`` in
+    hovercraft/parse.py, which the Markdown decks follow too).
+
+    :param is_separator: whether a transition separates slides (others stay in their
+        slide as horizontal rules).
+    :param first_slide: ``"start"`` to open the first slide at the top of the body
+        (mdpress), ``"section"`` to open it at the first transition or section, what
+        comes before it staying outside every slide (hovercraft).
+    """
+
+    def __init__(
+        self, is_separator: Callable[[nodes.transition], bool], first_slide: str
+    ) -> None:
+        self.is_separator = is_separator
+        self.first_slide = first_slide
+        self.slides: list[Slide] = []
+        self.prelude: list[nodes.Node] = []
+        self.source = ""
+
+    def cut(self, children: list[nodes.Node], source: str) -> None:
+        """Distribute ``children`` (a document's, detached) into :attr:`prelude` and
+        :attr:`slides`."""
+        self.source = source
+        if self.first_slide == "start":
+            self._open(None, children[0] if children else None)
+        self._walk(children, None)
+
+    def _open(self, opener: nodes.transition | None, at: nodes.Node | None) -> step:
+        node = step(has_content=True, impress_options={})
+        node.source = self.source
+        node.line = getattr(at, "line", None) or (opener.line if opener else None)
+        self.slides.append(Slide(node, opener))
+        return node
+
+    def _walk(self, children: list[nodes.Node], into: nodes.Element | None) -> bool:
+        """Put ``children`` into ``into`` (``None``: the top of the current slide, or the
+        prelude before the first one); returns whether a new slide started inside."""
+        started = False
+        for child in list(children):
+            if isinstance(child, nodes.transition) and self.is_separator(child):
+                into = self._open(child, child)
+                started = True
+                continue
+            if isinstance(child, nodes.section):
+                if not self.slides:
+                    self._open(None, child)
+                copy = child.copy()
+                self._target(into).append(copy)
+                if self._walk(child.children, copy):
+                    into = self.slides[-1].node
+                    started = True
+                continue
+            self._target(into).append(child)
+        return started
+
+    def _target(self, into: nodes.Element | None) -> Any:
+        if into is not None:
+            return into
+        if self.slides:
+            return self.slides[-1].node
+        return self.prelude
+
+
+def is_visible(node: nodes.Node) -> bool:
+    """Whether ``node`` shows anything (comments, targets and the like do not)."""
+    return not isinstance(node, INVISIBLE)
+
+
+def first_visible(node: nodes.Element) -> nodes.Node | None:
+    """The first child of ``node`` that shows anything."""
+    return next((child for child in node.children if is_visible(child)), None)
+
+
+def absolute_options(
+    options: Mapping[str, Any], location: Any, positions: Mapping[str, float] | None = None
+) -> dict[str, Any]:
+    """Step options (as :func:`~sphinx_impress.directives.parse_step_options` returns)
+    with every axis given as an absolute number, so that the step is placed exactly:
+
+    :param options: option name to value as written (``data-x``, ``id``, ``class``...).
+    :param positions: absolute numbers by axis name (``x``, ``rotate-z``...) computed by
+        the format's own rules; they replace what ``options`` says about those axes.
+        An axis found in neither is 0 (a scale 1).
+
+    Warnings: those of ``parse_step_options``, and ``impress.value`` for a relative
+    value or a ``w``/``h`` unit, which the formats read here do not have.
+    """
+    result = parse_step_options(options, location)
+    for axis in AXES:
+        if positions is not None and axis in positions:
+            result["axes"][axis] = (float(positions[axis]), False, "")
+        else:
+            number, relative, unit = result["axes"].get(axis, (DEFAULTS[axis], False, ""))
+            if relative or unit:
+                warn(
+                    f"{axis}: relative values and w or h units are not part of this "
+                    f"deck format; using {format_number(DEFAULTS[axis])}",
+                    ImpressWarnings.VALUE,
+                    location,
+                )
+                number = DEFAULTS[axis]
+            result["axes"][axis] = (number, False, "")
+    return result

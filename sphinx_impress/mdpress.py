@@ -1,0 +1,285 @@
+"""Read mdpress decks as they are: a Sphinx source parser for the file type ``mdpress``
+(files ending in ``.mdpress``, or any suffix mapped to it in ``source_suffix``).
+
+The format (mdpress's ``bin/mdpress`` and its USAGE.md): optional YAML front matter
+(``title``, ``author``); slides separated by lines of three or more ``-`` (also
+``- - -``); a line starting with ``=`` directly after a separator (or on the first
+line of the deck) holds raw HTML attributes of the slide's step element
+(``= data-x='1000' id='intro'``). mdpress's impress.js had no inheritance, so a
+coordinate that is not given is 0 and a missing scale 1. The slide bodies are
+Markdown, read by myst-parser with the project's MyST settings: a separator inside a
+code fence is not a separator, and ``---`` directly under a line of text underlines a
+heading, as in every CommonMark reader.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from myst_parser.config.main import MdParserConfig
+from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
+from myst_parser.parsers.mdit import create_md_parser
+from myst_parser.parsers.sphinx_ import MystParser
+
+from .foreign import SlideCutter, absolute_options, first_visible
+from .warnings_ import ImpressWarnings, warn
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from sphinx.application import Sphinx
+
+#: The file type of mdpress decks, for ``source_suffix = {".md": "mdpress"}``.
+FILE_TYPE = "mdpress"
+
+#: The suffix that is read as an mdpress deck without any configuration.
+SUFFIX = ".mdpress"
+
+#: One HTML attribute: a name, then optionally ``=`` and a quoted or bare value (HTML
+#: Living Standard, "Attributes"; a bare value has no quotes, ``=``, ``<``, ``>`` or
+#: backtick).
+_ATTRIBUTE = re.compile(
+    r"""\s*(?P<name>[^\s"'<>/=]+)"""
+    r"""(?:\s*=\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>[^\s"'=<>`]+)))?"""
+)
+
+#: Attributes of a slide's step element besides ``data-*``.
+KNOWN_ATTRIBUTES = ("id", "class", "style")
+
+
+class AttributeError_(ValueError):
+    """An attribute line that is not a list of HTML attributes."""
+
+
+def parse_attributes(text: str) -> dict[str, str]:
+    """Read the HTML attributes of an attribute line (without its ``=``).
+
+    :param text: ``data-x='1000' id="intro" class=wide``.
+    :returns: attribute name (lower case) to value, entities decoded; a name given
+        without a value has the value ``""``.
+    :raises AttributeError_: where the text stops being attributes (a stray quote,
+        ``=`` without a name...), naming the text that is left.
+    """
+    result: dict[str, str] = {}
+    position = 0
+    text = text.rstrip()
+    while position < len(text):
+        match = _ATTRIBUTE.match(text, position)
+        if match is None or match.end() == position:
+            raise AttributeError_(f"{text[position:].strip()!r} is not an HTML attribute")
+        value = next((v for v in match.group("double", "single", "bare") if v is not None), "")
+        end = match.end()
+        if end < len(text) and not text[end].isspace():
+            raise AttributeError_(f"{text[match.start():].strip()!r} is not an HTML attribute")
+        result[match["name"].lower()] = html.unescape(value)
+        position = end
+    return result
+
+
+@dataclass
+class MdpressSlide:
+    """Where one slide of an mdpress deck stands (0-based line numbers).
+
+    ``separator``: the line of the separator that opens it (``None`` for the first
+    slide); ``start``: its first line; ``end``: the line after its last;
+    ``attributes``: the line of its attribute line, if it has one.
+    """
+
+    separator: int | None
+    start: int
+    end: int
+    attributes: int | None = None
+
+
+@dataclass
+class MdpressLayout:
+    """The slides of an mdpress deck as lines: ``body`` is the first line after the
+    front matter; ``front_matter`` the YAML data (``{}`` when there is none)."""
+
+    body: int
+    slides: list[MdpressSlide] = field(default_factory=list)
+    front_matter: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def separators(self) -> set[int]:
+        """The lines that separate slides."""
+        return {slide.separator for slide in self.slides if slide.separator is not None}
+
+
+class SlideRenderer(SphinxRenderer):
+    """myst-parser's Sphinx renderer, for a file of slides: a slide may open with a
+    heading of any level (mdpress decks use ``##``), so the first heading of a level
+    is not reported as a jump from the document's level."""
+
+    def setup_render(self, options: dict[str, Any], env: Any) -> None:
+        """Set up as myst-parser does, with every heading level open at the top."""
+        super().setup_render(options, env)
+        self._level_to_section = dict.fromkeys(range(7), self.document)
+
+
+def markdown_parser(config: MdParserConfig | None = None) -> MarkdownIt:
+    """myst-parser's Markdown parser with ``config`` (default: MyST's defaults),
+    rendering with :class:`SlideRenderer`."""
+    return create_md_parser(config or MdParserConfig(), SlideRenderer)
+
+
+def read_layout(text: str, md: MarkdownIt | None = None) -> MdpressLayout:
+    """Find the slides of an mdpress deck.
+
+    A separator is a thematic break of ``-`` at the top level of the Markdown, as
+    ``md`` (myst-parser's parser) reads it, so code fences, indented code and
+    ``---`` heading underlines are told apart exactly as in the slide bodies.
+    """
+    import yaml
+
+    md = md or markdown_parser()
+    tokens = md.parse(text)
+    body = 0
+    front_matter: dict[str, Any] = {}
+    if tokens and tokens[0].type == "front_matter":
+        body = tokens[0].map[1] if tokens[0].map else 0
+        try:
+            data = yaml.safe_load(tokens[0].content)
+        except yaml.YAMLError:
+            data = None  # myst-parser warns about it while rendering
+        if isinstance(data, dict):
+            front_matter = data
+    breaks = [token for token in tokens if token.type == "hr" and token.level == 0 and token.map]
+    separators = [token.map[0] for token in breaks if set(token.markup) == {"-"}]
+    lines = text.splitlines()
+    starts = [(None, body), *((line, line + 1) for line in separators)]
+    ends = [*separators, len(lines)]
+    layout = MdpressLayout(body, front_matter=front_matter)
+    layout.rules = [token.map[0] for token in breaks if set(token.markup) != {"-"}]
+    for (separator, start), end in zip(starts, ends, strict=True):
+        slide = MdpressSlide(separator, start, end)
+        if start < end and lines[start].startswith("="):
+            slide.attributes = start
+        layout.slides.append(slide)
+    return layout
+
+
+class MdpressParser(MystParser):
+    """Sphinx source parser for mdpress decks (file type ``mdpress``).
+
+    Each slide becomes a ``step`` node with content holding its Markdown, and with
+    the step options its attribute line gives, every axis spelled out (0, scale 1
+    when not given). Warnings: ``impress.attributes`` for an attribute line that is
+    not HTML attributes or an attribute that is not a step's; ``impress.separator``
+    for a deck without separators and an empty slide; those of the ``step`` options.
+    """
+
+    supported: tuple[str, ...] = (FILE_TYPE,)
+
+    def parse(self, inputstring: str, document: nodes.document) -> None:
+        """Render the slide bodies with myst-parser, then cut the document into
+        slides at the separators."""
+        env = getattr(document.settings, "env", None)
+        config = getattr(env, "myst_config", None)
+        if config is None:
+            warn(
+                "mdpress decks are Markdown read by myst-parser: add 'myst_parser' to "
+                "extensions in conf.py (without it, links to a step's id are not "
+                "resolved); using MyST's default settings",
+                ImpressWarnings.CONFIG,
+                _docname(document),
+            )
+            config = MdParserConfig()
+        md = markdown_parser(config)
+        layout = read_layout(inputstring, md)
+        lines = inputstring.splitlines()
+        for slide in layout.slides:
+            if slide.attributes is not None:
+                lines[slide.attributes] = ""  # keeps every other line where it was
+        # as MystParser.parse does, with the configuration found above
+        md.options["document"] = document
+        md.render("\n".join(lines) + "\n")
+        title = layout.front_matter.get("title")
+        if title and "title" not in document:
+            document["title"] = str(title)
+        self._cut(document, inputstring.splitlines(), layout)
+
+    def _cut(self, document: nodes.document, lines: list[str], layout: MdpressLayout) -> None:
+        source = document.get("source", "")
+        separators = layout.separators
+        cutter = SlideCutter(
+            lambda node: node.line is not None and node.line - 1 in separators, "start"
+        )
+        children = list(document.children)
+        head = []
+        while children and isinstance(children[0], nodes.field_list | nodes.docinfo):
+            head.append(children.pop(0))  # the front matter stays the document's
+        document.clear()
+        cutter.cut(children, source)
+        document.extend(head)
+        document.extend(cutter.prelude)
+        for cut in cutter.slides:
+            for rule in list(cut.node.findall(nodes.transition)):
+                if not isinstance(rule.parent, nodes.section):
+                    # a horizontal rule of * or _ directly in a slide: docutils allows
+                    # transitions only in sections, so it is written as HTML's own rule
+                    rule.replace_self(nodes.raw("", "<hr />", format="html"))
+        if not separators:
+            warn(
+                "this mdpress deck has no slide separator (a line of ---): it is built "
+                "as one slide",
+                ImpressWarnings.SEPARATOR,
+                (_docname(document), layout.body + 1),
+            )
+        for slide, cut in zip(layout.slides, cutter.slides, strict=True):
+            node = cut.node
+            node.line = slide.start + 1
+            attributes: dict[str, str] = {}
+            if slide.attributes is not None:
+                attributes = self._attributes(lines[slide.attributes], node)
+            if first_visible(node) is None and slide.attributes is None:
+                where = slide.separator if slide.separator is not None else slide.start
+                warn(
+                    "this slide is empty: nothing between its separator and the next",
+                    ImpressWarnings.SEPARATOR,
+                    (_docname(document), where + 1),
+                )
+            style = attributes.pop("style", None)
+            node["impress_options"] = absolute_options(attributes, node)
+            if style is not None:
+                # written on the step element as it is, like the data-* attributes
+                node["impress_options"]["data"]["style"] = style
+            document.append(node)
+
+    def _attributes(self, line: str, node: nodes.Element) -> dict[str, str]:
+        try:
+            found = parse_attributes(line[1:])
+        except AttributeError_ as error:
+            warn(
+                f"this attribute line is not HTML attributes: {error}; the slide keeps "
+                "the defaults (position 0, scale 1)",
+                ImpressWarnings.ATTRIBUTES,
+                node,
+            )
+            return {}
+        kept = {}
+        for name, value in found.items():
+            if name in KNOWN_ATTRIBUTES or name.startswith("data-"):
+                kept[name] = value
+            else:
+                warn(
+                    f"attribute {name!r} is not one of a step's (data-*, "
+                    f"{', '.join(KNOWN_ATTRIBUTES)}); it is ignored",
+                    ImpressWarnings.ATTRIBUTES,
+                    node,
+                )
+        return kept
+
+
+def _docname(document: nodes.document) -> str:
+    env = getattr(document.settings, "env", None)
+    return env.docname if env is not None else document.get("source", "")
+
+
+def setup_mdpress(app: Sphinx) -> None:
+    """Register the parser and the ``.mdpress`` suffix."""
+    app.add_source_parser(MdpressParser)
+    app.add_source_suffix(SUFFIX, FILE_TYPE)

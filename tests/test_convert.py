@@ -1,0 +1,160 @@
+"""``sphinx-impress convert``: an mdpress or hovercraft deck written once as MyST builds
+to the same steps (ids, classes) at the same positions as the deck built as it is."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import SHARED
+from helpers import SEED, STEP_AXES, soup, steps
+from sphinx_impress.cli import main
+
+ROOTS = Path(__file__).resolve().parent / "roots"
+
+
+def _steps(path: Path) -> list[tuple[str, list[str], tuple[float, ...]]]:
+    return [
+        (step.id, step.classes, tuple(step.numbers[axis] for axis in STEP_AXES))
+        for step in steps(soup(path))
+    ]
+
+
+def convert_and_build(make_app, tmp_path, deck: Path, fmt: str, capsys):
+    """Convert ``deck``, build it and the MyST result side by side in a copy of the
+    deck's folder; return (original steps, converted steps, MyST text, stderr)."""
+    srcdir = tmp_path / "src"
+    shutil.copytree(deck.parent, srcdir, ignore=shutil.ignore_patterns("_build", "conf.py"))
+    suffix = ".mdpress" if fmt == "mdpress" else ".hovercraft"
+    original = srcdir / f"original{suffix}"
+    shutil.copy(deck, original)
+    converted = srcdir / "converted.md"
+    assert main(["convert", "--from", fmt, str(original), "-o", str(converted)]) == 0
+    stderr = capsys.readouterr().err
+    (srcdir / "conf.py").write_text(
+        'extensions = ["myst_parser", "sphinx_impress"]\n'
+        'root_doc = "original"\n'
+        'suppress_warnings = ["toc.not_included"]\n'
+        'exclude_patterns = ["*.rst", "*.txt", "index.*", "bad.*", "single.*", "titled.*",'
+        ' "opening.*"]\n'
+    )
+    app = make_app("impress", srcdir=srcdir)
+    app.build()
+    app.cleanup()
+    return (
+        _steps(app.outdir / "original.html"),
+        _steps(app.outdir / "converted.html"),
+        converted.read_text(encoding="utf-8"),
+        stderr,
+        app,
+    )
+
+
+@pytest.mark.parametrize(
+    ("fmt", "deck"),
+    [
+        ("mdpress", "test-mdpress/index.mdpress"),
+        ("mdpress", "test-mdpress/bad.mdpress"),
+        ("mdpress", "test-mdpress/single.mdpress"),
+        ("hovercraft", "test-hovercraft/index.hovercraft"),
+        ("hovercraft", "test-hovercraft/titled.hovercraft"),
+        ("hovercraft", "test-hovercraft/opening.hovercraft"),
+        ("hovercraft", "test-hovercraft/bad.hovercraft"),
+    ],
+)
+def test_same_steps_at_same_positions(make_app, tmp_path, capsys, fmt, deck):
+    original, converted, _, _, app = convert_and_build(
+        make_app, tmp_path, ROOTS / deck, fmt, capsys
+    )
+    assert original, "the deck has steps"
+    assert converted == original
+    converted_warnings = [w for w in app.warning.getvalue().splitlines() if "converted.md" in w]
+    assert not [w for w in converted_warnings if "ERROR" in w], converted_warnings
+
+
+def test_mdpress_attributes_spelled_out_and_kept(make_app, tmp_path, capsys):
+    _, converted, text, stderr, app = convert_and_build(
+        make_app, tmp_path, ROOTS / "test-mdpress" / "index.mdpress", "mdpress", capsys
+    )
+    # every axis is written, as an absolute number
+    first = text.split("```{step}", 1)[1].split("\n\n", 1)[0]
+    assert first.splitlines()[1:] == [
+        ":id: opening", ":class: wide dark", ":x: -2000", ":y: -1000", ":z: 0",
+        ":scale: 3", ":rotate-x: 0", ":rotate-y: 0", ":rotate-z: 0",
+    ]
+    # what a step directive cannot take is kept as a comment, and reported
+    assert "% mdpress attribute: style='background: #eee'" in text
+    assert "style='background: #eee' has no step option" in stderr
+    assert "title: A small mdpress deck" in text
+    page = soup(app.outdir / "converted.html")
+    assert page.title.get_text() == "A small mdpress deck"
+    assert [a["href"] for a in page.select("#impress a")] == ["#code", "#opening"]
+
+
+def test_hovercraft_notes_and_fields(make_app, tmp_path, capsys):
+    original, converted, text, stderr, app = convert_and_build(
+        make_app, tmp_path, ROOTS / "test-hovercraft" / "index.hovercraft", "hovercraft", capsys
+    )
+    assert ".. notes:: Say something here." in text
+    assert "impress_transition_duration: '1500'" in text
+    page = soup(app.outdir / "converted.html")
+    assert [n.get_text(strip=True) for n in page.select(".notes")] == ["Say something here."]
+    assert page.select_one("#impress")["data-transition-duration"] == "1500"
+    # the text before the first slide is kept as a comment, not shown
+    assert "% This text introduces the deck and is not a slide." in text
+    assert "introduces the deck" not in page.select_one("#impress").get_text()
+    # a reference to a section title in another slide still leads to its step
+    assert [a["href"] for a in page.select("#step-10 a")] == ["#anchor"]
+    assert stderr == ""
+
+
+def test_missing_input_is_one_line_and_status_1(tmp_path, capsys):
+    status = main(["convert", "--from", "mdpress", str(tmp_path / "nope.md"), "-o",
+                   str(tmp_path / "out.md")])
+    assert status == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "cannot read" in err
+
+
+def test_output_never_overwrites_input(tmp_path, capsys):
+    deck = tmp_path / "deck.md"
+    deck.write_text("# One\n")
+    assert main(["convert", "--from", "mdpress", str(deck), "-o", str(deck)]) == 1
+    assert deck.read_text() == "# One\n"
+
+
+def _shared_decks():
+    decks = [pytest.param("mdpress", SEED, id="seed")]
+    for path in sorted((SHARED / "corpus" / "mdpress-examples").glob("*.md")):
+        decks.append(pytest.param("mdpress", path, id=f"mdpress-{path.stem}"))
+    for path in sorted((SHARED / "corpus" / "hovercraft").glob("*/*.rst")):
+        marks = []
+        if path.name == "include.rst":
+            # docutils expands the include (a deck with its own transitions) when it
+            # builds the deck as it is; the converter works on the text and keeps the
+            # include directive inside one slide
+            marks = [pytest.mark.skip(reason="include.rst: includes are not expanded")]
+        decks.append(pytest.param("hovercraft", path, id=f"hovercraft-{path.stem}", marks=marks))
+    return decks
+
+
+@pytest.mark.parametrize(("fmt", "deck"), _shared_decks())
+def test_shared_decks_convert_to_the_same_steps(make_app, tmp_path, capsys, fmt, deck):
+    if not deck.is_file():
+        pytest.skip(f"{deck} is absent (../shared is not beside the project)")
+    original, converted, _, _, app = convert_and_build(make_app, tmp_path, deck, fmt, capsys)
+    assert converted == original
+    warnings = app.warning.getvalue()
+    assert "ERROR" not in warnings and "CRITICAL" not in warnings, warnings
+
+
+def test_hovercraft_header_and_footer_become_comments(make_app, tmp_path, capsys):
+    _, _, text, stderr, app = convert_and_build(
+        make_app, tmp_path, ROOTS / "test-hovercraft" / "bad.hovercraft", "hovercraft", capsys
+    )
+    assert "% .. footer::" in text and "%    Shown on every slide by hovercraft." in text
+    assert "line 25: hovercraft's footer (shown on every slide) is not carried over" in stderr
+    page = soup(app.outdir / "converted.html")
+    assert "Shown on every slide" not in page.get_text()

@@ -1,0 +1,154 @@
+"""mdpress decks built as they are: slides cut at separators, attribute lines read as
+step attributes (a missing coordinate 0, a missing scale 1), Markdown bodies read by
+myst-parser, and located warnings for what cannot be read."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from helpers import SEED, STEP_AXES, by_id, located_warnings, read_seed, soup, steps
+
+#: id -> (x, y, z, scale, rotate-x, rotate-y, rotate-z) of test-mdpress/index.mdpress.
+EXPECTED = {
+    "opening": (-2000, -1000, 0, 3, 0, 0, 0),
+    "code": (1000, 0, -500, 1, 0, 0, 45),
+    "underline": (0, 0, 0, 1, 30, -15, 0),
+    "step-4": (0, 0, 0, 1, 0, 0, 0),  # no attribute line: everything at its default
+    "last": (3000, 2000, 0, 1, 0, 0, 0),
+}
+
+
+def _numbers(step):
+    return tuple(step.numbers[axis] for axis in STEP_AXES)
+
+
+def test_slides_ids_and_positions(build):
+    app = build("mdpress")
+    assert located_warnings(app, "index.mdpress") == []
+    page = soup(app.outdir / "index.html")
+    found = by_id(page)
+    assert list(found) == list(EXPECTED)
+    for step_id, expected in EXPECTED.items():
+        assert _numbers(found[step_id]) == pytest.approx(expected), step_id
+    assert page.title.get_text() == "A small mdpress deck"
+
+
+def test_attributes_classes_and_style_are_kept(build):
+    page = soup(build("mdpress").outdir / "index.html")
+    found = by_id(page)
+    assert found["opening"].classes == ["step", "wide", "dark"]
+    assert found["code"].attributes["data-note"] == "kept"
+    assert found["code"].element["style"] == "background: #eee"
+
+
+def test_separators_fences_and_underlines(build):
+    page = soup(build("mdpress").outdir / "index.html")
+    found = by_id(page)
+    # the --- lines inside the code fence stay code
+    code = found["code"].element.find("pre").get_text()
+    assert code.count("---") == 2
+    # --- under a line of text underlines a heading; - - - separates
+    assert found["underline"].element.find("h1").get_text().startswith("A heading made")
+    # *** is a rule inside its slide, not a separator
+    assert found["step-4"].element.find("hr") is not None
+    assert "stars stays" in found["step-4"].element.get_text()
+
+
+def test_links_move_to_steps(build):
+    page = soup(build("mdpress").outdir / "index.html")
+    found = by_id(page)
+    links = [a["href"] for a in found["underline"].element.select("a")]
+    assert links == ["#opening"]
+    assert [a["href"] for a in found["opening"].element.select("a")] == ["#code"]
+
+
+#: (line, subtype, words of the message) for every fault in test-mdpress/bad.mdpress.
+BAD = [
+    (8, "impress.attributes", "\"data-x='1000 id='broken'\" is not an HTML attribute"),
+    (12, "impress.attributes", "attribute 'onclick' is not one of a step's"),
+    (15, "impress.separator", "this slide is empty"),
+    # the empty slide and the one with the broken attribute line both stand at 0, 0
+    (16, "impress.overlap", "this step sits exactly where step 2 sits"),
+    (18, "impress.value", "y: relative values and w or h units are not part of this"),
+]
+
+
+def test_bad_input_gives_located_typed_warnings(build):
+    app = build("mdpress")
+    found = located_warnings(app, "bad.mdpress")
+    assert [(line, subtype) for line, subtype, _ in found] == [(l, t) for l, t, _ in BAD]
+    for (_, _, text), (_, _, words) in zip(found, BAD, strict=True):
+        assert words in text
+    assert located_warnings(app, "single.mdpress") == [
+        (4, "impress.separator", "this mdpress deck has no slide separator (a line of "
+         "---): it is built as one slide"),
+    ]
+    page = soup(app.outdir / "bad.html")
+    # every slide is still built; a bad attribute line leaves the defaults
+    assert [step.id for step in steps(page)] == ["fine", "step-2", "extra", "step-4", "relative"]
+    assert _numbers(by_id(page)["step-2"])[:4] == (0, 0, 0, 1)
+    assert by_id(page)["relative"].numbers["data-x"] == 4000
+
+
+def test_source_suffix_maps_md_to_mdpress(tmp_path):
+    srcdir = tmp_path / "md"
+    srcdir.mkdir()
+    (srcdir / "conf.py").write_text(
+        'extensions = ["myst_parser", "sphinx_impress"]\nsource_suffix = {".md": "mdpress"}\n'
+    )
+    (srcdir / "index.md").write_text("= data-x='500' id='one'\n# One\n\n---\n= id='two'\n# Two\n")
+    from sphinx.testing.util import SphinxTestApp
+
+    test_app = SphinxTestApp("impress", srcdir=srcdir)
+    try:
+        test_app.build()
+    finally:
+        test_app.cleanup()
+    found = by_id(soup(test_app.outdir / "index.html"))
+    assert list(found) == ["one", "two"]
+    assert found["one"].numbers["data-x"] == 500
+    assert found["two"].numbers["data-x"] == 0
+
+
+def test_seed_deck(make_app, tmp_path):
+    if not SEED.is_file():
+        pytest.skip(f"the seed deck is not at {SEED} (../shared is absent)")
+    srcdir = tmp_path / "seed"
+    srcdir.mkdir()
+    (srcdir / "conf.py").write_text('extensions = ["myst_parser", "sphinx_impress"]\n')
+    shutil.copy(SEED, srcdir / "index.mdpress")
+    app = make_app("impress", srcdir=srcdir)
+    app.build()
+    app.cleanup()
+    assert "ERROR" not in app.warning.getvalue()
+    found = steps(soup(app.outdir / "index.html"))
+    expected = read_seed()
+    assert len(found) == len(expected) == 34
+    for step, slide in zip(found, expected, strict=True):
+        assert step.id == slide.id
+        assert (step.numbers["data-x"], step.numbers["data-y"], step.numbers["data-scale"]) == (
+            slide.x,
+            slide.y,
+            slide.scale,
+        ), slide.id
+    links = by_id(soup(app.outdir / "index.html"))["containers2"].element.select("a")
+    assert "#containers1" in [a["href"] for a in links]
+
+
+def test_without_myst_parser_a_warning_and_the_deck(tmp_path):
+    (tmp_path / "conf.py").write_text('extensions = ["sphinx_impress"]\n')
+    (tmp_path / "index.mdpress").write_text("= data-x='500' id='one'\n# One\n\n---\n# Two\n")
+    from sphinx.testing.util import SphinxTestApp
+
+    app = SphinxTestApp("impress", srcdir=tmp_path)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    warnings = app.warning.getvalue()
+    assert "add 'myst_parser' to extensions" in warnings and "[impress.config]" in warnings
+    found = by_id(soup(app.outdir / "index.html"))
+    assert list(found) == ["one", "step-2"]
+    assert found["one"].numbers["data-x"] == 500
