@@ -39,6 +39,11 @@ def _is_visible(node: nodes.Node) -> bool:
     return not isinstance(node, INVISIBLE) and not _is_marker(node)
 
 
+def _is_separator(node: nodes.Node) -> bool:
+    """A transition (reST ``----``, MyST ``---``): it separates, it is not a slide."""
+    return isinstance(node, nodes.transition)
+
+
 def _subsections(node: nodes.Element) -> list[nodes.section]:
     return [child for child in node.children if isinstance(child, nodes.section)]
 
@@ -50,12 +55,15 @@ def find_slides(document: nodes.document) -> list[nodes.Element]:
     before its first subsection, then each subsection and each of their direct
     subsections. A document with several top-level sections (every slide a ``##``):
     each of them and each of their direct subsections. Content before the first section
-    is wrapped into a ``step`` of its own. Every ``step`` with content is a slide too.
-    Deeper sections stay inside their slide as headings.
+    is wrapped into a ``step`` of its own, unless it is only separators (transitions),
+    which then stay at the top of the first slide (if any). Every ``step`` with content
+    is a slide too. Deeper sections stay inside their slide as headings.
     """
     roots = _subsections(document)
     first = document.index(roots[0]) if roots else len(document.children)
     lead = [child for child in document.children[:first] if _is_visible(child)]
+    if all(_is_separator(child) for child in lead):
+        lead = []
     candidates: list[nodes.Element] = []
     if lead:
         wrapper = step(has_content=True, impress_options={}, automatic=True)
