@@ -181,17 +181,21 @@ class CollectSteps(SphinxTransform):
         used: set[str] = set()
         for number, slide in enumerate(slides, start=1):
             slide_options = options.get(id(slide)) or _merge(None, {})
-            step_id = self._step_id(slide, slide_options.get("id"), number, used)
+            line = lines.get(id(slide)) or slide.line
+            step_id = self._step_id(slide, slide_options.get("id"), number, used, line)
             used.add(step_id)
-            slide["impress_step"] = {
-                "id": step_id,
-                "options": slide_options,
-                "line": lines.get(id(slide)) or slide.line,
-            }
+            slide["impress_step"] = {"id": step_id, "options": slide_options, "line": line}
 
     def _step_id(
-        self, slide: nodes.Element, wanted: str | None, number: int, used: set[str]
+        self,
+        slide: nodes.Element,
+        wanted: str | None,
+        number: int,
+        used: set[str],
+        line: int | None,
     ) -> str:
+        """The slide's step id: ``wanted`` if it is free, else one made from the title
+        (a warning at ``line``, that of the step directive that asked for the id)."""
         if wanted:
             if self._available(wanted, slide, used, author=True):
                 return self._claim(slide, wanted)
@@ -199,7 +203,7 @@ class CollectSteps(SphinxTransform):
                 f"step id {wanted!r} is already used in this document; this step "
                 "gets an id from its title",
                 ImpressWarnings.DUPLICATE_ID,
-                slide,
+                (self.env.docname, line) if line else slide,
             )
         base = nodes.make_id(_title_text(slide)) or f"step-{number}"
         if check_id(base):
