@@ -12,6 +12,7 @@ from sphinx.transforms import SphinxTransform
 from .config import DECK_KEY, document_overrides
 from .directives import check_id, empty_step_options
 from .nodes import step
+from .notes import notes
 from .warnings_ import ImpressWarnings, warn
 
 if TYPE_CHECKING:
@@ -39,9 +40,10 @@ def _is_visible(node: nodes.Node) -> bool:
     return not isinstance(node, INVISIBLE) and not _is_marker(node)
 
 
-def _is_separator(node: nodes.Node) -> bool:
-    """A transition (reST ``----``, MyST ``---``): it separates, it is not a slide."""
-    return isinstance(node, nodes.transition)
+def _makes_no_slide(node: nodes.Node) -> bool:
+    """A separator (reST ``----``, MyST ``---``) or speaker notes: content made only of
+    these shows nothing on a slide of its own."""
+    return isinstance(node, nodes.transition | notes)
 
 
 def _subsections(node: nodes.Element) -> list[nodes.section]:
@@ -55,14 +57,14 @@ def find_slides(document: nodes.document) -> list[nodes.Element]:
     before its first subsection, then each subsection and each of their direct
     subsections. A document with several top-level sections (every slide a ``##``):
     each of them and each of their direct subsections. Content before the first section
-    is wrapped into a ``step`` of its own, unless it is only separators (transitions),
-    which then stay at the top of the first slide (if any). Every ``step`` with content
-    is a slide too. Deeper sections stay inside their slide as headings.
+    is wrapped into a ``step`` of its own, unless it is only separators (transitions)
+    and speaker notes, which then belong to the first slide (if any). Every ``step``
+    with content is a slide too. Deeper sections stay inside their slide as headings.
     """
     roots = _subsections(document)
     first = document.index(roots[0]) if roots else len(document.children)
     lead = [child for child in document.children[:first] if _is_visible(child)]
-    if all(_is_separator(child) for child in lead):
+    if all(_makes_no_slide(child) for child in lead):
         lead = []
     candidates: list[nodes.Element] = []
     if lead:
