@@ -35,6 +35,13 @@ class Case:
     attributes: dict[str, dict[str, str]] = field(default_factory=dict)
     absent: dict[str, tuple[str, ...]] = field(default_factory=dict)
     classes: dict[str, list[str]] = field(default_factory=dict)
+    #: docutils refuses the only step directive (an ERROR), so the document is no deck
+    no_deck: bool = False
+
+    @property
+    def deck(self) -> bool:
+        """Whether an HTML build presents the document: it uses the step directive."""
+        return ("{step}" in self.text or ".. step::" in self.text) and not self.no_deck
 
     def __str__(self) -> str:
         return self.name
@@ -145,7 +152,7 @@ CASES = [
          [(3, "impress.layout")], ["title"], ("Text.",)),
     Case("rst duplicate option", "rst",
          "Title\n=====\n\nText.\n\n.. step::\n   :x: 1\n   :x: 2\n\nMore.\n",
-         [(6, "docutils")], ["title"], ("Text.", "More.")),
+         [(6, "docutils")], ["title"], ("Text.", "More."), no_deck=True),
     # ---- empty slides and documents --------------------------------------------------
     Case("md empty document", "md", "", [(None, "impress.empty")], []),
     Case("rst only a comment", "rst", ".. nothing here\n", [(None, "impress.empty")], []),
@@ -335,3 +342,28 @@ def test_the_catalogue_covers_both_syntaxes():
     assert len({case.name for case in CASES}) == len(CASES)
     sources = [case.source for case in CASES]
     assert sources.count("md") >= 20 and sources.count("rst") >= 15
+
+
+@pytest.mark.parametrize("case", CASES, ids=str)
+def test_malformed_input_builds_as_docs_pages(case, make_app, tmp_path):
+    """The same sources with ``-b html``, which also presents the decks in _impress/:
+    no exception, every warning located and typed, and the author's text on the page."""
+    srcdir = tmp_path / "src"
+    srcdir.mkdir()
+    (srcdir / "conf.py").write_text(CONF, encoding="utf-8")
+    (srcdir / f"index.{case.source}").write_text(case.text, encoding="utf-8")
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    log = app.status.getvalue() + app.warning.getvalue()
+    assert "Traceback" not in log and "Exception" not in log
+    _located(app, f"index.{case.source}")
+    body = soup(app.outdir / "index.html").select_one('[role="main"]')
+    text = " ".join(body.get_text().split())
+    for words in case.keep:
+        assert words in text
+    # a document with a step directive is a deck, which an HTML build presents
+    presentation = app.outdir / "_impress" / "index.html"
+    if case.deck:
+        assert [step.id for step in steps(soup(presentation))] == case.ids
+    else:
+        assert not presentation.exists()
