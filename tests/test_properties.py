@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_colors
@@ -33,11 +33,13 @@ from sphinx_impress.positions import (
 
 #: Pure functions: many cheap examples.
 PARSER = settings(max_examples=400, deadline=None, derandomize=True)
-#: Whole builds: a few examples each.
+#: Whole builds: a few examples each, and no shrinking (each try is a build; the
+#: failing example is reported as found).
 BUILDS = settings(
     max_examples=25,
     deadline=None,
     derandomize=True,
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 
@@ -116,37 +118,89 @@ OPTION = st.one_of(
     st.tuples(st.just("transition-duration"), st.sampled_from(["500", "-5"])),
 )
 
+#: What a slide holds after its heading: paragraphs, separators, speaker notes and
+#: headings (one level down: slides of their own, or headings inside the slide when
+#: the deck has a lead paragraph; see :func:`_slide_count`).
+BLOCK = st.one_of(
+    st.tuples(st.just("text"), SENTENCE),
+    st.tuples(st.just("separator"), st.just("")),
+    st.tuples(st.just("notes"), SENTENCE),
+    st.tuples(st.just("heading"), SENTENCE),
+)
 SLIDE = st.fixed_dictionaries(
     {
         "title": SENTENCE,
-        "paragraphs": st.lists(SENTENCE, max_size=3),
+        "blocks": st.lists(BLOCK, max_size=4),
         "options": st.lists(OPTION, max_size=4, unique_by=lambda option: option[0]),
     }
 )
-DECK = st.lists(SLIDE, min_size=1, max_size=6)
+#: A deck: maybe a paragraph before the first heading (a slide of its own), then slides.
+DECK = st.fixed_dictionaries(
+    {"lead": st.one_of(st.none(), SENTENCE), "slides": st.lists(SLIDE, min_size=1, max_size=6)}
+)
 
 
-def _myst(deck: list[dict]) -> str:
-    parts = []
-    for number, slide in enumerate(deck):
+def _texts(deck: dict) -> list[str]:
+    """Every heading, paragraph and note of a deck."""
+    found = [deck["lead"]] if deck["lead"] else []
+    for slide in deck["slides"]:
+        found.append(slide["title"])
+        found.extend(text for kind, text in slide["blocks"] if kind != "separator")
+    return found
+
+
+def _slide_count(deck: dict) -> int:
+    """The steps of a deck (README, "Writing a deck"): without a lead paragraph the
+    title section is the root, each ``##`` a part and each heading in a part a direct
+    subsection of it, so all are slides; with a lead paragraph (a slide of its own) the
+    title section is a part, and headings in the ``##`` slides stay inside them."""
+    if deck["lead"]:
+        return 1 + len(deck["slides"])
+    headings = sum(
+        kind == "heading" for slide in deck["slides"][1:] for kind, _ in slide["blocks"]
+    )
+    return len(deck["slides"]) + headings
+
+
+def _myst(deck: dict) -> str:
+    parts = [deck["lead"]] if deck["lead"] else []
+    for number, slide in enumerate(deck["slides"]):
         parts.append(("# " if number == 0 else "## ") + slide["title"])
         if slide["options"]:
             lines = "\n".join(f":{name}: {value}".rstrip() for name, value in slide["options"])
             parts.append(f"```{{step}}\n{lines}\n```")
-        parts.extend(slide["paragraphs"])
+        for kind, text in slide["blocks"]:
+            if kind == "separator":
+                parts.append("---")
+            elif kind == "notes":
+                parts.append(f"```{{notes}}\n{text}\n```")
+            elif kind == "heading" and number > 0:  # in the title slide: a paragraph
+                parts.append(f"### {text}")
+            else:
+                parts.append(text)
     return "\n\n".join(parts) + "\n"
 
 
-def _rest(deck: list[dict]) -> str:
-    parts = []
-    for number, slide in enumerate(deck):
-        # underlines as long as the title in columns, wide characters counted twice
-        underline = ("=" if number == 0 else "-") * (2 * len(slide["title"]) + 2)
-        parts.append(f"{slide['title']}\n{underline}")
+def _rest(deck: dict) -> str:
+    def heading(text: str, character: str) -> str:
+        # as long as the title in columns, wide characters counted twice
+        return f"{text}\n{character * (2 * len(text) + 2)}"
+
+    parts = [deck["lead"]] if deck["lead"] else []
+    for number, slide in enumerate(deck["slides"]):
+        parts.append(heading(slide["title"], "=" if number == 0 else "-"))
         if slide["options"]:
             lines = "\n".join(f"   :{name}: {value}".rstrip() for name, value in slide["options"])
             parts.append(f".. step::\n{lines}")
-        parts.extend(slide["paragraphs"])
+        for kind, text in slide["blocks"]:
+            if kind == "separator":
+                parts.append("----")
+            elif kind == "notes":
+                parts.append(f".. notes::\n\n   {text}")
+            elif kind == "heading" and number > 0:  # in the title slide: a paragraph
+                parts.append(heading(text, "~"))
+            else:
+                parts.append(text)
     return "\n\n".join(parts) + "\n"
 
 
@@ -176,17 +230,16 @@ def _normal(text: str) -> str:
     return " ".join(text.split())
 
 
-def _check_deck(deck: list[dict], page: BeautifulSoup, warnings: list[str]) -> None:
+def _check_deck(deck: dict, page: BeautifulSoup, warnings: list[str]) -> None:
     root = page.select_one("#impress")
-    assert len(root.select(".step")) == len(deck)
+    assert len(root.select(".step")) == _slide_count(deck)
+    assert not root.select(".step .step")
     for step in root.select(".step"):
         for name in STEP_AXES:
             assert math.isfinite(float(step[name]))
     text = _normal(root.get_text())
-    for slide in deck:
-        assert _normal(slide["title"]) in text
-        for paragraph in slide["paragraphs"]:
-            assert _normal(paragraph) in text
+    for words in _texts(deck):
+        assert _normal(words) in text
     for line in warnings:
         assert LOCATED_WARNING.match(line), line
 
