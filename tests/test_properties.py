@@ -19,9 +19,16 @@ from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_colors
 
 from helpers import STEP_AXES, LOCATED_WARNING
-from sphinx_impress.directives import RESERVED_CLASSES, check_id
+from sphinx_impress.directives import (
+    DATA_ATTRIBUTE,
+    OTHER_OPTIONS,
+    RESERVED_CLASSES,
+    check_id,
+    parse_step_options,
+)
 from sphinx_impress.positions import (
     AXES,
+    LAYOUTS,
     LIMIT,
     PositionError,
     format_number,
@@ -86,6 +93,33 @@ def test_accepted_ids_are_navigable(text):
     if check_id(text) is None:
         assert text and text.isascii() and not text.isdigit()
         assert not any(ch.isspace() or ch in '"<>`%' or ord(ch) < 32 for ch in text)
+
+
+#: Option names a step directive may be given: its own, data-* ones, and any text.
+OPTION_NAME = st.one_of(
+    st.sampled_from([*AXES, *OTHER_OPTIONS, "data-x", "data-rotate", "data-note", "DATA-Y"]),
+    st.text(max_size=12),
+)
+OPTION_VALUE = st.one_of(
+    st.none(), st.text(max_size=20), st.integers(), st.floats(), st.booleans()
+)
+
+
+@PARSER
+@given(st.dictionaries(OPTION_NAME, OPTION_VALUE, max_size=8))
+def test_any_step_options_give_usable_values(options):
+    result = parse_step_options(options, None)
+    assert all(math.isfinite(number) for number, _, _ in result["axes"].values())
+    assert result["id"] is None or check_id(result["id"]) is None
+    assert all(
+        name and not any(ch.isspace() for ch in name) and name not in RESERVED_CLASSES
+        for name in result["classes"]
+    )
+    assert all(DATA_ATTRIBUTE.match(name) for name in result["data"])
+    assert result["rotate-order"] in (None, "xyz", "xzy", "yxz", "yzx", "zxy", "zyx")
+    for name in ("transition-duration", "autoplay"):
+        assert result[name] is None or 0 <= result[name] <= LIMIT
+    assert result["layout"] is None or result["layout"]["name"] in LAYOUTS
 
 
 # ---- whole decks through the builder ----------------------------------------------
