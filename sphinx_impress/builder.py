@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
 import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -43,6 +45,11 @@ PRINT_CSS = "impress-print.css"
 #: The script that calls ``impress().init()``: a file, not inline code, so that pages
 #: served with ``Content-Security-Policy: script-src 'self'`` still present.
 INIT_JS = "impress-init.js"
+
+#: The name, in ``_static``, of a file holding the code of a script that an extension
+#: gave as inline code (``body=``; MathJax's configuration, say); named by a hash of the
+#: code, so that the same code gives the same file in every build.
+INLINE_JS = "impress-inline-{digest}.js"
 
 
 class ImpressBuilder(StandaloneHTMLBuilder):
@@ -96,6 +103,31 @@ class ImpressBuilder(StandaloneHTMLBuilder):
             self._check_static_file("impress_js_files", filename)
             self.add_js_file(filename, priority=800)
         self.add_js_file(INIT_JS, priority=1000)
+
+    def add_js_file(self, filename: str, **kwargs: Any) -> None:
+        """Add a script to the pages; a script given as inline code (``body=``, as
+        ``sphinx.ext.mathjax`` gives its configuration) is written to a file in
+        ``_static`` (:data:`INLINE_JS`) and loaded from there, so that a presentation
+        has no inline script and presents under ``Content-Security-Policy: script-src
+        'self'``."""
+        body = kwargs.get("body")
+        if not filename and body:
+            del kwargs["body"]
+            filename = self._write_inline_script(body)
+        super().add_js_file(filename, **kwargs)
+
+    def _write_inline_script(self, code: str) -> str:
+        """Write ``code`` to its file in ``OUT/_static``; its name there."""
+        data = code.encode("utf-8")
+        name = INLINE_JS.format(digest=hashlib.sha256(data).hexdigest()[:16])
+        target = Path(self.outdir, "_static", name)
+        if not target.is_file() or target.read_bytes() != data:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            # parallel writers may write the same file: each writes its own, then swaps
+            partial = target.with_name(f"{name}.{os.getpid()}.tmp")
+            partial.write_bytes(data)
+            os.replace(partial, target)
+        return name
 
     #: The HTML builder whose pages this builder's presentations sit beside, in
     #: ``OUT/_impress/`` (set by :func:`sphinx_impress.decks.write_presentations`):

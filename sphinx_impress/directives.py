@@ -75,6 +75,15 @@ DATA_ATTRIBUTE = re.compile(r"^data-[a-z0-9][a-z0-9_.-]*$")
 _FRAGMENT_ENCODED = set(' "<>`%')
 
 
+#: Classes that impress.js sets on step elements itself, or reads with another meaning
+#: (impress.js DOCUMENTATION.md; src/impress.js, src/plugins/navigation-ui,
+#: substep, impressConsole and markdown): an author's step cannot carry them. ``skip``
+#: and ``stop`` are not here: authors set them to have a step skipped or stop on it.
+RESERVED_CLASSES: frozenset[str] = frozenset(
+    {"active", "past", "present", "future", "prev", "next", "substep", "notes", "markdown"}
+)
+
+
 def _raw(value: Any) -> Any:
     """Keep an option value as written; :func:`parse_step_options` checks it."""
     return value
@@ -144,7 +153,7 @@ def parse_step_options(options: Mapping[str, Any], location: Any) -> dict[str, A
 
     Each bad value gives a warning (subtypes ``impress.value``, ``impress.id``,
     ``impress.option``, ``impress.step``): a bad axis takes its default (0, scale 1),
-    any other bad option is left out.
+    a class of :data:`RESERVED_CLASSES` is left out, any other bad option is left out.
     """
     result = empty_step_options()
     given: dict[str, str] = {}
@@ -244,7 +253,16 @@ def _read_option(
             return
         result["id"] = text
     elif name == "class":
-        result["classes"].extend(text.split())
+        classes = text.split()
+        reserved = [word for word in classes if word in RESERVED_CLASSES]
+        if reserved:
+            warn(
+                f"invalid step option 'class': {', '.join(map(repr, reserved))} "
+                "belongs to impress.js, which sets or reads it itself; left out",
+                ImpressWarnings.VALUE,
+                location,
+            )
+        result["classes"].extend(word for word in classes if word not in RESERVED_CLASSES)
     elif name == "rotate-order":
         if sorted(text) != ["x", "y", "z"]:
             warn(

@@ -12,6 +12,7 @@ from sphinx.transforms import SphinxTransform
 from .config import DECK_KEY, document_overrides
 from .directives import check_id, empty_step_options
 from .nodes import step
+from .notes import notes
 from .warnings_ import ImpressWarnings, warn
 
 if TYPE_CHECKING:
@@ -39,6 +40,12 @@ def _is_visible(node: nodes.Node) -> bool:
     return not isinstance(node, INVISIBLE) and not _is_marker(node)
 
 
+def _makes_no_slide(node: nodes.Node) -> bool:
+    """A separator (reST ``----``, MyST ``---``) or speaker notes: content made only of
+    these shows nothing on a slide of its own."""
+    return isinstance(node, nodes.transition | notes)
+
+
 def _subsections(node: nodes.Element) -> list[nodes.section]:
     return [child for child in node.children if isinstance(child, nodes.section)]
 
@@ -50,8 +57,10 @@ def find_slides(document: nodes.document) -> list[nodes.Element]:
     before its first subsection, then each subsection and each of their direct
     subsections. A document with several top-level sections (every slide a ``##``):
     each of them and each of their direct subsections. Content before the first section
-    or step with content is wrapped into a ``step`` of its own. Every ``step`` with content is a slide too.
-    Deeper sections stay inside their slide as headings.
+    or step with content is wrapped into a ``step`` of its own, unless it is only
+    separators (transitions) and speaker notes, which then belong to the first slide
+    (if any). Every ``step`` with content is a slide too. Deeper sections stay inside
+    their slide as headings.
     """
     roots = _subsections(document)
     # the lead is what comes before the first slide: a section, or a step with content
@@ -65,6 +74,8 @@ def find_slides(document: nodes.document) -> list[nodes.Element]:
         len(document.children),
     )
     lead = [child for child in document.children[:first] if _is_visible(child)]
+    if all(_makes_no_slide(child) for child in lead):
+        lead = []
     candidates: list[nodes.Element] = []
     if lead:
         wrapper = step(has_content=True, impress_options={}, automatic=True)
@@ -182,17 +193,21 @@ class CollectSteps(SphinxTransform):
         used: set[str] = set()
         for number, slide in enumerate(slides, start=1):
             slide_options = options.get(id(slide)) or _merge(None, {})
-            step_id = self._step_id(slide, slide_options.get("id"), number, used)
+            line = lines.get(id(slide)) or slide.line
+            step_id = self._step_id(slide, slide_options.get("id"), number, used, line)
             used.add(step_id)
-            slide["impress_step"] = {
-                "id": step_id,
-                "options": slide_options,
-                "line": lines.get(id(slide)) or slide.line,
-            }
+            slide["impress_step"] = {"id": step_id, "options": slide_options, "line": line}
 
     def _step_id(
-        self, slide: nodes.Element, wanted: str | None, number: int, used: set[str]
+        self,
+        slide: nodes.Element,
+        wanted: str | None,
+        number: int,
+        used: set[str],
+        line: int | None,
     ) -> str:
+        """The slide's step id: ``wanted`` if it is free, else one made from the title
+        (a warning at ``line``, that of the step directive that asked for the id)."""
         if wanted:
             if self._available(wanted, slide, used, author=True):
                 return self._claim(slide, wanted)
@@ -200,7 +215,7 @@ class CollectSteps(SphinxTransform):
                 f"step id {wanted!r} is already used in this document; this step "
                 "gets an id from its title",
                 ImpressWarnings.DUPLICATE_ID,
-                slide,
+                (self.env.docname, line) if line else slide,
             )
         base = nodes.make_id(_title_text(slide)) or f"step-{number}"
         if check_id(base):

@@ -22,7 +22,9 @@ class ImpressWarnings(Enum):
     """An option or setting whose value cannot be used: not a finite number, a scale of
     0 or less, a ``rotate-order`` that is not a permutation of ``xyz``, a negative
     duration, a yes/no option (``overview``, ``layout-rotate``) with another word. The
-    step keeps the default for that attribute."""
+    step keeps the default for that attribute. Also a step ``class`` that impress.js
+    sets or reads itself (``active``, ``past``, ``present``, ``future``, ``prev``,
+    ``next``, ``substep``, ``notes``, ``markdown``): that class is left out."""
 
     OPTION = "option"
     """An option the ``step`` directive does not know; it is ignored (a ``data-*``

@@ -13,7 +13,7 @@ EXPECTED_WARNINGS = [
     (8, "impress.value", "invalid step option 'scale'"),
     (18, "impress.value", "invalid step option 'rotate-order'"),
     (18, "impress.step", "'rotate' and 'rotate-z' both set"),
-    (35, "impress.duplicate_id", "step id 'same' is already used"),
+    (37, "impress.duplicate_id", "step id 'same' is already used"),
     (45, "impress.id", "step id 'has space' cannot be used"),
     (45, "impress.option", "unknown step option 'colour'"),
     (45, "impress.value", "invalid step option 'transition-duration'"),
