@@ -267,9 +267,9 @@ def _convert_hovercraft(lines: list[str], promote: bool) -> MystDeck:
     from .hovercraft import (
         DECK_IGNORED,
         DECK_METADATA,
-        DECK_SETTINGS,
         POSITION_FIELDS,
         SLIDE_FIELDS,
+        deck_setting,
         hovercraft_positions,
     )
 
@@ -314,8 +314,9 @@ def _convert_hovercraft(lines: list[str], promote: bool) -> MystDeck:
     for name, value, line in fields:
         if name == "title":
             deck.front_matter["title"] = value
-        elif name in DECK_SETTINGS or name in DECK_METADATA:
-            deck.front_matter[DECK_SETTINGS.get(name, name)] = value
+        elif deck_setting(name, value) or name in DECK_METADATA:
+            key, text = deck_setting(name, value) or (name, value)
+            deck.front_matter[key] = text
         elif name not in DECK_IGNORED:
             deck.notes.append(f"line {line + 1}: the deck field :{name}: is not carried over")
             deck.prelude.append(f":{name}: {value}")

@@ -24,7 +24,7 @@ from sphinx.parsers import RSTParser
 
 from .foreign import SlideCutter, absolute_options, first_visible, is_visible
 from .notes import notes
-from .positions import AXES
+from .positions import AXES, PositionError, parse_flag
 from .warnings_ import ImpressWarnings, warn
 
 if TYPE_CHECKING:
@@ -64,9 +64,27 @@ DECK_SETTINGS: Mapping[str, str] = {
     "data-min-scale": "impress_min_scale",
 }
 
-#: Deck fields of hovercraft's own page that a sphinx-impress deck has no use for:
-#: there is no help box to skip.
-DECK_IGNORED = ("skip-help",)
+#: Deck fields of hovercraft's own page that a sphinx-impress deck has no use for.
+DECK_IGNORED: tuple[str, ...] = ()
+
+
+def deck_setting(name: str, value: str) -> tuple[str, str] | None:
+    """The ``impress_*`` front matter setting (name, value) that the hovercraft deck
+    field ``name`` becomes, or ``None`` for a field that is no setting: the fields of
+    :data:`DECK_SETTINGS` keep their value, ``:skip-help: true`` (hovercraft's way to
+    leave out the key help) becomes ``impress_help: false`` and ``:slide-numbers:``
+    becomes ``impress_slide_numbers``. A value that is not yes
+    or no is passed on as it is, for the setting's own warning."""
+    if name in DECK_SETTINGS:
+        return DECK_SETTINGS[name], value
+    if name == "skip-help":
+        try:
+            return "impress_help", "false" if parse_flag(value) else "true"
+        except PositionError:
+            return "impress_help", value
+    if name == "slide-numbers":
+        return "impress_slide_numbers", value
+    return None
 
 #: Deck fields kept as the document's metadata (Sphinx's ``env.metadata``), as the
 #: docinfo of any reStructuredText document (``orphan`` and ``tocdepth`` are Sphinx's).
@@ -78,7 +96,6 @@ DECK_UNSUPPORTED: Mapping[str, str] = {
     "js-header": "add the file to html_static_path and impress_js_files in conf.py",
     "js-body": "add the file to html_static_path and impress_js_files in conf.py",
     "auto-console": "open the presenter console with the P key",
-    "slide-numbers": "it has no equivalent",
 }
 
 
@@ -393,11 +410,12 @@ class HovercraftParser(RSTParser):
                 where = (self.docname, fields.lines[name])
                 if name == "title":
                     document.setdefault("title", value)
-                elif name in DECK_SETTINGS or name in DECK_METADATA:
+                elif deck_setting(name, value) or name in DECK_METADATA:
+                    key, text = deck_setting(name, value) or (name, value)
                     settings += nodes.field(
                         "",
-                        nodes.field_name("", DECK_SETTINGS.get(name, name)),
-                        nodes.field_body("", nodes.paragraph("", value)),
+                        nodes.field_name("", key),
+                        nodes.field_body("", nodes.paragraph("", text)),
                     )
                 elif name in DECK_IGNORED:
                     continue
@@ -411,7 +429,7 @@ class HovercraftParser(RSTParser):
                 else:
                     warn(
                         f"unknown hovercraft deck field {name!r} (known: title, "
-                        f"{', '.join([*DECK_SETTINGS, *DECK_METADATA, *DECK_IGNORED])}"
+                        f"{', '.join([*DECK_SETTINGS, 'skip-help', 'slide-numbers', *DECK_METADATA])}"
                         "); it is ignored",
                         ImpressWarnings.FIELD,
                         where,

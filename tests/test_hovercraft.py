@@ -53,6 +53,10 @@ def test_deck_fields_title_and_notes(build):
     page = soup(app.outdir / "index.html")
     assert page.title.get_text() == "A small hovercraft deck"
     assert root(page)["data-transition-duration"] == "1500"
+    # :skip-help: true leaves the key help out
+    assert page.select("#impress-help") == [] and page.select("#impress-toolbar")
+    # :slide-numbers: true numbers the slides
+    assert [n.get_text(strip=True) for n in page.select(".impress-slide-number")][:3] == ["1", "2", "3"]
     # the text before the first transition is not shown
     assert "introduces the deck" not in root(page).get_text()
     notes = by_id(page)["step-2"].element.select(".notes")
