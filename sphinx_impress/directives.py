@@ -274,39 +274,19 @@ def _read_option(
             return
         result["rotate-order"] = text
     elif name in ("transition-duration", "autoplay"):
-        try:
-            number = parse_number(value, 0)
-        except PositionError as error:
-            warn(
-                f"invalid step option {written!r}: {error}; the option is ignored",
-                ImpressWarnings.VALUE,
-                location,
-            )
-            return
-        result[name] = number
+        number = _read_or_warn(lambda: parse_number(value, 0), written, location)
+        if number is not None:
+            result[name] = number
     elif name == "rel-to":
         result["rel-to"] = text
     elif name == "overview":
-        try:
-            result["overview"] = parse_flag("" if value is None else value)
-        except PositionError as error:
-            warn(
-                f"invalid step option {written!r}: {error}; the step is not an overview",
-                ImpressWarnings.VALUE,
-                location,
-            )
+        result["overview"] = _read_or_warn(
+            lambda: parse_flag(text), written, location, "the step is not an overview"
+        )
     elif name in FLAG_CLASSES:
-        try:
-            wanted = parse_flag("" if value is None else value)
-        except PositionError as error:
-            warn(
-                f"invalid step option {written!r}: {error}; the option is ignored",
-                ImpressWarnings.VALUE,
-                location,
-            )
-            return
-        if wanted and name not in result["classes"]:
-            result["classes"].append(name)
+        if _read_or_warn(lambda: parse_flag(text), written, location):
+            if name not in result["classes"]:
+                result["classes"].append(name)
     elif name in GOTO_OPTIONS:
         if not text:
             warn(
@@ -327,6 +307,19 @@ def _read_option(
             ImpressWarnings.OPTION,
             location,
         )
+
+
+def _read_or_warn(
+    read: Callable[[], Any], written: str, location: Any, outcome: str = "the option is ignored"
+) -> Any:
+    """``read()``, or ``None`` after an ``impress.value`` warning that names the option
+    as ``written`` and says what happens instead (``outcome``) when it raises
+    :class:`PositionError`."""
+    try:
+        return read()
+    except PositionError as error:
+        warn(f"invalid step option {written!r}: {error}; {outcome}", ImpressWarnings.VALUE, location)
+        return None
 
 
 class StepDirective(SphinxDirective):

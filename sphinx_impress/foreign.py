@@ -98,6 +98,13 @@ class SlideCutter:
         return self.prelude
 
 
+def docname_of(document: nodes.document) -> str:
+    """The docname of the document being parsed (Sphinx's ``env.docname``), or its
+    source path when it is parsed outside Sphinx; for warnings' locations."""
+    env = getattr(document.settings, "env", None)
+    return env.docname if env is not None else document.get("source", "")
+
+
 def is_visible(node: nodes.Node) -> bool:
     """Whether ``node`` shows anything (comments, targets and the like do not)."""
     return not isinstance(node, INVISIBLE)

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.parsers import RSTParser
 
-from .foreign import SlideCutter, absolute_options, first_visible, is_visible
+from .foreign import SlideCutter, absolute_options, docname_of, first_visible, is_visible
 from .notes import notes
 from .positions import AXES, PositionError, parse_flag
 from .warnings_ import ImpressWarnings, warn
@@ -346,7 +346,7 @@ class HovercraftParser(RSTParser):
     def parse(self, inputstring: str, document: nodes.document) -> None:
         """Parse the reStructuredText, then make slides of it."""
         super().parse(inputstring, document)
-        self.docname = _docname(document)
+        self.docname = docname_of(document)
         _promote_title(document)
         cutter = SlideCutter(lambda node: True, "section")
         children = list(document.children)
@@ -479,11 +479,6 @@ def _hide(prelude: list[nodes.Node]) -> list[nodes.Node]:
     if text.strip():
         kept.append(nodes.comment("", text))
     return kept
-
-
-def _docname(document: nodes.document) -> str:
-    env = getattr(document.settings, "env", None)
-    return env.docname if env is not None else document.get("source", "")
 
 
 def setup_hovercraft(app: Sphinx) -> None:

@@ -25,7 +25,7 @@ from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
 from myst_parser.parsers.mdit import create_md_parser
 from myst_parser.parsers.sphinx_ import MystParser
 
-from .foreign import SlideCutter, absolute_options, first_visible
+from .foreign import SlideCutter, absolute_options, docname_of, first_visible
 from .warnings_ import ImpressWarnings, warn
 
 if TYPE_CHECKING:
@@ -185,7 +185,7 @@ class MdpressParser(MystParser):
                 "extensions in conf.py (without it, links to a step's id are not "
                 "resolved); using MyST's default settings",
                 ImpressWarnings.CONFIG,
-                _docname(document),
+                docname_of(document),
             )
             config = MdParserConfig()
         md = markdown_parser(config)
@@ -227,7 +227,7 @@ class MdpressParser(MystParser):
                 "this mdpress deck has no slide separator (a line of ---): it is built "
                 "as one slide",
                 ImpressWarnings.SEPARATOR,
-                (_docname(document), layout.body + 1),
+                (docname_of(document), layout.body + 1),
             )
         for slide, cut in zip(layout.slides, cutter.slides, strict=True):
             node = cut.node
@@ -240,7 +240,7 @@ class MdpressParser(MystParser):
                 warn(
                     "this slide is empty: nothing between its separator and the next",
                     ImpressWarnings.SEPARATOR,
-                    (_docname(document), where + 1),
+                    (docname_of(document), where + 1),
                 )
             style = attributes.pop("style", None)
             node["impress_options"] = absolute_options(attributes, node)
@@ -272,11 +272,6 @@ class MdpressParser(MystParser):
                     node,
                 )
         return kept
-
-
-def _docname(document: nodes.document) -> str:
-    env = getattr(document.settings, "env", None)
-    return env.docname if env is not None else document.get("source", "")
 
 
 def setup_mdpress(app: Sphinx) -> None:
