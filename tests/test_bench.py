@@ -54,7 +54,7 @@ def test_quick_run_reports_every_row(tmp_path: Path) -> None:
     measures = [row.measure for row in rows]
     expected = [
         "build, N = 10", "build, N = 50", "impress / dummy at N = 50", "impress / html",
-        "time(50) / time(10)", "full build -j 1", "rebuild / full build",
+        "impress time(50) / time(10)", "dummy time(50) / time(10)", "full build -j 1", "rebuild / full build",
         "decks read / decks written again", "full build -j 2 / -j 1",
         "assets a presentation loads",
     ]
