@@ -265,9 +265,12 @@ target => new Promise(resolve => {
     const stamps = [];
     let done = false;
     const tick = now => { stamps.push(now); if (!done) requestAnimationFrame(tick); };
-    document.addEventListener('impress:stepenter', event => {
-        if (event.target.id === target) setTimeout(() => { done = true; resolve(stamps); }, 100);
-    }, {once: false});
+    const onEnter = event => {
+        if (event.target.id !== target) return;
+        document.removeEventListener('impress:stepenter', onEnter);
+        setTimeout(() => { done = true; resolve(stamps); }, 100);
+    };
+    document.addEventListener('impress:stepenter', onEnter);
     requestAnimationFrame(now => { stamps.push(now); impress().goto(target); requestAnimationFrame(tick); });
 })
 """

@@ -10,7 +10,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from bs4 import BeautifulSoup
 
 BENCH = Path(__file__).resolve().parents[1] / "bench"
