@@ -51,6 +51,10 @@ INIT_JS = "impress-init.js"
 #: code, so that the same code gives the same file in every build.
 INLINE_JS = "impress-inline-{digest}.js"
 
+#: The script that leaves the steps far from the view out of rendering in a big deck
+#: (it listens for ``impress:init``, so it comes before :data:`INIT_JS`).
+NEARBY_JS = "impress-nearby.js"
+
 
 class ImpressBuilder(StandaloneHTMLBuilder):
     """Writes ``OUT/<docname>.html`` for each document, as an impress.js presentation.
@@ -90,7 +94,8 @@ class ImpressBuilder(StandaloneHTMLBuilder):
             self.add_css_file(filename, priority=800)
 
     def init_js_files(self) -> None:
-        """impress.js, extensions' scripts, ``impress_js_files``, then the init script.
+        """impress.js, extensions' scripts, ``impress_js_files``, the script that draws
+        only the steps near the view in a big deck, then the init script.
 
         Sphinx's own page helpers (``doctools.js`` and the like) are left out: a deck
         has no search and no sidebar.
@@ -102,6 +107,7 @@ class ImpressBuilder(StandaloneHTMLBuilder):
         for filename in self.config.impress_js_files:
             self._check_static_file("impress_js_files", filename)
             self.add_js_file(filename, priority=800)
+        self.add_js_file(NEARBY_JS, priority=999)
         self.add_js_file(INIT_JS, priority=1000)
 
     def add_js_file(self, filename: str, **kwargs: Any) -> None:

@@ -30,6 +30,7 @@ PAGES = (
     "howto-html",
     "howto-migrate",
     "reference",
+    "performance",
     "example",
     "gallery/index",
     "gallery/container-solutions",

@@ -88,11 +88,15 @@ def test_root_attributes_and_front_matter(build, testroot):
     body = page.body
     assert body["class"] == ["impress-not-supported"]
     scripts = [s["src"].split("?")[0] for s in page.find_all("script")]
-    assert scripts == ["_static/impressjs/impress.min.js", "_static/impress-init.js"]
+    assert scripts == [
+        "_static/impressjs/impress.min.js",
+        "_static/impress-nearby.js",
+        "_static/impress-init.js",
+    ]
     # scripts come after the root, at the end of body
     assert all(s.parent is body for s in page.find_all("script"))
     last_tags = [c for c in body.children if getattr(c, "name", None)]
-    assert [t.name for t in last_tags[-2:]] == ["script", "script"]
+    assert [t.name for t in last_tags[-3:]] == ["script", "script", "script"]
     assert page.html["lang"] == "en"
 
 
@@ -176,6 +180,7 @@ def test_docs_settings_do_not_leak_into_presentations(build):
     assert scripts == [
         "_static/impressjs/impress.min.js",
         "_static/deck.js",
+        "_static/impress-nearby.js",
         "_static/impress-init.js",
     ]
     docs = build("docsconf", "html")

@@ -1,0 +1,447 @@
+"""Benchmark sphinx-impress: build times against Sphinx's own builders, incremental and
+parallel rebuilds, the weight of a presentation's assets, and how smoothly Chromium
+presents a big deck.
+
+    python bench/run.py                     # the full run (about 6 to 10 minutes)
+    python bench/run.py --quick             # a smoke test with small decks (under a minute)
+    python bench/run.py --json out.json     # also write every figure as JSON
+    python bench/run.py --no-browser        # leave out the Chromium measurements
+
+Every build runs ``python -m sphinx`` in a fresh process, with fresh output and doctree
+folders in a temporary directory, and imports the sphinx_impress of this checkout
+(its folder goes first on ``PYTHONPATH``). Each figure is the best (the shortest) of
+``--repeat`` runs (3 by default): on a shared machine the shortest run is the one least
+disturbed by other work. The report is a Markdown table on standard output, each row
+with its target and whether it is met. See bench/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from decks import write_project  # noqa: E402
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+
+#: Slide counts of the single-deck build comparison.
+FULL_SIZES = (100, 1000, 5000)
+QUICK_SIZES = (10, 50)
+#: The multi-deck project: decks x slides per deck.
+FULL_PROJECT = (20, 50)
+QUICK_PROJECT = (4, 5)
+#: Steps of the two decks presented in Chromium (the title makes one step).
+FULL_BROWSER_STEPS = (20, 1000)
+QUICK_BROWSER_STEPS = (5, 40)
+
+#: Targets of issue 7.
+TARGET_IMPRESS_OVER_DUMMY = 1.10  # at N = 1000
+TARGET_LINEAR = 5.5  # time(5000) / time(1000)
+TARGET_INCREMENTAL = 0.15  # edit one deck of 20 / full build
+TARGET_WEIGHT = 80 * 1024  # bytes
+TARGET_FRAMES = 1.5  # median frame interval, big deck / small deck
+
+_READING = re.compile(r"^reading sources\.\.\. \[\s*\d+%\] (\S+)", re.MULTILINE)
+_WRITING = re.compile(r"^writing output\.\.\. \[\s*\d+%\] (\S+)", re.MULTILINE)
+
+
+@dataclass
+class Row:
+    """One line of the report: what was measured, the figure, its target."""
+
+    measure: str
+    value: str
+    target: str = ""
+    ok: bool | None = None
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+# ---- builds ---------------------------------------------------------------------------
+
+
+@dataclass
+class Build:
+    """One ``sphinx-build`` run: wall time and CPU time (user + system) of its process,
+    in seconds, and the docnames it read and wrote."""
+
+    seconds: float
+    cpu: float
+    read: list[str]
+    written: list[str]
+
+
+def sphinx_build(
+    srcdir: Path, outdir: Path, doctreedir: Path, builder: str, jobs: int = 1
+) -> Build:
+    """Run ``python -m sphinx -b <builder>`` in a fresh process; its wall time (s) and
+    the documents it read and wrote, from its progress lines.
+
+    :raises RuntimeError: when the build fails.
+    """
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO_ROOT), env.get("PYTHONPATH")]))
+    command = [
+        sys.executable, "-m", "sphinx", "-b", builder, "-j", str(jobs),
+        "-d", str(doctreedir), str(srcdir), str(outdir),
+    ]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    result = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    if result.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
+    return Build(seconds, cpu, _READING.findall(result.stdout), _WRITING.findall(result.stdout))
+
+
+def fresh_build(work: Path, srcdir: Path, builder: str, jobs: int = 1) -> tuple[Build, Path]:
+    """A build into new output and doctree folders; the build and its output folder."""
+    target = Path(tempfile.mkdtemp(prefix=f"{builder}-", dir=work))
+    outdir = target / "out"
+    return sphinx_build(srcdir, outdir, target / "doctrees", builder, jobs), outdir
+
+
+def measure_builds(work: Path, sizes: tuple[int, ...], repeat: int) -> list[Row]:
+    """Best wall and CPU time of ``dummy``, ``impress`` and ``html`` on one deck of
+    each size. Targets are judged on wall time; CPU time (user + system of the build
+    process) is shown beside it, being less disturbed by other work on the machine."""
+    wall: dict[int, dict[str, float]] = {}
+    cpu: dict[int, dict[str, float]] = {}
+    for slides in sizes:
+        srcdir = write_project(work / f"deck-{slides}", {"index": slides})
+        wall[slides], cpu[slides] = {}, {}
+        for builder in ("dummy", "impress", "html"):
+            builds = []
+            for _ in range(repeat):
+                build, outdir = fresh_build(work, srcdir, builder)
+                builds.append(build)
+                shutil.rmtree(outdir.parent)
+            wall[slides][builder] = min(b.seconds for b in builds)
+            cpu[slides][builder] = min(b.cpu for b in builds)
+            _progress(
+                f"{builder} N={slides}: wall {_fmt_runs([b.seconds for b in builds])}, "
+                f"CPU {_fmt_runs([b.cpu for b in builds])}"
+            )
+    rows = []
+    for slides in sizes:
+        rows.append(Row(
+            f"build, N = {slides}: impress / dummy / html, wall (CPU) s",
+            " / ".join(f"{wall[slides][b]:.2f} ({cpu[slides][b]:.2f})" for b in ("impress", "dummy", "html")),
+            data={"slides": slides, "wall": wall[slides], "cpu": cpu[slides]},
+        ))
+
+    def ratio_row(label: str, a: tuple[int, str], b: tuple[int, str], target: float | None) -> Row:
+        by_wall = wall[a[0]][a[1]] / wall[b[0]][b[1]]
+        by_cpu = cpu[a[0]][a[1]] / cpu[b[0]][b[1]]
+        return Row(
+            label, f"{by_wall:.2f} (CPU {by_cpu:.2f})",
+            f"<= {target:.2f}" if target else "", None if target is None else by_wall <= target,
+            {"ratio": by_wall, "cpu_ratio": by_cpu},
+        )
+
+    middle = 1000 if 1000 in sizes else sizes[-1]
+    rows.append(ratio_row(
+        f"impress / dummy at N = {middle}", (middle, "impress"), (middle, "dummy"),
+        TARGET_IMPRESS_OVER_DUMMY,
+    ))
+    rows.append(ratio_row(f"impress / html at N = {middle}", (middle, "impress"), (middle, "html"), None))
+    if len(sizes) >= 2:
+        small, big = (1000, 5000) if {1000, 5000} <= set(sizes) else sizes[-2:]
+        # the issue's 5.5 for five times the slides, scaled to other size pairs
+        target = TARGET_LINEAR * (big / small) / 5
+        rows.append(ratio_row(f"impress time({big}) / time({small})", (big, "impress"), (small, "impress"), target))
+        rows.append(ratio_row(f"dummy time({big}) / time({small})", (big, "dummy"), (small, "dummy"), None))
+    return rows
+
+
+def measure_project(work: Path, decks: int, slides: int, repeat: int) -> list[Row]:
+    """Full, incremental (one deck edited) and ``-j 2`` builds of a project of
+    ``decks`` decks; the documents each incremental build read and wrote."""
+    names = [f"deck{n:02d}" for n in range(1, decks + 1)]
+    edited = names[len(names) // 2]
+    srcdir = write_project(work / f"project-{decks}", dict.fromkeys(names, slides))
+    full, incremental, parallel, full_cpu, incremental_cpu = [], [], [], [], []
+    read: set[str] = set()
+    written: set[str] = set()
+    for attempt in range(repeat):
+        build, outdir = fresh_build(work, srcdir, "impress")
+        full.append(build.seconds)
+        full_cpu.append(build.cpu)
+        source = srcdir / f"{edited}.md"
+        text = source.read_text(encoding="utf-8")
+        source.write_text(text.replace("says something", f"says something new ({attempt})", 1), encoding="utf-8")
+        again = sphinx_build(srcdir, outdir, outdir.parent / "doctrees", "impress")
+        source.write_text(text, encoding="utf-8")
+        incremental.append(again.seconds)
+        incremental_cpu.append(again.cpu)
+        read.update(again.read)
+        written.update(again.written)
+        shutil.rmtree(outdir.parent)
+        build, outdir = fresh_build(work, srcdir, "impress", jobs=2)
+        parallel.append(build.seconds)
+        shutil.rmtree(outdir.parent)
+    _progress(f"project: full {_fmt_runs(full)}, incremental {_fmt_runs(incremental)}, -j 2 {_fmt_runs(parallel)}")
+    ratio = min(incremental) / min(full)
+    cpu_ratio = min(incremental_cpu) / min(full_cpu)
+    decks_read = sorted(read & set(names))
+    decks_written = sorted(written & set(names))
+    only_edited = decks_read == [edited] and decks_written == [edited]
+    others = sorted((read | written) - set(names))
+    return [
+        Row(f"{decks} decks x {slides} slides: full build -j 1 (s)", f"{min(full):.2f}", data={"runs": full}),
+        Row(
+            f"edit {edited}: rebuild / full build",
+            f"{ratio:.2f} ({min(incremental):.2f} s; CPU {cpu_ratio:.2f})",
+            f"<= {TARGET_INCREMENTAL:.2f}", ratio <= TARGET_INCREMENTAL,
+            {"ratio": ratio, "cpu_ratio": cpu_ratio, "runs": incremental},
+        ),
+        Row(
+            f"edit {edited}: decks read / decks written again",
+            f"{', '.join(decks_read) or 'none'} / {', '.join(decks_written) or 'none'}"
+            + (f" (also written: {', '.join(others)}, whose toctree lists it)" if others else ""),
+            f"only {edited}", only_edited,
+            {"read": sorted(read), "written": sorted(written)},
+        ),
+        Row(
+            "full build -j 2 / -j 1", f"{min(parallel) / min(full):.2f} ({min(parallel):.2f} s)",
+            data={"ratio": min(parallel) / min(full), "runs": parallel},
+        ),
+    ]
+
+
+# ---- weight ---------------------------------------------------------------------------
+
+
+def measure_weight(work: Path) -> list[Row]:
+    """Bytes of the local style sheets and scripts a presentation page loads."""
+    from bs4 import BeautifulSoup
+
+    srcdir = write_project(work / "weight", {"index": 3})
+    _, outdir = fresh_build(work, srcdir, "impress")
+    soup = BeautifulSoup((outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
+    files = [tag["src"] for tag in soup.find_all("script", src=True)]
+    files += [tag["href"] for tag in soup.find_all("link", rel="stylesheet")]
+    sizes = {}
+    for name in files:
+        name = name.split("?", 1)[0]
+        if "://" in name:
+            continue
+        sizes[name] = (outdir / name).stat().st_size
+    total = sum(sizes.values())
+    detail = ", ".join(f"{Path(n).name} {s}" for n, s in sizes.items())
+    return [Row(
+        "assets a presentation loads (bytes)", f"{total} ({detail})",
+        f"<= {TARGET_WEIGHT}", total <= TARGET_WEIGHT, {"total": total, "files": sizes},
+    )]
+
+
+# ---- the browser ----------------------------------------------------------------------
+
+#: Records when impress.js fires impress:init, before any script of the page runs.
+_INIT_RECORDER = """
+document.addEventListener('impress:init', () => { window.__benchInit = performance.now(); }, true);
+"""
+
+#: Goes to ``target`` and collects requestAnimationFrame timestamps (ms) from the call
+#: until impress:stepenter for it, and for 100 ms more.
+_TRANSITION_JS = """
+target => new Promise(resolve => {
+    const stamps = [];
+    let done = false;
+    const tick = now => { stamps.push(now); if (!done) requestAnimationFrame(tick); };
+    const onEnter = event => {
+        if (event.target.id !== target) return;
+        document.removeEventListener('impress:stepenter', onEnter);
+        setTimeout(() => { done = true; resolve(stamps); }, 100);
+    };
+    document.addEventListener('impress:stepenter', onEnter);
+    requestAnimationFrame(now => { stamps.push(now); impress().goto(target); requestAnimationFrame(tick); });
+})
+"""
+
+
+def _chromium() -> str | None:
+    return shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
+
+
+def present(page: Any, url: str, repeat: int) -> dict[str, Any]:
+    """Load ``url``; the time (ms) from navigation to impress:init, and the frame
+    intervals (ms) of ``repeat`` transitions between two neighbouring steps in the
+    middle of the deck (forward, back, forward ...)."""
+    page.goto(url)
+    page.wait_for_function("() => window.__benchInit !== undefined")
+    init_ms = page.evaluate("() => window.__benchInit")
+    ids = page.evaluate("() => [...document.querySelectorAll('#impress .step')].map(s => s.id)")
+    middle = len(ids) // 2
+    page.evaluate(
+        "id => new Promise(r => { document.addEventListener('impress:stepenter', r, {once: true});"
+        " impress().goto(id, 0); })",
+        ids[middle - 1],
+    )
+    intervals: list[float] = []
+    for attempt in range(repeat):
+        target = ids[middle] if attempt % 2 == 0 else ids[middle - 1]
+        stamps = page.evaluate(_TRANSITION_JS, target)
+        intervals.extend(b - a for a, b in zip(stamps, stamps[1:], strict=False))
+    return {"steps": len(ids), "init_ms": init_ms, "intervals": intervals}
+
+
+def measure_browser(work: Path, step_counts: tuple[int, ...], repeat: int) -> list[Row]:
+    """Load time and frame intervals in headless Chromium for decks of ``step_counts``
+    steps, each loaded ``repeat`` times in a fresh page (best load time, median frame
+    interval over all transitions)."""
+    chromium = _chromium()
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        chromium = None
+    if chromium is None:
+        return [Row("Chromium measurements", "skipped: no Playwright or no Chromium")]
+    sites = {}
+    for steps in step_counts:
+        srcdir = write_project(work / f"browser-{steps}", {"index": steps - 1})
+        sites[steps] = fresh_build(work, srcdir, "impress")[1]
+    results: dict[int, dict[str, Any]] = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium, headless=True,
+            args=["--no-sandbox", "--no-first-run", "--disable-background-networking"],
+        )
+        for steps, outdir in sites.items():
+            inits, intervals = [], []
+            for _ in range(repeat):
+                context = browser.new_context(viewport={"width": 1280, "height": 720})
+                context.route(re.compile(r"^https?://"), lambda route: route.abort())
+                context.add_init_script(_INIT_RECORDER)
+                page = context.new_page()
+                found = present(page, (outdir / "index.html").as_uri(), 3)
+                assert found["steps"] == steps, (found["steps"], steps)
+                inits.append(found["init_ms"])
+                intervals.extend(found["intervals"])
+                context.close()
+            results[steps] = {
+                "init_ms": min(inits),
+                "median_frame_ms": statistics.median(intervals),
+                "p95_frame_ms": sorted(intervals)[int(0.95 * (len(intervals) - 1))],
+                "frames": len(intervals),
+            }
+            _progress(f"chromium {steps} steps: {results[steps]}")
+        browser.close()
+    rows = []
+    for steps, found in results.items():
+        rows.append(Row(
+            f"Chromium, {steps} steps: load to impress:init / median / 95th percentile frame interval (ms)",
+            f"{found['init_ms']:.0f} / {found['median_frame_ms']:.1f} / {found['p95_frame_ms']:.1f}",
+            data=found,
+        ))
+    small, big = step_counts[0], step_counts[-1]
+    ratio = results[big]["median_frame_ms"] / results[small]["median_frame_ms"]
+    rows.append(Row(
+        f"median frame interval, {big} steps / {small} steps", f"{ratio:.2f}",
+        f"<= {TARGET_FRAMES:.2f}", ratio <= TARGET_FRAMES, {"ratio": ratio},
+    ))
+    return rows
+
+
+# ---- the report -----------------------------------------------------------------------
+
+
+def machine() -> dict[str, Any]:
+    """What the figures were measured on."""
+    load = os.getloadavg() if hasattr(os, "getloadavg") else None
+    versions = {}
+    for name in ("sphinx", "docutils", "myst_parser", "pygments"):
+        try:
+            versions[name] = __import__(name).__version__
+        except (ImportError, AttributeError):
+            versions[name] = "?"
+    return {
+        "platform": platform.platform(),
+        "python": platform.python_version(),
+        "cpus": os.cpu_count(),
+        "load_average": load,
+        **versions,
+    }
+
+
+def report(rows: list[Row], info: dict[str, Any], command: str) -> str:
+    """The Markdown report: the machine, the command, then a table of the rows."""
+    load = info["load_average"]
+    lines = [
+        f"Command: `{command}`",
+        "",
+        f"Machine: {info['platform']}, {info['cpus']} CPUs, Python {info['python']}, "
+        f"Sphinx {info['sphinx']}, docutils {info['docutils']}, myst-parser {info['myst_parser']}"
+        + (f"; load average at the end {load[0]:.2f} / {load[1]:.2f} / {load[2]:.2f}" if load else ""),
+        "",
+        "| measure | value | target | met |",
+        "| --- | --- | --- | --- |",
+    ]
+    for row in rows:
+        met = "" if row.ok is None else ("yes" if row.ok else "**no**")
+        lines.append(f"| {row.measure} | {row.value} | {row.target} | {met} |")
+    return "\n".join(lines) + "\n"
+
+
+def run(quick: bool = False, repeat: int | None = None, browser: bool = True, work: Path | None = None) -> list[Row]:
+    """Every measurement; ``quick`` uses small decks and one run each."""
+    repeat = repeat or (1 if quick else 3)
+    with tempfile.TemporaryDirectory(prefix="impress-bench-", dir=work) as folder:
+        base = Path(folder)
+        rows = measure_builds(base, QUICK_SIZES if quick else FULL_SIZES, repeat)
+        rows += measure_project(base, *(QUICK_PROJECT if quick else FULL_PROJECT), repeat)
+        rows += measure_weight(base)
+        if browser:
+            rows += measure_browser(base, QUICK_BROWSER_STEPS if quick else FULL_BROWSER_STEPS, repeat)
+    return rows
+
+
+def _progress(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def _fmt_runs(runs: list[float]) -> str:
+    return ", ".join(f"{r:.2f}" for r in runs)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line: run, print the Markdown report, optionally write JSON."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="small decks, one run each")
+    parser.add_argument("--repeat", type=int, help="runs per figure (default 3, 1 with --quick)")
+    parser.add_argument("--no-browser", action="store_true", help="leave out the Chromium measurements")
+    parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
+    args = parser.parse_args(argv)
+    command = "python bench/run.py" + (" " + " ".join(argv if argv is not None else sys.argv[1:])).rstrip()
+    start = time.perf_counter()
+    rows = run(args.quick, args.repeat, not args.no_browser)
+    info = machine()
+    info["seconds"] = round(time.perf_counter() - start, 1)
+    text = report(rows, info, command)
+    print(text)
+    if args.json:
+        args.json.write_text(
+            json.dumps({"command": command, "machine": info, "rows": [asdict(r) for r in rows]}, indent=2),
+            encoding="utf-8",
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

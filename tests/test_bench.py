@@ -1,0 +1,82 @@
+"""The benchmark script (bench/run.py) works: its generated decks build with the
+``impress`` builder into presentations of the expected number of steps, and its quick
+mode reports every row. Timings are never asserted here; the script measures them."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+BENCH = Path(__file__).resolve().parents[1] / "bench"
+
+
+def _load(name: str):
+    """Import ``bench/<name>.py`` (bench/ is a folder of scripts, not a package)."""
+    if str(BENCH) not in sys.path:
+        sys.path.insert(0, str(BENCH))
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", BENCH / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_generated_deck_has_every_part() -> None:
+    source = _load("decks").deck_source(20)
+    assert source.count("\n## Slide ") == 20
+    assert source.count("```python") == 20
+    assert source.count("```{math}") == 2  # every tenth slide
+    assert source.count("- the first point") == 20
+
+
+def test_generated_project_builds_with_one_step_per_slide(tmp_path: Path) -> None:
+    decks, run = _load("decks"), _load("run")
+    srcdir = decks.write_project(tmp_path / "src", {"talk-a": 12, "talk-b": 3})
+    build, outdir = run.fresh_build(tmp_path, srcdir, "impress")
+    assert sorted(build.read) == ["index", "talk-a", "talk-b"]
+    for name, slides in (("talk-a", 12), ("talk-b", 3)):
+        page = BeautifulSoup((outdir / f"{name}.html").read_text(encoding="utf-8"), "html.parser")
+        steps = page.select("#impress > .step")
+        assert len(steps) == slides + 1  # the title's step, then one per slide
+        assert steps[12 if slides == 12 else 1].find("pre") is not None
+    page = BeautifulSoup((outdir / "talk-a.html").read_text(encoding="utf-8"), "html.parser")
+    assert [s["id"] for s in page.select("#impress > .step") if s.select(".math")] == ["slide-10"]
+
+
+def test_quick_run_reports_every_row(tmp_path: Path) -> None:
+    # a process of its own: Playwright's sync API refuses to start twice in one
+    # thread, and the browser tests may have started it in this one
+    result = subprocess.run(
+        [sys.executable, str(BENCH / "run.py"), "--quick", "--json", str(tmp_path / "out.json")],
+        capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    text = result.stdout
+    rows = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["rows"]
+    measures = [row["measure"] for row in rows]
+    expected = [
+        "build, N = 10", "build, N = 50", "impress / dummy at N = 50", "impress / html",
+        "impress time(50) / time(10)", "dummy time(50) / time(10)", "full build -j 1",
+        "rebuild / full build", "decks read / decks written again", "full build -j 2 / -j 1",
+        "assets a presentation loads",
+    ]
+    for part in expected:
+        assert sum(part in measure for measure in measures) == 1, part
+        assert part in text
+    by_name = {row["measure"]: row for row in rows}
+    reread = next(row for name, row in by_name.items() if "decks read" in name)
+    assert reread["ok"], reread["value"]  # only the edited deck is read and written again
+    weight = next(row for name, row in by_name.items() if "assets" in name)
+    assert {Path(name).name for name in weight["data"]["files"]} >= {
+        "impress.min.js", "impress-nearby.js", "impress-init.js", "impress-theme.css"
+    }
+    browser_rows = [m for m in measures if m.startswith(("Chromium", "median frame"))]
+    if browser_rows != ["Chromium measurements"]:
+        assert len([m for m in browser_rows if m.startswith("Chromium,")]) == 2
+        assert any(m.startswith("median frame interval") for m in browser_rows)
+    assert text.count("\n| ") == len(rows) + 2  # header, rule, one line per row
