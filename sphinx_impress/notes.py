@@ -77,8 +77,13 @@ class UnnestPresenterNodes(SphinxTransform):
 
     def apply(self, **kwargs: Any) -> None:
         """Replace every nested node by its children, innermost first."""
-        found = self.document.findall(lambda n: isinstance(n, notes | substep))
-        nested = [(node, outer) for node in found if (outer := enclosing(node, notes))]
+        # only what sits inside some notes can be nested: look inside each notes block
+        inner = {
+            id(node): node
+            for block in self.document.findall(notes)
+            for node in block.findall(lambda n: isinstance(n, notes | substep), include_self=False)
+        }
+        nested = [(node, enclosing(node, notes)) for node in inner.values()]
         for node, outer in nested:
             kind = "speaker notes" if isinstance(node, notes) else "a substep"
             warn(
