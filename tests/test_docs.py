@@ -28,6 +28,7 @@ PAGES = (
     "tutorial",
     "authoring",
     "howto-html",
+    "howto-present",
     "howto-migrate",
     "reference",
     "performance",
