@@ -149,9 +149,10 @@ class ImpressBuilder(StandaloneHTMLBuilder):
 
     def copy_assets(self) -> None:
         """Copy the static files, then make sure every local style sheet and script a
-        page will load is in the output: one an extension registered for a docs theme
-        (furo's, say) is taken from the docs build beside this one when it is there,
-        and otherwise left out of the pages rather than loaded from nowhere."""
+        page will load is in the output: one an extension registered is taken from the
+        docs build beside this one when it is there, and otherwise left out of the
+        pages rather than loaded from nowhere; one that belongs to the docs pages'
+        theme (furo registers its script as if an extension) is always left out."""
         super().copy_assets()
         outdir = Path(self.outdir)
         missing = set()
@@ -160,7 +161,7 @@ class ImpressBuilder(StandaloneHTMLBuilder):
             if not filename or "://" in filename or (outdir / filename).is_file():
                 continue
             source = Path(self.docs_builder.outdir, filename) if self.docs_builder else None
-            if source is not None and source.is_file():
+            if source is not None and source.is_file() and not self._docs_theme_file(filename):
                 (outdir / filename).parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(source, outdir / filename)
             else:
@@ -181,6 +182,20 @@ class ImpressBuilder(StandaloneHTMLBuilder):
             self.config, self.env.metadata.get(docname, {})
         )
         return context
+
+    def _docs_theme_file(self, filename: str) -> bool:
+        """Whether ``filename`` (in ``_static``) is a static file of the docs
+        pages' theme (furo's script, say), which presentations leave out: they have a
+        theme of their own."""
+        theme = getattr(self.docs_builder, "theme", None)
+        if theme is None or theme.name == THEME:
+            return False
+        filename = filename.removeprefix("_static/")  # Sphinx 9 writes the folder in
+        return any(
+            Path(folder, "static", name).is_file()
+            for folder in theme.get_theme_dirs()
+            for name in (filename, filename + "_t")
+        )
 
     def handle_page(
         self, pagename: str, addctx: dict[str, Any], templatename: str = "page.html",

@@ -52,12 +52,21 @@ def is_deck(env: BuildEnvironment, config: Config, docname: str) -> bool:
     return any(fnmatch.fnmatchcase(docname, pattern) for pattern in config.impress_decks)
 
 
+def presentation_suffixes(config: Any) -> tuple[str, str]:
+    """The file name suffix of presentations and the suffix of links to them: Sphinx's
+    ``html_file_suffix`` and ``html_link_suffix`` (``.html`` when unset), which the
+    impress builder uses like the HTML builder."""
+    file_suffix = config.html_file_suffix or ".html"
+    return file_suffix, config.html_link_suffix or file_suffix
+
+
 def presentation_uri(builder: Any, from_docname: str, docname: str) -> str:
     """The presentation of ``docname``, relative to the page of ``from_docname``
     (``_impress/talk.html`` from ``talk.html``, ``../_impress/talk.html`` from ``talk/``
     in ``dirhtml``, ``../_impress/talks/kickoff.html`` from ``talks/other.html``)."""
+    link_suffix = presentation_suffixes(builder.config)[1]
     return relative_uri(
-        builder.get_target_uri(from_docname), f"{PRESENTATIONS}/{docname}.html"
+        builder.get_target_uri(from_docname), f"{PRESENTATIONS}/{docname}{link_suffix}"
     )
 
 
@@ -94,7 +103,8 @@ def html_visit_present_link(self: Any, node: present_link) -> None:
     self.body.append(self.starttag(node, "p", CLASS=PRESENT_CLASS))
     self.body.append(f'<a class="reference external" href="{self.attval(uri)}">Present</a>')
     if self.builder.config.impress_layout_svg:
-        canvas = uri[: -len(".html")] + ".layout.svg"
+        link_suffix = presentation_suffixes(self.builder.config)[1]
+        canvas = uri[: len(uri) - len(link_suffix)] + ".layout.svg"
         self.body.append(
             f' · <a class="reference external impress-canvas-link" '
             f'href="{self.attval(canvas)}">Canvas map</a>'
@@ -247,6 +257,15 @@ def write_presentations(app: Sphinx, exception: Exception | None) -> None:
     decks = {docname for docname in env.found_docs if is_deck(env, app.config, docname)}
     if not decks:
         return
+    for docname in sorted(env.found_docs):
+        if docname.split("/")[0] == PRESENTATIONS:
+            warn(
+                f"the page of this document is written into {PRESENTATIONS}/, the folder "
+                "of the presentations, where a presentation may replace it or it a "
+                f"presentation; move the document out of a folder named {PRESENTATIONS}",
+                ImpressWarnings.CONFIG,
+                docname,
+            )
     static = Path(app.outdir, "_static")
     static.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(Path(__file__).parent / "static" / PRESENT_JS, static / PRESENT_JS)
@@ -264,7 +283,7 @@ def write_presentations(app: Sphinx, exception: Exception | None) -> None:
         impress.init()
         # only the decks whose presentation is missing or older than their source
         # (or all, when settings changed): an edit rebuilds that deck's presentation
-        _remove_stale(Path(app.outdir), decks)
+        _remove_stale(Path(app.outdir), decks, impress.out_suffix)
         decks = _outdated(impress, decks)
         if not decks:
             return
@@ -297,7 +316,7 @@ def _outdated(impress: ImpressBuilder, decks: set[str]) -> set[str]:
     changed (the impress builder's own test, then the dependencies)."""
     outdated = decks & set(impress.get_outdated_docs())
     for docname in decks - outdated:
-        target = Path(impress.outdir, f"{docname}.html")
+        target = Path(impress.outdir, f"{docname}{impress.out_suffix}")
         written = target.stat().st_mtime if target.is_file() else 0.0
         for dependency in impress.env.dependencies.get(docname, ()):
             path = Path(impress.srcdir, dependency)
@@ -307,14 +326,14 @@ def _outdated(impress: ImpressBuilder, decks: set[str]) -> set[str]:
     return outdated
 
 
-def _remove_stale(folder: Path, decks: set[str]) -> None:
-    """Remove the presentations (and canvas maps) of documents that are no longer decks,
-    so that they are not published with the docs."""
-    for page in sorted(folder.rglob("*.html")):
-        docname = page.relative_to(folder).with_suffix("").as_posix()
+def _remove_stale(folder: Path, decks: set[str], suffix: str) -> None:
+    """Remove the presentations (pages ending in ``suffix``, and canvas maps) of
+    documents that are no longer decks, so that they are not published with the docs."""
+    for page in sorted(folder.rglob(f"*{suffix}")):
+        docname = page.relative_to(folder).as_posix()[: -len(suffix)]
         if docname not in decks:
             page.unlink()
-            page.with_suffix(".layout.svg").unlink(missing_ok=True)
+            Path(f"{folder / docname}.layout.svg").unlink(missing_ok=True)
 
 
 def setup_decks(app: Sphinx) -> None:

@@ -50,8 +50,10 @@ class ImpressWarnings(Enum):
     file of ``impress_css_files`` or ``impress_js_files`` that is in no folder of
     ``html_static_path``; an ``impress_decks`` pattern that matches no document, or
     patterns given as one string; an ``impress_deck`` front matter value that is not yes
-    or no. A bad ``conf.py`` value falls back to its default, a bad front matter
-    setting to the ``conf.py`` value, and an unknown key is ignored."""
+    or no; in an HTML build with decks, a document in a source folder named
+    ``_impress``, whose page would share the folder of the presentations. A bad
+    ``conf.py`` value falls back to its default, a bad front matter setting to the
+    ``conf.py`` value, and an unknown key is ignored."""
 
     POSITION = "position"
     """A position that cannot be worked out as written: a relative value on the first

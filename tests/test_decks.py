@@ -3,6 +3,8 @@ presentation, and the presentations are written into OUT/_impress with their ass
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 from helpers import by_id, soup, steps, warning_lines
@@ -247,3 +249,36 @@ def test_impress_decks_entries_that_are_not_patterns(build):
         for line in warning_lines(app)
     )
     assert (app.outdir / "_impress" / "slides" / "intro.html").is_file()
+
+
+def test_html_file_suffix_is_used_for_presentations_and_links(build):
+    app = build("docsdecks", "html", confoverrides={"html_file_suffix": ".htm"})
+    talk = soup(app.outdir / "talk.htm")
+    assert _present_links(talk) == ["_impress/talk.htm"]
+    assert (app.outdir / "_impress" / "talk.htm").is_file()
+    assert not (app.outdir / "_impress" / "talk.html").exists()
+    assert talk.select_one("a.impress-canvas-link")["href"] == "_impress/talk.layout.svg"
+    for a in soup(app.outdir / "guide.htm").select("a.impress-slide-link"):
+        assert a["href"].split("#")[0] in ("_impress/talk.htm", "_impress/slides/intro.htm")
+        assert (app.outdir / a["href"].split("#")[0]).is_file()
+
+
+def test_presentations_leave_out_the_docs_theme(build):
+    app = build("docsdecks", "html", confoverrides={"html_theme": "furo"})
+    page = soup(app.outdir / "_impress" / "talk.html")
+    loaded = [link["href"] for link in page.find_all("link", rel="stylesheet")]
+    loaded += [script["src"] for script in page.find_all("script")]
+    assert not any("furo" in asset for asset in loaded), loaded
+    # the docs pages keep their theme
+    assert any("furo" in s.get("src", "") for s in soup(app.outdir / "talk.html").find_all("script"))
+
+
+def test_a_source_folder_named_like_the_presentations_warns(rootdir, tmp_path, make_app):
+    srcdir = tmp_path / "docsdecks"
+    shutil.copytree(rootdir / "test-docsdecks", srcdir)
+    (srcdir / "_impress").mkdir()
+    (srcdir / "_impress" / "talk.md").write_text("---\norphan: true\n---\n# Clash\n\nText.\n", encoding="utf-8")
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    lines = [line for line in warning_lines(app) if "move the document" in line]
+    assert len(lines) == 1 and "_impress/talk" in lines[0] and lines[0].endswith("[impress.config]")
