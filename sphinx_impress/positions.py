@@ -42,6 +42,11 @@ class PositionError(ValueError):
     """A value that cannot be used as a step coordinate."""
 
 
+#: A number as the documentation describes it: ASCII digits, an optional sign, point
+#: and exponent (``1200``, ``-3.5``, ``+.5``, ``1e3``).
+_DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+
+
 def parse_number(value: object, low: float = -LIMIT, high: float = LIMIT) -> float:
     """Read a finite number, as written in reST (a string) or in MyST (a string, or an
     int or float from YAML).
@@ -58,12 +63,12 @@ def parse_number(value: object, low: float = -LIMIT, high: float = LIMIT) -> flo
         number = float(value)
     elif isinstance(value, str):
         text = value.strip()
-        try:
-            number = float(text)
-        except ValueError:
-            raise PositionError(f"expected a number, got {value!r}") from None
         if text.lower().lstrip("+-") in {"nan", "inf", "infinity"}:
             raise PositionError(f"expected a finite number, got {value!r}")
+        if not _DECIMAL.fullmatch(text):
+            # float() would also take "1_000" and digits of other scripts
+            raise PositionError(f"expected a number, got {value!r}")
+        number = float(text)
     else:
         raise PositionError(f"expected a number, got {value!r}")
     if not math.isfinite(number):
@@ -410,6 +415,16 @@ def resolve(
     for number, spec in enumerate(specs):
         if spec.overview:
             positions[number] = overview_position(others, width, height)
+            if others and positions[number].scale >= SCALE_RANGE[1]:
+                problems.append(
+                    Problem(
+                        number,
+                        "position",
+                        f"the deck is too large for an overview: showing all of it needs "
+                        f"a scale above {format_number(SCALE_RANGE[1])}, so this overview "
+                        "shows only its middle",
+                    )
+                )
     placed = [_rounded(position or Position()) for position in positions]
     problems.extend(_overlaps(placed, specs))
     return placed, problems

@@ -60,7 +60,9 @@ class ImpressWarnings(Enum):
     step (it counts from 0); a ``rel-to`` that names no earlier step of the deck, names
     an overview step, or stands on a step without relative values (the previous step
     is used); a relative scale or a coordinate that comes out of range (it is
-    clamped); or position options on an overview step (the overview places itself)."""
+    clamped); position options on an overview step (the overview places itself); or a
+    deck too large for an overview (it would need a scale above 1000: the overview
+    shows the deck's middle at scale 1000)."""
 
     LAYOUT = "layout"
     """A layout that cannot be used: an unknown name, a grid with fewer than one

@@ -33,7 +33,9 @@ def test_parse_number(written, number):
 
 
 @pytest.mark.parametrize(
-    "written", ["", "twelve", "nan", "-inf", "Infinity", None, True, "1e999", [1], "12px"]
+    "written",
+    ["", "twelve", "nan", "-inf", "Infinity", None, True, "1e999", [1], "12px",
+     "١٢٣", "５", "1_000", "0x10", "1 000"],
 )
 def test_parse_number_rejects(written):
     with pytest.raises(PositionError):
@@ -71,6 +73,18 @@ def test_resolve_table(case):
     got = [list(position.as_axes().values()) for position in positions]
     assert got == [pytest.approx(row, abs=1e-9) for row in case["expected"]]
     assert [[p.index, p.kind] for p in problems] == case.get("problems", [])
+
+
+def test_an_overview_of_a_deck_too_large_to_show_warns():
+    specs = [
+        StepSpec(axes={"x": parse_value("-1e7", "x")}),
+        StepSpec(axes={"x": parse_value("1e7", "x")}),
+        StepSpec(overview=True),
+    ]
+    positions, problems = resolve(specs, 1000, 700)
+    assert positions[2].scale == 1000
+    assert [(p.index, p.kind) for p in problems] == [(2, "position")]
+    assert "too large for an overview" in problems[0].message
 
 
 def _distance(a: Position, b: Position) -> float:
