@@ -14,6 +14,7 @@ from .directives import empty_step_options
 from .nodes import impress_root, step
 from .notes import merge_notes
 from .substeps import mark_list_items
+from .transforms import INVISIBLE
 from .positions import Layout, PositionError, StepSpec, Value, format_number, resolve
 from .warnings_ import ImpressWarnings, warn
 
@@ -73,6 +74,23 @@ def check_gotos(slides: list[nodes.Element], where: Any) -> None:
                 where(slide),
             )
             del gotos[name]
+
+
+def headings_from_rubrics(root: impress_root) -> None:
+    """Write the headings inside ``step`` directives with content as headings again.
+
+    A ``step`` directive's content may hold no sections, so MyST and reST turn its
+    headings into rubrics (mdpress and hovercraft decks converted to MyST are written
+    that way). In a presentation a rubric that opens such a slide is its title, an
+    ``h1`` like every slide title, and the slide's other rubrics are ``h2``
+    (Sphinx writes a rubric with ``heading-level`` as that heading)."""
+    for element in root.children:
+        if not isinstance(element, step):
+            continue
+        rubrics = [child for child in element.children if isinstance(child, nodes.rubric)]
+        visible = [child for child in element.children if not isinstance(child, INVISIBLE)]
+        for rubric in rubrics:
+            rubric.setdefault("heading-level", 1 if visible and rubric is visible[0] else 2)
 
 
 #: Class of the number that ``impress_slide_numbers`` writes into each step.
@@ -164,6 +182,7 @@ class BuildPresentation(SphinxPostTransform):
         for element in root.children:
             merge_notes(element)
         mark_list_items(root)
+        headings_from_rubrics(root)
         if deck.slide_numbers:
             add_slide_numbers(root)
 

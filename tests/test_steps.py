@@ -227,3 +227,18 @@ def test_missing_impress_js_file_is_reported(build):
         "WARNING: impress_js_files: 'missing.js' is in no folder of html_static_path, "
         "so presentation pages would load a file that does not exist [impress.config]"
     ]
+
+
+def test_headings_inside_step_directives_are_headings_in_presentations(build):
+    """A step directive's content holds no sections: its headings are rubrics, written
+    in a presentation as the slide's h1 (the first) and h2 (the others)."""
+    app = build("rubrics")
+    found = by_id(soup(app.outdir / "index.html"))
+    assert [(h.name, h.get_text()) for h in found["a"].element.select(".rubric")] == [
+        ("h1", "Slide title"), ("h2", "Sub")
+    ]
+    assert [(h.name, h.get_text()) for h in found["b"].element.select(".rubric")] == [
+        ("h2", "Late heading")
+    ]
+    page = soup(build("rubrics", "html").outdir / "index.html")
+    assert [p.name for p in page.select(".rubric")] == ["p", "p", "p"]
