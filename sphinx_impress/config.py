@@ -425,7 +425,7 @@ def document_overrides(
             except PositionError as error:
                 if report:
                     warn(
-                        f"{key}: {error}; the document is not presented",
+                        f"{key}: {error}; an HTML build does not present the document",
                         ImpressWarnings.CONFIG,
                         location,
                     )

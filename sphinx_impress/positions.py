@@ -205,10 +205,14 @@ def parse_value(value: object, axis: str) -> Value:
         raise PositionError(f"expected a number, got {value!r}")
     match = _VALUE.match(text)
     if match is None:
-        raise PositionError(
-            f"expected a number, r+number (relative to the previous step) or a number "
-            f"of w or h (deck widths or heights), got {value!r}"
-        )
+        if axis in TRANSLATIONS:
+            kinds = (
+                "a number, r+number (relative to the previous step) or a number of w or "
+                "h (deck widths or heights)"
+            )
+        else:
+            kinds = "a number or r+number (relative to the previous step)"
+        raise PositionError(f"expected {kinds}, got {value!r}")
     relative, unit = bool(match["relative"]), match["unit"] or ""
     if unit and axis not in TRANSLATIONS:
         raise PositionError(f"{axis} takes no unit, got {value!r}")
