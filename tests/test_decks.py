@@ -190,8 +190,7 @@ def test_deck_pages_link_to_the_canvas_map(build):
 @pytest.mark.parametrize("buildername", ["html", "impress"])
 def test_every_asset_a_presentation_loads_is_there_with_a_docs_theme(build, buildername):
     """furo registers its own style sheet and script for every HTML builder: they are
-    copied from the docs build beside the presentations, or left out of a plain impress
-    build, never loaded from nowhere."""
+    left out of presentations, never loaded from nowhere."""
     app = build("docsdecks", buildername, confoverrides={"html_theme": "furo"})
     folder = app.outdir / "_impress" if buildername == "html" else app.outdir
     page = soup(folder / "talk.html")
