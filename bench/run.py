@@ -96,7 +96,9 @@ def sphinx_build(
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO_ROOT), env.get("PYTHONPATH")]))
     command = [
-        sys.executable, "-m", "sphinx", "-b", builder, "-j", str(jobs),
+        # -N: no colours, which Sphinx turns on when CI is set, and which would hide
+        # the progress lines from the patterns below
+        sys.executable, "-m", "sphinx", "-N", "-b", builder, "-j", str(jobs),
         "-d", str(doctreedir), str(srcdir), str(outdir),
     ]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
