@@ -94,10 +94,12 @@ def sphinx_build(
     :raises RuntimeError: when the build fails.
     """
     env = dict(os.environ)
+    # Sphinx writes its progress as one self-overwriting line when CI or FORCE_COLOR is
+    # set; without them each document gets a line of its own, which is what is read
+    for name in ("CI", "FORCE_COLOR"):
+        env.pop(name, None)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO_ROOT), env.get("PYTHONPATH")]))
     command = [
-        # -N: no colours, which Sphinx turns on when CI is set, and which would hide
-        # the progress lines from the patterns below
         sys.executable, "-m", "sphinx", "-N", "-b", builder, "-j", str(jobs),
         "-d", str(doctreedir), str(srcdir), str(outdir),
     ]
