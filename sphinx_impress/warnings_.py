@@ -115,9 +115,12 @@ class ImpressWarnings(Enum):
     """A hovercraft field that cannot be used: a field list in the middle of a slide
     instead of at its top (it is shown as a field list), a field that hovercraft does
     not know or that sphinx-impress cannot carry over (ignored), a positioning value
-    that is not a number, ``r`` and a number, or an id and a number, or a ``header``
-    or ``footer`` directive, whose content hovercraft showed on every slide (kept as a
-    comment)."""
+    that is not a number, ``r`` and a number, or an id and a number, or whose number is
+    not finite, beyond ±10,000,000 or (an absolute scale) outside 0.001 to 1000 (the
+    slide keeps the value it would have), a position that comes out beyond those
+    limits (it is clamped), a ``hovercraft-path`` that cannot place slides, or a
+    ``header`` or ``footer`` directive, whose content hovercraft showed on every slide
+    (kept as a comment)."""
 
     @property
     def subtype(self) -> str:
