@@ -91,9 +91,10 @@ def format_number(value: float) -> str:
         return "Infinity" if value > 0 else "-Infinity"
     if value == 0:
         return "0"
-    if value == int(value):
+    if value == int(value) and abs(value) < 2**53:
         return str(int(value))
-    return format(Decimal(repr(float(value))), "f")
+    text = format(Decimal(repr(float(value))), "f")
+    return text.removesuffix(".0")
 
 
 @dataclass(frozen=True)
