@@ -20,7 +20,7 @@ from pathlib import Path
 
 from docutils import nodes
 
-from .positions import AXES, DEFAULTS, format_number
+from .positions import AXES, DEFAULTS, PositionError, format_number, parse_value
 
 #: The formats ``--from`` takes.
 FORMATS = ("mdpress", "hovercraft")
@@ -105,10 +105,24 @@ _NUMBER = re.compile(r"^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*$")
 _MDPRESS_AXES = {f"data-{axis}": axis for axis in AXES} | {"data-rotate": "rotate-z"}
 
 
+def _mdpress_axis(value: str, axis: str) -> tuple[float, str]:
+    """The number an mdpress attribute gives ``axis`` when the deck is built (the
+    ``step`` options' rules, :func:`~sphinx_impress.positions.parse_value`), and what
+    is wrong with it (``""``: nothing): a value that cannot be used, or a relative
+    value or unit (not part of mdpress), builds as the axis's default."""
+    try:
+        parsed = parse_value(value, axis)
+    except PositionError as error:
+        return DEFAULTS[axis], str(error)
+    if parsed.relative or parsed.unit:
+        return DEFAULTS[axis], "relative values and w or h units are not part of mdpress"
+    return parsed.number, ""
+
+
 def convert_mdpress(text: str) -> MystDeck:
     """The MyST deck of an mdpress deck (see :mod:`sphinx_impress.mdpress` for the
-    format). A value that is not a number is written as the axis's default, with a
-    note."""
+    format). Every axis is written as the build uses it: a value that cannot be used
+    is written as the axis's default, with a note."""
     from .mdpress import AttributeError_, parse_attributes, read_layout
 
     layout = read_layout(text)
@@ -116,7 +130,7 @@ def convert_mdpress(text: str) -> MystDeck:
     deck = MystDeck(front_matter=dict(layout.front_matter))
     if not layout.separators:
         deck.notes.append("line 1: the deck has no separator: it is one slide")
-    for number, slide in enumerate(layout.slides, start=1):
+    for slide in layout.slides:
         start = slide.start
         attributes: dict[str, str] = {}
         comments: list[str] = []
@@ -134,15 +148,17 @@ def convert_mdpress(text: str) -> MystDeck:
             options.append(("id", attributes.pop("id")))
         if attributes.get("class", "").strip():
             options.append(("class", attributes.pop("class").strip()))
+        where = f"line {(slide.attributes or 0) + 1}"
         for name, value in list(attributes.items()):
             if name in _MDPRESS_AXES:
                 attributes.pop(name)
-                if _NUMBER.match(value):
-                    axes[_MDPRESS_AXES[name]] = float(value)
-                else:
+                axis = _MDPRESS_AXES[name]
+                number, problem = _mdpress_axis(value, axis)
+                axes[axis] = number
+                if problem:
                     deck.notes.append(
-                        f"slide {number}: {name}={value!r} is not a number; the default "
-                        "is written"
+                        f"{where}: {name}={value!r}: {problem}; {format_number(number)} is "
+                        "written, as the deck builds"
                     )
         options.extend(_axis_options(axes))
         for name, value in attributes.items():
@@ -150,7 +166,7 @@ def convert_mdpress(text: str) -> MystDeck:
                 options.append((name, value))
             else:
                 deck.notes.append(
-                    f"slide {number}: the attribute {name}={value!r} has no step option; "
+                    f"{where}: the attribute {name}={value!r} has no step option; "
                     "kept as a comment"
                 )
                 comments.append(f"mdpress attribute: {name}={value!r}")
@@ -306,7 +322,9 @@ def _convert_hovercraft(lines: list[str], promote: bool) -> MystDeck:
         if promote and not before and alone:
             # docutils makes a document that is one section take that section's title
             # (frontmatter.DocTitle); what follows the title is then at the top
-            rest = lines[:first] + lines[first + (3 if style[1] else 2) :]
+            # (blanked, not removed, so that notes give the lines of the file)
+            rest = list(lines)
+            rest[first : first + (3 if style[1] else 2)] = [""] * (3 if style[1] else 2)
             promoted = _convert_hovercraft(rest, promote=False)
             promoted.front_matter.setdefault("title", title)
             return promoted
@@ -355,7 +373,11 @@ def _convert_hovercraft(lines: list[str], promote: bool) -> MystDeck:
         bodies.append((found, after, end))
     positions, problems = hovercraft_positions(slide_fields)
     for problem in problems:
-        deck.notes.append(f"slide {problem.index + 1}: {problem.message}")
+        found, _, _ = bodies[problem.index]
+        line = next((at for name, _, at in found if name == problem.field), None)
+        if line is None:
+            line = starts[problem.index][0]
+        deck.notes.append(f"line {line + 1}: {problem.message}")
     for (found, after, end), axes in zip(bodies, positions, strict=True):
         options: list[tuple[str, str]] = []
         comments: list[str] = []
@@ -479,17 +501,29 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Convert ``args.input`` and write ``args.output``; report notes on standard
-    error. Returns 0, or 1 when the input cannot be read or the output not written."""
+    error. Returns 0, or 1 when the input cannot be read (missing, not UTF-8), has no
+    slide in the format, or the output cannot be written."""
     try:
         text = args.input.read_text(encoding="utf-8")
     except OSError as error:
         print(f"sphinx-impress convert: cannot read {args.input}: {error.strerror}",
               file=sys.stderr)
         return 1
+    except UnicodeDecodeError as error:
+        print(f"sphinx-impress convert: cannot read {args.input}: it is not UTF-8 text "
+              f"(byte 0x{error.object[error.start]:02x} at offset {error.start})",
+              file=sys.stderr)
+        return 1
     if args.output.resolve() == args.input.resolve():
         print("sphinx-impress convert: the output would overwrite the input", file=sys.stderr)
         return 1
     deck = CONVERTERS[args.source_format](text)
+    if not deck.slides:
+        for note in deck.notes:
+            print(f"{args.input}: {note}", file=sys.stderr)
+        print(f"sphinx-impress convert: {args.input} has no slide as a {args.source_format} "
+              "deck (is --from right?); nothing written", file=sys.stderr)
+        return 1
     try:
         args.output.write_text(write_myst(deck), encoding="utf-8")
     except OSError as error:
