@@ -279,7 +279,11 @@ def _take_decorations(lines: list[str]) -> tuple[list[str], list[tuple[int, list
     return kept, found
 
 
-def _convert_hovercraft(lines: list[str], promote: bool) -> MystDeck:
+def _convert_hovercraft(
+    lines: list[str],
+    promote: bool,
+    decorations: list[tuple[int, list[str]]] | None = None,
+) -> MystDeck:
     from .hovercraft import (
         DECK_IGNORED,
         DECK_METADATA,
@@ -290,7 +294,8 @@ def _convert_hovercraft(lines: list[str], promote: bool) -> MystDeck:
     )
 
     deck = MystDeck()
-    lines, decorations = _take_decorations(lines)
+    if decorations is None:
+        lines, decorations = _take_decorations(lines)
     for line, block in decorations:
         deck.notes.append(
             f"line {line + 1}: hovercraft's {block[0].split()[1].rstrip(':')} (shown on "
@@ -325,7 +330,7 @@ def _convert_hovercraft(lines: list[str], promote: bool) -> MystDeck:
             # (blanked, not removed, so that notes give the lines of the file)
             rest = list(lines)
             rest[first : first + (3 if style[1] else 2)] = [""] * (3 if style[1] else 2)
-            promoted = _convert_hovercraft(rest, promote=False)
+            promoted = _convert_hovercraft(rest, False, decorations)
             promoted.front_matter.setdefault("title", title)
             return promoted
         starts.append((first, first))
@@ -355,7 +360,9 @@ def _convert_hovercraft(lines: list[str], promote: bool) -> MystDeck:
     if deck.prelude:
         deck.prelude.insert(0, "Before the first slide (hovercraft does not show it):")
     for _, block in decorations:
-        deck.prelude.extend(["", "Shown on every slide by hovercraft:", *block])
+        if deck.prelude:
+            deck.prelude.append("")
+        deck.prelude.extend(["Shown on every slide by hovercraft:", *block])
     starts.extend((index, index + 1) for index in transitions)
     ends = [start for start, _ in starts[1:]] + [len(lines)] if starts else []
     levels: dict[tuple[str, bool], int] = {}

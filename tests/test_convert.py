@@ -231,3 +231,20 @@ def test_no_slide_in_the_format_says_so(tmp_path, capsys):
     assert "has no slide as a hovercraft deck" in capsys.readouterr().err
     assert not out.exists()
 
+
+def test_header_and_footer_of_a_titled_deck_become_comments(make_app, tmp_path, capsys):
+    deck = _deck(
+        tmp_path,
+        "titled.hovercraft",
+        "=====\nTitle\n=====\n\n----\n\nA\n\n.. header:: in slide\n\n.. footer:: foot\n"
+        "\n----\n\nB\n",
+    )
+    original, converted, text, stderr, app = convert_and_build(
+        make_app, tmp_path, deck, "hovercraft", capsys
+    )
+    assert converted == original
+    assert "% .. header:: in slide" in text and "% .. footer:: foot" in text
+    assert "line 9: hovercraft's header" in stderr and "line 11: hovercraft's footer" in stderr
+    page = soup(app.outdir / "converted.html")
+    assert page.title.get_text() == "Title"
+    assert "in slide" not in page.get_text() and "foot" not in page.get_text()
