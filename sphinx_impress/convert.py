@@ -343,6 +343,7 @@ def _convert_hovercraft(
         elif name not in DECK_IGNORED:
             deck.notes.append(f"line {line + 1}: the deck field :{name}: is not carried over")
             deck.prelude.append(f":{name}: {value}")
+    hidden_text = False
     for index in range(hidden_end):
         if index in field_lines:
             continue
@@ -352,6 +353,12 @@ def _convert_hovercraft(
             # the title directive sets it first, before any field or promoted title
             deck.front_matter = {"title": match["title"].strip(), **deck.front_matter}
         elif line.strip():
+            if not hidden_text:
+                hidden_text = True
+                deck.notes.append(
+                    f"line {index + 1}: the text before the first slide (hovercraft does "
+                    "not show it) is kept as a comment"
+                )
             deck.prelude.append(line)
         elif deck.prelude and deck.prelude[-1]:
             deck.prelude.append("")
