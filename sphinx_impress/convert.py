@@ -123,13 +123,23 @@ def convert_mdpress(text: str) -> MystDeck:
     """The MyST deck of an mdpress deck (see :mod:`sphinx_impress.mdpress` for the
     format). Every axis is written as the build uses it: a value that cannot be used
     is written as the axis's default, with a note."""
-    from .mdpress import AttributeError_, parse_attributes, read_layout
+    from .mdpress import AttributeError_, parse_attributes, read_layout, repeated_attributes
 
     layout = read_layout(text)
     lines = text.splitlines()
     deck = MystDeck(front_matter=dict(layout.front_matter))
     if not layout.separators:
         deck.notes.append("line 1: the deck has no separator: it is one slide")
+    for line in layout.underlines:
+        deck.notes.append(
+            f"line {line + 1}: this line of - underlines the text above it as a heading, "
+            "so it does not separate slides as mdpress did"
+        )
+    for line in layout.stray_attributes:
+        deck.notes.append(
+            f"line {line + 1}: this line is written like an attribute line but does not "
+            "stand directly after a separator; it is kept as text"
+        )
     for slide in layout.slides:
         start = slide.start
         attributes: dict[str, str] = {}
@@ -138,6 +148,11 @@ def convert_mdpress(text: str) -> MystDeck:
             start += 1
             try:
                 attributes = parse_attributes(lines[slide.attributes][1:])
+                for name, first, later in repeated_attributes(lines[slide.attributes][1:]):
+                    deck.notes.append(
+                        f"line {slide.attributes + 1}: attribute {name!r} is given more "
+                        f"than once; the first value ({first!r}) is written, not {later!r}"
+                    )
             except AttributeError_ as error:
                 where = f"line {slide.attributes + 1}"
                 deck.notes.append(f"{where}: {error}; kept as a comment")
@@ -544,6 +559,12 @@ def run(args: argparse.Namespace) -> int:
         print(f"sphinx-impress convert: cannot write {args.output}: {error.strerror}",
               file=sys.stderr)
         return 1
-    for note in deck.notes:
+    for note in sorted(deck.notes, key=_note_line):
         print(f"{args.input}: {note}", file=sys.stderr)
     return 0
+
+
+def _note_line(note: str) -> int:
+    """The line a note is about (``line 12: ...``), for reporting notes in file order."""
+    match = re.match(r"line (\d+):", note)
+    return int(match[1]) if match else 0

@@ -101,15 +101,22 @@ class ImpressWarnings(Enum):
 
     ATTRIBUTES = "attributes"
     """An attribute line of an mdpress deck that is not a list of HTML attributes, such
-    as ``= data-x='1000 id='intro'`` (the slide keeps position 0 and scale 1), or an
-    attribute on it that a step element does not take: ``data-*``, ``id``, ``class``
-    and ``style`` are taken, another (``onclick``) is ignored."""
+    as ``= data-x='1000 id='intro'`` (the slide keeps position 0 and scale 1), an
+    attribute on it that a step element does not take (``data-*``, ``id``, ``class``
+    and ``style`` are taken, another, such as ``onclick``, is ignored), or one given
+    twice (the first value is used, as browsers use it); also a line written like an
+    attribute line that does not stand directly after a separator or on the deck's
+    first line, such as a second one or one in the middle of a slide (it is shown as
+    text, as mdpress showed it)."""
 
     SEPARATOR = "separator"
     """A deck written for another tool (mdpress, hovercraft) that cannot be cut into
     slides as written: an mdpress deck without a separator line (it is built as one
     slide), a hovercraft deck without a transition, or an empty slide, with nothing
-    between its separator and the next (it is built as an empty step)."""
+    between its separator and the next (it is built as an empty step); or, in an
+    mdpress deck, a line of ``---`` directly under a line of text, which mdpress split
+    slides at but which underlines that text as a heading (as in every CommonMark
+    reader), so it separates nothing."""
 
     FIELD = "field"
     """A hovercraft field that cannot be used: a field list in the middle of a slide

@@ -251,3 +251,25 @@ def test_header_and_footer_of_a_titled_deck_become_comments(make_app, tmp_path, 
     page = soup(app.outdir / "converted.html")
     assert page.title.get_text() == "Title"
     assert "in slide" not in page.get_text() and "foot" not in page.get_text()
+
+
+def test_mdpress_lines_out_of_place_and_repeated_attributes(make_app, tmp_path, capsys):
+    deck = _deck(
+        tmp_path,
+        "deck.mdpress",
+        "= data-x='1000' data-x='2000' id='b' id='c'\n# One\nsome text\n---\n"
+        "= data-y='5'\n\n---\n= data-x='3000'\n\nTwo\n",
+    )
+    original, converted, text, stderr, _ = convert_and_build(
+        make_app, tmp_path, deck, "mdpress", capsys
+    )
+    assert converted == original
+    assert [(step_id, numbers[0]) for step_id, _, numbers in converted] == [
+        ("b", 1000), ("step-2", 3000)
+    ]
+    assert "= data-y='5'" in text
+    notes = [line.split(": ", 1)[1] for line in stderr.splitlines()]
+    assert [note.split(":")[0] for note in notes] == ["line 1", "line 1", "line 4", "line 5"]
+    assert "'data-x' is given more than once; the first value ('1000') is written" in notes[0]
+    assert "underlines the text above it as a heading" in notes[2]
+    assert "written like an attribute line" in notes[3]
