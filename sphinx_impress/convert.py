@@ -264,6 +264,25 @@ def _take_fields(lines: list[str], start: int, end: int) -> tuple[list[tuple[str
     return fields, (after if fields else start)
 
 
+def _join_repeated(
+    found: list[tuple[str, str, int]], deck: MystDeck
+) -> list[tuple[str, str, int]]:
+    """The fields of one field list with a field given again joined into the first,
+    the values separated by a space, as hovercraft 2.7 joined them; with a note."""
+    joined: dict[str, tuple[str, str, int]] = {}
+    for name, value, line in found:
+        if name in joined:
+            first = joined[name]
+            joined[name] = (name, f"{first[1]} {value}".strip(), first[2])
+            deck.notes.append(
+                f"line {line + 1}: the field :{name}: is given more than once; as "
+                f"hovercraft did, the values are joined: {joined[name][1]!r}"
+            )
+        else:
+            joined[name] = (name, value, line)
+    return list(joined.values())
+
+
 def convert_hovercraft(text: str) -> MystDeck:
     """The MyST deck of a hovercraft deck (see :mod:`sphinx_impress.hovercraft`), with
     the positions hovercraft computed spelled out."""
@@ -328,7 +347,7 @@ def _convert_hovercraft(
     while index < hidden_end:
         if _FIELD.match(lines[index]) and _blank(lines, index - 1):
             found, after = _take_fields(lines, index, hidden_end)
-            fields.extend(found)
+            fields.extend(_join_repeated(found, deck))
             field_lines.update(range(index, after))
             index = max(after, index + 1)
         else:
@@ -398,6 +417,7 @@ def _convert_hovercraft(
     bodies: list[tuple[list[tuple[str, str, int]], int, int]] = []
     for (_, body), end in zip(starts, ends, strict=True):
         found, after = _take_fields(lines, body, end)
+        found = _join_repeated(found, deck)
         slide_fields.append({name: value for name, value, _ in found})
         bodies.append((found, after, end))
     positions, problems = hovercraft_positions(slide_fields)

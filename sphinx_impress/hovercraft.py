@@ -386,17 +386,37 @@ class _Fields:
 
     values: dict[str, str] = field(default_factory=dict)
     lines: dict[str, int | None] = field(default_factory=dict)
+    #: Fields given more than once: (name, line of the repeat).
+    repeated: list[tuple[str, int | None]] = field(default_factory=list)
 
 
 def _read_fields(field_list: nodes.field_list) -> _Fields:
+    """The fields of ``field_list``; a field given again has its values joined with a
+    space, as hovercraft 2.7 joined them (``:id: a`` and ``:id: b`` give the id
+    ``a b``; two ``:class:`` fields give both classes)."""
     result = _Fields()
     for item in field_list.findall(nodes.field):
         if item.parent is not field_list:
             continue
         name = item[0].astext().strip().lower()
-        result.values[name] = item[1].astext().strip() if len(item) > 1 else ""
+        value = item[1].astext().strip() if len(item) > 1 else ""
+        if name in result.values:
+            result.repeated.append((name, item.line or field_list.line))
+            result.values[name] = f"{result.values[name]} {value}".strip()
+            continue
+        result.values[name] = value
         result.lines[name] = item.line or field_list.line
     return result
+
+
+def _warn_repeated(fields: _Fields, docname: str) -> None:
+    for name, line in fields.repeated:
+        warn(
+            f"the field {name!r} is given more than once in this field list; as "
+            f"hovercraft did, the values are joined: {fields.values[name]!r}",
+            ImpressWarnings.FIELD,
+            (docname, line),
+        )
 
 
 def _promote_title(document: nodes.document) -> None:
@@ -491,6 +511,7 @@ class HovercraftParser(RSTParser):
             if not isinstance(node, nodes.field_list):
                 continue
             fields = _read_fields(node)
+            _warn_repeated(fields, self.docname)
             for name, value in fields.values.items():
                 where = (self.docname, fields.lines[name])
                 if name == "title":
@@ -527,6 +548,7 @@ class HovercraftParser(RSTParser):
         top = first_visible(slide)
         if isinstance(top, nodes.field_list):
             fields = _read_fields(top)
+            _warn_repeated(fields, self.docname)
             slide.remove(top)
             for name in list(fields.values):
                 known = name in POSITION_FIELDS or name in SLIDE_FIELDS or name.startswith("data-")

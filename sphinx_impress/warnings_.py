@@ -125,7 +125,9 @@ class ImpressWarnings(Enum):
     that is not a number, ``r`` and a number, or an id and a number, or whose number is
     not finite, beyond ±10,000,000 or (an absolute scale) outside 0.001 to 1000 (the
     slide keeps the value it would have), a position that comes out beyond those
-    limits (it is clamped), a ``hovercraft-path`` that cannot place slides, or a
+    limits (it is clamped), a ``hovercraft-path`` that cannot place slides, a field
+    given twice in one field list (the values are joined with a space, as hovercraft
+    joined them: two ``:class:`` fields give both classes), or a
     ``header`` or ``footer`` directive, whose content hovercraft showed on every slide
     (kept as a comment)."""
 

@@ -279,3 +279,27 @@ def test_positions_never_leave_the_limits():
     assert [(p.index, p.field) for p in problems] == [
         (0, "data-scale"), (1, None), (1, None), (2, "data-rotate"), (2, None), (2, None),
     ]
+
+
+def test_repeated_fields_are_joined_as_hovercraft_did(make_app, tmp_path):
+    # hovercraft 2.7 joins a repeated field's values with a space: id "x y", classes
+    # "a b", and a data-x of "100 200" that is no number
+    deck = (
+        "----\n\n:id: x\n:id: y\n:class: a\n:class: b\n:data-x: 100\n:data-x: 200\n:data-y: 5\n"
+        "\nA\n\n----\n\n:data-y: 9\n\nB\n"
+    )
+    app = build_files(
+        make_app, tmp_path / "src", {"index.hovercraft": deck}, 'extensions = ["sphinx_impress"]\n'
+    )
+    found = located_warnings(app, "index.hovercraft")
+    assert [(line, kind) for line, kind, _ in found] == [
+        (1, "impress.id"),
+        (4, "impress.field"),
+        (6, "impress.field"),
+        (7, "impress.field"),
+        (8, "impress.field"),
+    ]
+    assert "joined: 'x y'" in found[1][2] and "'100 200' is not a number" in found[3][2]
+    first = steps(soup(app.outdir / "index.html"))[0]
+    assert first.id == "step-1" and first.classes == ["step", "a", "b"]
+    assert (first.numbers["data-x"], first.numbers["data-y"]) == (0, 5)
