@@ -7,15 +7,23 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from sphinx import addnodes
 
 from .directives import parse_step_options
 from .nodes import step
 from .positions import AXES, DEFAULTS, format_number
 from .transforms import INVISIBLE
 from .warnings_ import ImpressWarnings, warn
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+#: The document attribute that marks a document read by one of these parsers (its
+#: value: the file type).
+FOREIGN = "impress_foreign"
 
 
 @dataclass
@@ -145,3 +153,46 @@ def absolute_options(
                 number = DEFAULTS[axis]
             result["axes"][axis] = (number, False, "")
     return result
+
+
+def deck_title(document: nodes.document) -> str:
+    """The title of a deck read by these parsers: its own (mdpress front matter
+    ``title``, hovercraft's ``:title:``, ``.. title::`` or promoted title), else the
+    text of its first heading; ``""`` when it has neither."""
+    if document.get("title"):
+        return str(document["title"])
+    for section in document.findall(nodes.section):
+        if section.children and isinstance(section[0], nodes.title):
+            return section[0].astext()
+    return ""
+
+
+def note_title(app: Sphinx, doctree: nodes.document) -> None:
+    """Give a deck read by these parsers a title and a table of contents entry, as a
+    document with a section at the top has: its slides are steps, with their
+    headings inside, so Sphinx's collectors (which look for a top-level section)
+    find none, and a toctree would list the deck without a link (``toc.no_title``).
+    Connected to ``doctree-read`` after Sphinx's title and toctree collectors."""
+    if not doctree.get(FOREIGN):
+        return
+    title = deck_title(doctree)
+    if not title:
+        return
+    env = app.env
+    docname = env.docname
+    env.titles[docname] = nodes.title("", title)
+    if not doctree.get("title"):
+        env.longtitles[docname] = nodes.title("", title)
+    toc = env.tocs.get(docname)
+    if toc is None or not toc.children:
+        reference = nodes.reference(
+            "", "", nodes.Text(title), internal=True, refuri=docname, anchorname=""
+        )
+        env.tocs[docname] = nodes.bullet_list(
+            "", nodes.list_item("", addnodes.compact_paragraph("", "", reference))
+        )
+
+
+def setup_foreign(app: Sphinx) -> None:
+    """Connect :func:`note_title` (after Sphinx's collectors, priority 500)."""
+    app.connect("doctree-read", note_title, priority=600)

@@ -22,7 +22,14 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.parsers import RSTParser
 
-from .foreign import SlideCutter, absolute_options, docname_of, first_visible, is_visible
+from .foreign import (
+    FOREIGN,
+    SlideCutter,
+    absolute_options,
+    docname_of,
+    first_visible,
+    is_visible,
+)
 from .notes import notes
 from .positions import AXES, LIMIT, SCALE_RANGE, PositionError, format_number, parse_flag, parse_number
 from .warnings_ import ImpressWarnings, warn
@@ -452,6 +459,7 @@ class HovercraftParser(RSTParser):
         """Parse the reStructuredText, then make slides of it."""
         super().parse(inputstring, document)
         self.docname = docname_of(document)
+        document[FOREIGN] = FILE_TYPE
         _promote_title(document)
         cutter = SlideCutter(lambda node: True, "section")
         children = list(document.children)

@@ -28,7 +28,7 @@ from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
 from myst_parser.parsers.mdit import create_md_parser
 from myst_parser.parsers.sphinx_ import MystParser
 
-from .foreign import SlideCutter, absolute_options, docname_of, first_visible
+from .foreign import FOREIGN, SlideCutter, absolute_options, docname_of, first_visible
 from .warnings_ import ImpressWarnings, warn
 
 if TYPE_CHECKING:
@@ -281,6 +281,7 @@ class MdpressParser(MystParser):
         if title and "title" not in document:
             document["title"] = str(title)
         self._cut(document, inputstring.splitlines(), layout)
+        document[FOREIGN] = FILE_TYPE
 
     def _cut(self, document: nodes.document, lines: list[str], layout: MdpressLayout) -> None:
         source = document.get("source", "")

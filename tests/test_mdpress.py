@@ -230,3 +230,21 @@ def test_repeated_attributes_take_the_first_value(make_app, tmp_path):
     assert "'data-x' is given more than once; the first value ('1000') is used" in found[0][2]
     step = by_id(soup(app.outdir / "index.html"))["b"]
     assert (step.numbers["data-x"], step.numbers["data-y"]) == (1000, 500)
+
+
+def test_foreign_decks_have_titles_in_a_toctree(make_app, tmp_path):
+    # the title: front matter (or a hovercraft :title:), else the first heading
+    files = {
+        "index.md": "# Decks\n\n```{toctree}\nnamed\nheading\nhover\n```\n",
+        "named.mdpress": "---\ntitle: Named deck\n---\n# First heading\n\n---\n\nB\n",
+        "heading.mdpress": "= data-x='5'\n## Hello *there*\n\n---\n\nB\n",
+        "hover.hovercraft": ":title: Hover deck\n\n----\n\nOne\n===\n\n----\n\nB\n",
+    }
+    app = build_files(make_app, tmp_path / "src", files, CONF, builder="html")
+    assert "toc.no_title" not in app.warning.getvalue()
+    page = soup(app.outdir / "index.html")
+    links = [(a["href"], a.get_text()) for a in page.select(".toctree-l1 > a")]
+    assert links == [
+        ("named.html", "Named deck"), ("heading.html", "Hello there"), ("hover.html", "Hover deck"),
+    ]
+    assert soup(app.outdir / "heading.html").title.get_text().startswith("Hello there")
