@@ -124,7 +124,10 @@ def first_visible(node: nodes.Element) -> nodes.Node | None:
 
 
 def absolute_options(
-    options: Mapping[str, Any], location: Any, positions: Mapping[str, float] | None = None
+    options: Mapping[str, Any],
+    location: Any,
+    positions: Mapping[str, float] | None = None,
+    number: int = 0,
 ) -> dict[str, Any]:
     """Step options (as :func:`~sphinx_impress.directives.parse_step_options` returns)
     with every axis given as an absolute number, so that the step is placed exactly:
@@ -133,11 +136,15 @@ def absolute_options(
     :param positions: absolute numbers by axis name (``x``, ``rotate-z``...) computed by
         the format's own rules; they replace what ``options`` says about those axes.
         An axis found in neither is 0 (a scale 1).
+    :param number: the slide's place in the deck (from 1), for the warning about an
+        id that cannot be used: the step gets ``step-<number>`` instead.
 
     Warnings: those of ``parse_step_options``, and ``impress.value`` for a relative
     value or a ``w``/``h`` unit, which the formats read here do not have.
     """
-    result = parse_step_options(options, location)
+    result = parse_step_options(
+        options, location, f"an id from its place in the deck (step-{number})"
+    )
     for axis in AXES:
         if positions is not None and axis in positions:
             result["axes"][axis] = (float(positions[axis]), False, "")

@@ -500,13 +500,15 @@ class HovercraftParser(RSTParser):
             line = cut.extra["fields"].lines.get(problem.field)
             where = (self.docname, line) if line else cut.node
             warn(problem.message, ImpressWarnings.FIELD, where)
-        for cut, axes in zip(cutter.slides, positions, strict=True):
+        for number, (cut, axes) in enumerate(
+            zip(cutter.slides, positions, strict=True), start=1
+        ):
             options = {
                 name: value
                 for name, value in cut.extra["fields"].values.items()
                 if name not in POSITION_FIELDS and name not in SLIDE_FIELDS[:2]
             }
-            cut.node["impress_options"] = absolute_options(options, cut.node, axes)
+            cut.node["impress_options"] = absolute_options(options, cut.node, axes, number)
             document.append(cut.node)
 
     def _deck_settings(

@@ -327,7 +327,9 @@ class MdpressParser(MystParser):
                 ImpressWarnings.ATTRIBUTES,
                 (docname, line + 1),
             )
-        for slide, cut in zip(layout.slides, cutter.slides, strict=True):
+        for number, (slide, cut) in enumerate(
+            zip(layout.slides, cutter.slides, strict=True), start=1
+        ):
             node = cut.node
             node.line = slide.start + 1
             attributes: dict[str, str] = {}
@@ -341,7 +343,7 @@ class MdpressParser(MystParser):
                     (docname_of(document), where + 1),
                 )
             style = attributes.pop("style", None)
-            node["impress_options"] = absolute_options(attributes, node)
+            node["impress_options"] = absolute_options(attributes, node, number=number)
             if style is not None:
                 # written on the step element as it is, like the data-* attributes
                 node["impress_options"]["data"]["style"] = style

@@ -34,11 +34,13 @@ class ImpressWarnings(Enum):
     """A step id that impress.js cannot navigate to: empty, with white space, digits
     only (read as a step index by the goto plugin) or with characters that a URL
     fragment percent-encodes (non-ASCII, ``"<>`` and backtick, which impress.js 1.1.0
-    does not decode). The step gets an id made from its title instead."""
+    does not decode). The step gets an id made from its title instead (a slide of an
+    mdpress or hovercraft deck, which has no title, ``step-`` and its place)."""
 
     DUPLICATE_ID = "duplicate_id"
     """A step id that is already used in the same document; the later step gets an id
-    made from its title instead."""
+    made from its title instead (``step-`` and its place when it has none); the warning
+    names it."""
 
     STEP = "step"
     """A ``step`` directive that conflicts with another: two directives setting the

@@ -248,3 +248,21 @@ def test_foreign_decks_have_titles_in_a_toctree(make_app, tmp_path):
         ("named.html", "Named deck"), ("heading.html", "Hello there"), ("hover.html", "Hover deck"),
     ]
     assert soup(app.outdir / "heading.html").title.get_text().startswith("Hello there")
+
+
+def test_rejected_ids_name_the_id_given_instead(make_app, tmp_path):
+    deck = (
+        "= id='größe'\n# A\n\n---\n= id='with space' data-x='1'\n\nB\n\n---\n"
+        "= id='dup' data-x='2'\n\nC\n\n---\n= id='dup' data-x='3'\n\nD\n"
+    )
+    app = build_files(make_app, tmp_path / "src", {"index.mdpress": deck}, CONF)
+    found = located_warnings(app, "index.mdpress")
+    assert [(line, kind) for line, kind, _ in found] == [
+        (1, "impress.id"), (5, "impress.id"), (15, "impress.duplicate_id"),
+    ]
+    assert "gets an id from its place in the deck (step-1)" in found[0][2]
+    assert "gets an id from its place in the deck (step-2)" in found[1][2]
+    assert "gets the id 'step-4'" in found[2][2]
+    assert [s.id for s in steps(soup(app.outdir / "index.html"))] == [
+        "step-1", "step-2", "dup", "step-4",
+    ]
