@@ -99,8 +99,6 @@ def _axis_options(axes: dict[str, float]) -> list[tuple[str, str]]:
     return [(axis, format_number(axes.get(axis, DEFAULTS[axis]))) for axis in AXES]
 
 
-_NUMBER = re.compile(r"^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*$")
-
 #: mdpress attribute names of the axes (``data-rotate`` is ``data-rotate-z``).
 _MDPRESS_AXES = {f"data-{axis}": axis for axis in AXES} | {"data-rotate": "rotate-z"}
 

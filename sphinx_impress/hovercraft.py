@@ -31,7 +31,15 @@ from .foreign import (
     is_visible,
 )
 from .notes import notes
-from .positions import AXES, LIMIT, SCALE_RANGE, PositionError, format_number, parse_flag, parse_number
+from .positions import (
+    AXES,
+    LIMIT,
+    SCALE_RANGE,
+    PositionError,
+    format_number,
+    parse_flag,
+    parse_number,
+)
 from .warnings_ import ImpressWarnings, warn
 
 if TYPE_CHECKING:
