@@ -24,6 +24,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from .config import setup_config
     from .directives import setup_directives
     from .nodes import setup_nodes
+    from .foreign import setup_foreign
     from .hovercraft import setup_hovercraft
     from .mdpress import setup_mdpress
     from .notes import setup_notes
@@ -43,6 +44,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_decks(app)
     setup_mdpress(app)
     setup_hovercraft(app)
+    setup_foreign(app)
     app.add_html_theme("impress", get_theme_path())
     return {
         "version": __version__,

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from docutils import nodes
 
-from .positions import AXES, DEFAULTS, format_number
+from .positions import AXES, DEFAULTS, PositionError, format_number, parse_value
 
 #: The formats ``--from`` takes.
 FORMATS = ("mdpress", "hovercraft")
@@ -99,24 +99,46 @@ def _axis_options(axes: dict[str, float]) -> list[tuple[str, str]]:
     return [(axis, format_number(axes.get(axis, DEFAULTS[axis]))) for axis in AXES]
 
 
-_NUMBER = re.compile(r"^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*$")
-
 #: mdpress attribute names of the axes (``data-rotate`` is ``data-rotate-z``).
 _MDPRESS_AXES = {f"data-{axis}": axis for axis in AXES} | {"data-rotate": "rotate-z"}
 
 
+def _mdpress_axis(value: str, axis: str) -> tuple[float, str]:
+    """The number an mdpress attribute gives ``axis`` when the deck is built (the
+    ``step`` options' rules, :func:`~sphinx_impress.positions.parse_value`), and what
+    is wrong with it (``""``: nothing): a value that cannot be used, or a relative
+    value or unit (not part of mdpress), builds as the axis's default."""
+    try:
+        parsed = parse_value(value, axis)
+    except PositionError as error:
+        return DEFAULTS[axis], str(error)
+    if parsed.relative or parsed.unit:
+        return DEFAULTS[axis], "relative values and w or h units are not part of mdpress"
+    return parsed.number, ""
+
+
 def convert_mdpress(text: str) -> MystDeck:
     """The MyST deck of an mdpress deck (see :mod:`sphinx_impress.mdpress` for the
-    format). A value that is not a number is written as the axis's default, with a
-    note."""
-    from .mdpress import AttributeError_, parse_attributes, read_layout
+    format). Every axis is written as the build uses it: a value that cannot be used
+    is written as the axis's default, with a note."""
+    from .mdpress import AttributeError_, parse_attributes, read_layout, repeated_attributes
 
     layout = read_layout(text)
     lines = text.splitlines()
     deck = MystDeck(front_matter=dict(layout.front_matter))
     if not layout.separators:
         deck.notes.append("line 1: the deck has no separator: it is one slide")
-    for number, slide in enumerate(layout.slides, start=1):
+    for line in layout.underlines:
+        deck.notes.append(
+            f"line {line + 1}: this line of - underlines the text above it as a heading, "
+            "so it does not separate slides as mdpress did"
+        )
+    for line in layout.stray_attributes:
+        deck.notes.append(
+            f"line {line + 1}: this line is written like an attribute line but does not "
+            "stand directly after a separator; it is kept as text"
+        )
+    for slide in layout.slides:
         start = slide.start
         attributes: dict[str, str] = {}
         comments: list[str] = []
@@ -124,6 +146,11 @@ def convert_mdpress(text: str) -> MystDeck:
             start += 1
             try:
                 attributes = parse_attributes(lines[slide.attributes][1:])
+                for name, first, later in repeated_attributes(lines[slide.attributes][1:]):
+                    deck.notes.append(
+                        f"line {slide.attributes + 1}: attribute {name!r} is given more "
+                        f"than once; the first value ({first!r}) is written, not {later!r}"
+                    )
             except AttributeError_ as error:
                 where = f"line {slide.attributes + 1}"
                 deck.notes.append(f"{where}: {error}; kept as a comment")
@@ -134,15 +161,17 @@ def convert_mdpress(text: str) -> MystDeck:
             options.append(("id", attributes.pop("id")))
         if attributes.get("class", "").strip():
             options.append(("class", attributes.pop("class").strip()))
+        where = f"line {(slide.attributes or 0) + 1}"
         for name, value in list(attributes.items()):
             if name in _MDPRESS_AXES:
                 attributes.pop(name)
-                if _NUMBER.match(value):
-                    axes[_MDPRESS_AXES[name]] = float(value)
-                else:
+                axis = _MDPRESS_AXES[name]
+                number, problem = _mdpress_axis(value, axis)
+                axes[axis] = number
+                if problem:
                     deck.notes.append(
-                        f"slide {number}: {name}={value!r} is not a number; the default "
-                        "is written"
+                        f"{where}: {name}={value!r}: {problem}; {format_number(number)} is "
+                        "written, as the deck builds"
                     )
         options.extend(_axis_options(axes))
         for name, value in attributes.items():
@@ -150,7 +179,7 @@ def convert_mdpress(text: str) -> MystDeck:
                 options.append((name, value))
             else:
                 deck.notes.append(
-                    f"slide {number}: the attribute {name}={value!r} has no step option; "
+                    f"{where}: the attribute {name}={value!r} has no step option; "
                     "kept as a comment"
                 )
                 comments.append(f"mdpress attribute: {name}={value!r}")
@@ -233,6 +262,25 @@ def _take_fields(lines: list[str], start: int, end: int) -> tuple[list[tuple[str
     return fields, (after if fields else start)
 
 
+def _join_repeated(
+    found: list[tuple[str, str, int]], deck: MystDeck
+) -> list[tuple[str, str, int]]:
+    """The fields of one field list with a field given again joined into the first,
+    the values separated by a space, as hovercraft 2.7 joined them; with a note."""
+    joined: dict[str, tuple[str, str, int]] = {}
+    for name, value, line in found:
+        if name in joined:
+            first = joined[name]
+            joined[name] = (name, f"{first[1]} {value}".strip(), first[2])
+            deck.notes.append(
+                f"line {line + 1}: the field :{name}: is given more than once; as "
+                f"hovercraft did, the values are joined: {joined[name][1]!r}"
+            )
+        else:
+            joined[name] = (name, value, line)
+    return list(joined.values())
+
+
 def convert_hovercraft(text: str) -> MystDeck:
     """The MyST deck of a hovercraft deck (see :mod:`sphinx_impress.hovercraft`), with
     the positions hovercraft computed spelled out."""
@@ -263,7 +311,11 @@ def _take_decorations(lines: list[str]) -> tuple[list[str], list[tuple[int, list
     return kept, found
 
 
-def _convert_hovercraft(lines: list[str], promote: bool) -> MystDeck:
+def _convert_hovercraft(
+    lines: list[str],
+    promote: bool,
+    decorations: list[tuple[int, list[str]]] | None = None,
+) -> MystDeck:
     from .hovercraft import (
         DECK_IGNORED,
         DECK_METADATA,
@@ -274,7 +326,8 @@ def _convert_hovercraft(lines: list[str], promote: bool) -> MystDeck:
     )
 
     deck = MystDeck()
-    lines, decorations = _take_decorations(lines)
+    if decorations is None:
+        lines, decorations = _take_decorations(lines)
     for line, block in decorations:
         deck.notes.append(
             f"line {line + 1}: hovercraft's {block[0].split()[1].rstrip(':')} (shown on "
@@ -292,7 +345,7 @@ def _convert_hovercraft(lines: list[str], promote: bool) -> MystDeck:
     while index < hidden_end:
         if _FIELD.match(lines[index]) and _blank(lines, index - 1):
             found, after = _take_fields(lines, index, hidden_end)
-            fields.extend(found)
+            fields.extend(_join_repeated(found, deck))
             field_lines.update(range(index, after))
             index = max(after, index + 1)
         else:
@@ -306,8 +359,10 @@ def _convert_hovercraft(lines: list[str], promote: bool) -> MystDeck:
         if promote and not before and alone:
             # docutils makes a document that is one section take that section's title
             # (frontmatter.DocTitle); what follows the title is then at the top
-            rest = lines[:first] + lines[first + (3 if style[1] else 2) :]
-            promoted = _convert_hovercraft(rest, promote=False)
+            # (blanked, not removed, so that notes give the lines of the file)
+            rest = list(lines)
+            rest[first : first + (3 if style[1] else 2)] = [""] * (3 if style[1] else 2)
+            promoted = _convert_hovercraft(rest, False, decorations)
             promoted.front_matter.setdefault("title", title)
             return promoted
         starts.append((first, first))
@@ -320,6 +375,7 @@ def _convert_hovercraft(lines: list[str], promote: bool) -> MystDeck:
         elif name not in DECK_IGNORED:
             deck.notes.append(f"line {line + 1}: the deck field :{name}: is not carried over")
             deck.prelude.append(f":{name}: {value}")
+    hidden_text = False
     for index in range(hidden_end):
         if index in field_lines:
             continue
@@ -329,6 +385,12 @@ def _convert_hovercraft(lines: list[str], promote: bool) -> MystDeck:
             # the title directive sets it first, before any field or promoted title
             deck.front_matter = {"title": match["title"].strip(), **deck.front_matter}
         elif line.strip():
+            if not hidden_text:
+                hidden_text = True
+                deck.notes.append(
+                    f"line {index + 1}: the text before the first slide (hovercraft does "
+                    "not show it) is kept as a comment"
+                )
             deck.prelude.append(line)
         elif deck.prelude and deck.prelude[-1]:
             deck.prelude.append("")
@@ -337,7 +399,9 @@ def _convert_hovercraft(lines: list[str], promote: bool) -> MystDeck:
     if deck.prelude:
         deck.prelude.insert(0, "Before the first slide (hovercraft does not show it):")
     for _, block in decorations:
-        deck.prelude.extend(["", "Shown on every slide by hovercraft:", *block])
+        if deck.prelude:
+            deck.prelude.append("")
+        deck.prelude.extend(["Shown on every slide by hovercraft:", *block])
     starts.extend((index, index + 1) for index in transitions)
     ends = [start for start, _ in starts[1:]] + [len(lines)] if starts else []
     levels: dict[tuple[str, bool], int] = {}
@@ -351,11 +415,16 @@ def _convert_hovercraft(lines: list[str], promote: bool) -> MystDeck:
     bodies: list[tuple[list[tuple[str, str, int]], int, int]] = []
     for (_, body), end in zip(starts, ends, strict=True):
         found, after = _take_fields(lines, body, end)
+        found = _join_repeated(found, deck)
         slide_fields.append({name: value for name, value, _ in found})
         bodies.append((found, after, end))
     positions, problems = hovercraft_positions(slide_fields)
     for problem in problems:
-        deck.notes.append(f"slide {problem.index + 1}: {problem.message}")
+        found, _, _ = bodies[problem.index]
+        line = next((at for name, _, at in found if name == problem.field), None)
+        if line is None:
+            line = starts[problem.index][0]
+        deck.notes.append(f"line {line + 1}: {problem.message}")
     for (found, after, end), axes in zip(bodies, positions, strict=True):
         options: list[tuple[str, str]] = []
         comments: list[str] = []
@@ -479,23 +548,41 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Convert ``args.input`` and write ``args.output``; report notes on standard
-    error. Returns 0, or 1 when the input cannot be read or the output not written."""
+    error. Returns 0, or 1 when the input cannot be read (missing, not UTF-8), has no
+    slide in the format, or the output cannot be written."""
     try:
         text = args.input.read_text(encoding="utf-8")
     except OSError as error:
         print(f"sphinx-impress convert: cannot read {args.input}: {error.strerror}",
               file=sys.stderr)
         return 1
+    except UnicodeDecodeError as error:
+        print(f"sphinx-impress convert: cannot read {args.input}: it is not UTF-8 text "
+              f"(byte 0x{error.object[error.start]:02x} at offset {error.start})",
+              file=sys.stderr)
+        return 1
     if args.output.resolve() == args.input.resolve():
         print("sphinx-impress convert: the output would overwrite the input", file=sys.stderr)
         return 1
     deck = CONVERTERS[args.source_format](text)
+    if not deck.slides:
+        for note in deck.notes:
+            print(f"{args.input}: {note}", file=sys.stderr)
+        print(f"sphinx-impress convert: {args.input} has no slide as a {args.source_format} "
+              "deck (is --from right?); nothing written", file=sys.stderr)
+        return 1
     try:
         args.output.write_text(write_myst(deck), encoding="utf-8")
     except OSError as error:
         print(f"sphinx-impress convert: cannot write {args.output}: {error.strerror}",
               file=sys.stderr)
         return 1
-    for note in deck.notes:
+    for note in sorted(deck.notes, key=_note_line):
         print(f"{args.input}: {note}", file=sys.stderr)
     return 0
+
+
+def _note_line(note: str) -> int:
+    """The line a note is about (``line 12: ...``), for reporting notes in file order."""
+    match = re.match(r"line (\d+):", note)
+    return int(match[1]) if match else 0

@@ -141,12 +141,16 @@ def empty_step_options() -> dict[str, Any]:
     }
 
 
-def parse_step_options(options: Mapping[str, Any], location: Any) -> dict[str, Any]:
+def parse_step_options(
+    options: Mapping[str, Any], location: Any, fallback_id: str = "an id from its title"
+) -> dict[str, Any]:
     """Validate the options of one ``step`` directive.
 
     :param options: option name to value as written (a string, ``None`` for an empty
         value, or an int or float from MyST's YAML).
     :param location: where to point warnings (a node with source and line).
+    :param fallback_id: what a step whose id cannot be used gets instead, for the
+        warning (a slide of an mdpress or hovercraft deck has no title).
     :returns: ``{"id": str | None, "classes": [str], "axes": {axis: float},
         "rotate-order": str | None, "transition-duration": float | None (ms),
         "autoplay": float | None (seconds), "data": {"data-name": str}}``.
@@ -171,7 +175,7 @@ def parse_step_options(options: Mapping[str, Any], location: Any) -> dict[str, A
                 location,
             )
         given[name] = written
-        _read_option(name, written, value, result, location)
+        _read_option(name, written, value, result, location, fallback_id)
     written_layout = result.pop("layout-written", None)
     if written_layout is not None:
         result["layout"] = _read_layout(written_layout, location)
@@ -226,7 +230,12 @@ def _read_layout(written: dict[str, Any], location: Any) -> dict[str, Any] | Non
 
 
 def _read_option(
-    name: str, written: str, value: Any, result: dict[str, Any], location: Any
+    name: str,
+    written: str,
+    value: Any,
+    result: dict[str, Any],
+    location: Any,
+    fallback_id: str = "an id from its title",
 ) -> None:
     text = "" if value is None else str(value).strip()
     if name in AXES:
@@ -245,8 +254,8 @@ def _read_option(
         problem = check_id(text)
         if problem:
             warn(
-                f"step id {text!r} cannot be used: {problem}; the step gets an id "
-                "from its title",
+                f"step id {text!r} cannot be used: {problem}; the step gets "
+                f"{fallback_id}",
                 ImpressWarnings.ID,
                 location,
             )

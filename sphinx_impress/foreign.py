@@ -7,15 +7,23 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from sphinx import addnodes
 
 from .directives import parse_step_options
 from .nodes import step
 from .positions import AXES, DEFAULTS, format_number
 from .transforms import INVISIBLE
 from .warnings_ import ImpressWarnings, warn
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+#: The document attribute that marks a document read by one of these parsers (its
+#: value: the file type).
+FOREIGN = "impress_foreign"
 
 
 @dataclass
@@ -116,7 +124,10 @@ def first_visible(node: nodes.Element) -> nodes.Node | None:
 
 
 def absolute_options(
-    options: Mapping[str, Any], location: Any, positions: Mapping[str, float] | None = None
+    options: Mapping[str, Any],
+    location: Any,
+    positions: Mapping[str, float] | None = None,
+    number: int = 0,
 ) -> dict[str, Any]:
     """Step options (as :func:`~sphinx_impress.directives.parse_step_options` returns)
     with every axis given as an absolute number, so that the step is placed exactly:
@@ -125,11 +136,15 @@ def absolute_options(
     :param positions: absolute numbers by axis name (``x``, ``rotate-z``...) computed by
         the format's own rules; they replace what ``options`` says about those axes.
         An axis found in neither is 0 (a scale 1).
+    :param number: the slide's place in the deck (from 1), for the warning about an
+        id that cannot be used: the step gets ``step-<number>`` instead.
 
     Warnings: those of ``parse_step_options``, and ``impress.value`` for a relative
     value or a ``w``/``h`` unit, which the formats read here do not have.
     """
-    result = parse_step_options(options, location)
+    result = parse_step_options(
+        options, location, f"an id from its place in the deck (step-{number})"
+    )
     for axis in AXES:
         if positions is not None and axis in positions:
             result["axes"][axis] = (float(positions[axis]), False, "")
@@ -145,3 +160,46 @@ def absolute_options(
                 number = DEFAULTS[axis]
             result["axes"][axis] = (number, False, "")
     return result
+
+
+def deck_title(document: nodes.document) -> str:
+    """The title of a deck read by these parsers: its own (mdpress front matter
+    ``title``, hovercraft's ``:title:``, ``.. title::`` or promoted title), else the
+    text of its first heading; ``""`` when it has neither."""
+    if document.get("title"):
+        return str(document["title"])
+    for section in document.findall(nodes.section):
+        if section.children and isinstance(section[0], nodes.title):
+            return section[0].astext()
+    return ""
+
+
+def note_title(app: Sphinx, doctree: nodes.document) -> None:
+    """Give a deck read by these parsers a title and a table of contents entry, as a
+    document with a section at the top has: its slides are steps, with their
+    headings inside, so Sphinx's collectors (which look for a top-level section)
+    find none, and a toctree would list the deck without a link (``toc.no_title``).
+    Connected to ``doctree-read`` after Sphinx's title and toctree collectors."""
+    if not doctree.get(FOREIGN):
+        return
+    title = deck_title(doctree)
+    if not title:
+        return
+    env = app.env
+    docname = env.docname
+    env.titles[docname] = nodes.title("", title)
+    if not doctree.get("title"):
+        env.longtitles[docname] = nodes.title("", title)
+    toc = env.tocs.get(docname)
+    if toc is None or not toc.children:
+        reference = nodes.reference(
+            "", "", nodes.Text(title), internal=True, refuri=docname, anchorname=""
+        )
+        env.tocs[docname] = nodes.bullet_list(
+            "", nodes.list_item("", addnodes.compact_paragraph("", "", reference))
+        )
+
+
+def setup_foreign(app: Sphinx) -> None:
+    """Connect :func:`note_title` (after Sphinx's collectors, priority 500)."""
+    app.connect("doctree-read", note_title, priority=600)

@@ -22,9 +22,24 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.parsers import RSTParser
 
-from .foreign import SlideCutter, absolute_options, docname_of, first_visible, is_visible
+from .foreign import (
+    FOREIGN,
+    SlideCutter,
+    absolute_options,
+    docname_of,
+    first_visible,
+    is_visible,
+)
 from .notes import notes
-from .positions import AXES, PositionError, parse_flag
+from .positions import (
+    AXES,
+    LIMIT,
+    SCALE_RANGE,
+    PositionError,
+    format_number,
+    parse_flag,
+    parse_number,
+)
 from .warnings_ import ImpressWarnings, warn
 
 if TYPE_CHECKING:
@@ -102,10 +117,11 @@ DECK_UNSUPPORTED: Mapping[str, str] = {
 @dataclass
 class PositionProblem:
     """A positioning field that could not be used: ``index`` of the slide, the
-    ``field`` (its name as written), ``message`` for the author."""
+    ``field`` (its name as written; ``None`` when the slide does not write the value
+    at fault, such as a relative value carried over), ``message`` for the author."""
 
     index: int
-    field: str
+    field: str | None
     message: str
 
 
@@ -157,9 +173,30 @@ def _carry(slides: Sequence[Mapping[str, str]]) -> list[_Carried]:
 _NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
 
 
-def _number(text: str) -> float | None:
+class _OutOfRange(ValueError):
+    """A number written as one that cannot be used (not finite, or beyond the limits
+    of :func:`~sphinx_impress.positions.parse_number`)."""
+
+
+def _number(text: str, low: float = -LIMIT, high: float = LIMIT) -> float | None:
+    """``text`` as a number, ``None`` when it is not written as one.
+
+    :raises _OutOfRange: for a number that is not finite or not in ``[low, high]``,
+        the same bounds as a MyST deck's values (:func:`parse_number`).
+    """
     text = text.strip()
-    return float(text) if _NUMBER.match(text) else None
+    if not _NUMBER.match(text):
+        return None
+    try:
+        return parse_number(text, low, high)
+    except PositionError as error:
+        raise _OutOfRange(str(error)) from None
+
+
+def _whole(number: float) -> float:
+    """``number`` cut to a whole number as hovercraft does (``int``); a number that is
+    not finite is kept, for :func:`hovercraft_positions` to bound."""
+    return float(int(number)) if math.isfinite(number) else number
 
 
 def _path_angle(path: Any, at: float) -> float:
@@ -192,7 +229,10 @@ def hovercraft_positions(
 
     A value is a number (absolute), ``r`` and a number (added to the previous
     slide's), or an earlier slide's id and a signed number (``intro+1000``: added to
-    that slide's value). A value that is none of these leaves that axis as it was.
+    that slide's value). A value that is none of these, or a number that is not finite,
+    beyond ±:data:`~sphinx_impress.positions.LIMIT` or (an absolute scale) outside
+    :data:`~sphinx_impress.positions.SCALE_RANGE`, leaves that axis as it was, with a
+    problem; a computed value beyond those limits is clamped to them, with a problem.
     The slides from one with ``hovercraft-path`` up to the next that gives ``data-x``
     or ``data-y`` are spread along the SVG path, starting where the first of them
     would stand, :data:`DEFAULT_MOVEMENT` px apart along it, x and y cut to whole px,
@@ -206,35 +246,84 @@ def hovercraft_positions(
     placed: list[dict[str, float]] = []
     by_id: dict[str, dict[str, float]] = {}
     problems: list[PositionProblem] = []
+    on_path = [False] * len(carried)
 
-    def apply(index: int) -> None:
-        for name, value in carried[index].values.items():
-            axis = POSITION_FIELDS[name]
+    def written(index: int, name: str) -> str | None:
+        """The field that sets ``name`` as the slide writes it (``None``: carried)."""
+        if name == "data-rotate-z" and "data-rotate" in slides[index]:
+            return "data-rotate"
+        return name if name in slides[index] else None
+
+    def unusable(index: int, name: str, value: str, why: str) -> None:
+        # reported where it is written, not again on each slide it is carried to
+        source = written(index, name)
+        if source is not None:
+            problems.append(
+                PositionProblem(
+                    index,
+                    source,
+                    f"{source}: {value!r} {why}; the slide keeps the "
+                    f"{POSITION_FIELDS[name]} it would have",
+                )
+            )
+
+    def read(index: int, name: str, value: str) -> float | None:
+        """The axis's new value, or ``None`` (after a problem) to keep it."""
+        axis = POSITION_FIELDS[name]
+        try:
             if value.startswith("r") and _number(value[1:]) is not None:
-                current[axis] += _number(value[1:])  # type: ignore[operator]
-                continue
-            number = _number(value)
+                return current[axis] + _number(value[1:])  # type: ignore[operator]
+            absolute = SCALE_RANGE if axis == "scale" else (-LIMIT, LIMIT)
+            number = _number(value, *absolute)
             if number is not None:
-                current[axis] = number
-                continue
+                return number
             for step_id, position in by_id.items():
                 offset = value[len(step_id):]
                 if value.startswith(step_id) and offset[:1] in "+-" and offset:
                     if _number(offset) is not None:
-                        current[axis] = position[axis] + _number(offset)  # type: ignore[operator]
-                        break
-            else:
-                problems.append(
-                    PositionProblem(
-                        index,
-                        name,
-                        f"{name}: {value!r} is not a number, r and a number, or an "
-                        "earlier slide's id and a signed number; the slide keeps the "
-                        f"{axis} it would have",
-                    )
+                        return position[axis] + _number(offset)  # type: ignore[operator]
+        except _OutOfRange as error:
+            unusable(index, name, value, f"cannot be used: {error}")
+            return None
+        unusable(
+            index,
+            name,
+            value,
+            "is not a number, r and a number, or an earlier slide's id and a signed number",
+        )
+        return None
+
+    def apply(index: int) -> None:
+        for name, value in carried[index].values.items():
+            number = read(index, name, value)
+            if number is not None:
+                current[POSITION_FIELDS[name]] = number
+
+    def bound(index: int) -> None:
+        """Keep computed values within the limits a MyST deck's values have, as
+        :func:`~sphinx_impress.positions.resolve` does: clamped, with a problem at the
+        field that made them (the slide, when it was carried over)."""
+        for name, axis in POSITION_FIELDS.items():
+            low, high = SCALE_RANGE if axis == "scale" else (-LIMIT, LIMIT)
+            wanted = current[axis]
+            if low <= wanted <= high:
+                continue
+            current[axis] = low if math.isnan(wanted) else min(max(wanted, low), high)
+            source = written(index, name)
+            if on_path[index] and axis in ("x", "y"):
+                source = "hovercraft-path"
+            problems.append(
+                PositionProblem(
+                    index,
+                    source,
+                    f"the {axis} comes to {format_number(wanted)}, outside "
+                    f"{format_number(low)} to {format_number(high)}; using "
+                    f"{format_number(current[axis])}",
                 )
+            )
 
     def record(index: int) -> None:
+        bound(index)
         position = dict(current)
         placed.append(position)
         if carried[index].step_id:
@@ -262,6 +351,16 @@ def hovercraft_positions(
             problems.append(
                 PositionProblem(index, "hovercraft-path", f"hovercraft-path: {error}")
             )
+        if path is not None and not math.isfinite(length):
+            path = None
+            problems.append(
+                PositionProblem(
+                    index,
+                    "hovercraft-path",
+                    f"hovercraft-path: {path_text!r} has numbers too large to place slides "
+                    "along it; the slide stands where the path would start",
+                )
+            )
         count = end - index
         if path is None or length <= 0 or count < 2:
             if path is not None and length > 0:
@@ -286,9 +385,10 @@ def hovercraft_positions(
         origin = path.point(0)
         start = complex(current["x"], current["y"])
         for step in range(count):
+            on_path[index + step] = True
             at = step / (stops - 1)
             point = (path.point(at) - origin) * scale + start
-            current["x"], current["y"] = float(int(point.real)), float(int(point.imag))
+            current["x"], current["y"] = _whole(point.real), _whole(point.imag)
             current["rotate-z"] = _path_angle(path, at)
             record(index + step)
         index = end
@@ -301,17 +401,37 @@ class _Fields:
 
     values: dict[str, str] = field(default_factory=dict)
     lines: dict[str, int | None] = field(default_factory=dict)
+    #: Fields given more than once: (name, line of the repeat).
+    repeated: list[tuple[str, int | None]] = field(default_factory=list)
 
 
 def _read_fields(field_list: nodes.field_list) -> _Fields:
+    """The fields of ``field_list``; a field given again has its values joined with a
+    space, as hovercraft 2.7 joined them (``:id: a`` and ``:id: b`` give the id
+    ``a b``; two ``:class:`` fields give both classes)."""
     result = _Fields()
     for item in field_list.findall(nodes.field):
         if item.parent is not field_list:
             continue
         name = item[0].astext().strip().lower()
-        result.values[name] = item[1].astext().strip() if len(item) > 1 else ""
+        value = item[1].astext().strip() if len(item) > 1 else ""
+        if name in result.values:
+            result.repeated.append((name, item.line or field_list.line))
+            result.values[name] = f"{result.values[name]} {value}".strip()
+            continue
+        result.values[name] = value
         result.lines[name] = item.line or field_list.line
     return result
+
+
+def _warn_repeated(fields: _Fields, docname: str) -> None:
+    for name, line in fields.repeated:
+        warn(
+            f"the field {name!r} is given more than once in this field list; as "
+            f"hovercraft did, the values are joined: {fields.values[name]!r}",
+            ImpressWarnings.FIELD,
+            (docname, line),
+        )
 
 
 def _promote_title(document: nodes.document) -> None:
@@ -347,6 +467,7 @@ class HovercraftParser(RSTParser):
         """Parse the reStructuredText, then make slides of it."""
         super().parse(inputstring, document)
         self.docname = docname_of(document)
+        document[FOREIGN] = FILE_TYPE
         _promote_title(document)
         cutter = SlideCutter(lambda node: True, "section")
         children = list(document.children)
@@ -387,13 +508,15 @@ class HovercraftParser(RSTParser):
             line = cut.extra["fields"].lines.get(problem.field)
             where = (self.docname, line) if line else cut.node
             warn(problem.message, ImpressWarnings.FIELD, where)
-        for cut, axes in zip(cutter.slides, positions, strict=True):
+        for number, (cut, axes) in enumerate(
+            zip(cutter.slides, positions, strict=True), start=1
+        ):
             options = {
                 name: value
                 for name, value in cut.extra["fields"].values.items()
                 if name not in POSITION_FIELDS and name not in SLIDE_FIELDS[:2]
             }
-            cut.node["impress_options"] = absolute_options(options, cut.node, axes)
+            cut.node["impress_options"] = absolute_options(options, cut.node, axes, number)
             document.append(cut.node)
 
     def _deck_settings(
@@ -406,6 +529,7 @@ class HovercraftParser(RSTParser):
             if not isinstance(node, nodes.field_list):
                 continue
             fields = _read_fields(node)
+            _warn_repeated(fields, self.docname)
             for name, value in fields.values.items():
                 where = (self.docname, fields.lines[name])
                 if name == "title":
@@ -442,6 +566,7 @@ class HovercraftParser(RSTParser):
         top = first_visible(slide)
         if isinstance(top, nodes.field_list):
             fields = _read_fields(top)
+            _warn_repeated(fields, self.docname)
             slide.remove(top)
             for name in list(fields.values):
                 known = name in POSITION_FIELDS or name in SLIDE_FIELDS or name.startswith("data-")

@@ -9,7 +9,10 @@ line of the deck) holds raw HTML attributes of the slide's step element
 coordinate that is not given is 0 and a missing scale 1. The slide bodies are
 Markdown, read by myst-parser with the project's MyST settings: a separator inside a
 code fence is not a separator, and ``---`` directly under a line of text underlines a
-heading, as in every CommonMark reader.
+heading, as in every CommonMark reader (mdpress split slides there; a warning says
+so). A line written like an attribute line anywhere else is shown as text, as mdpress
+showed it, with a warning; of an attribute given twice the first value counts, as in
+the browser that showed mdpress's page.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
 from myst_parser.parsers.mdit import create_md_parser
 from myst_parser.parsers.sphinx_ import MystParser
 
-from .foreign import SlideCutter, absolute_options, docname_of, first_visible
+from .foreign import FOREIGN, SlideCutter, absolute_options, docname_of, first_visible
 from .warnings_ import ImpressWarnings, warn
 
 if TYPE_CHECKING:
@@ -54,16 +57,16 @@ class AttributeError_(ValueError):
     """An attribute line that is not a list of HTML attributes."""
 
 
-def parse_attributes(text: str) -> dict[str, str]:
-    """Read the HTML attributes of an attribute line (without its ``=``).
+def parse_attribute_list(text: str) -> list[tuple[str, str]]:
+    """Read the HTML attributes of an attribute line (without its ``=``), in order.
 
     :param text: ``data-x='1000' id="intro" class=wide``.
-    :returns: attribute name (lower case) to value, entities decoded; a name given
-        without a value has the value ``""``.
+    :returns: ``(name, value)`` pairs, names in lower case, entities decoded; a name
+        given without a value has the value ``""``. A name may come more than once.
     :raises AttributeError_: where the text stops being attributes (a stray quote,
         ``=`` without a name...), naming the text that is left.
     """
-    result: dict[str, str] = {}
+    result: list[tuple[str, str]] = []
     position = 0
     text = text.rstrip()
     while position < len(text):
@@ -74,9 +77,58 @@ def parse_attributes(text: str) -> dict[str, str]:
         end = match.end()
         if end < len(text) and not text[end].isspace():
             raise AttributeError_(f"{text[match.start():].strip()!r} is not an HTML attribute")
-        result[match["name"].lower()] = html.unescape(value)
+        result.append((match["name"].lower(), html.unescape(value)))
         position = end
     return result
+
+
+def parse_attributes(text: str) -> dict[str, str]:
+    """The HTML attributes of an attribute line (without its ``=``) by name (see
+    :func:`parse_attribute_list`). Of a name given more than once the first value is
+    kept, as browsers keep it (HTML Living Standard, "Attribute name state": a
+    duplicate attribute is dropped), so mdpress's step element had that one.
+
+    :raises AttributeError_: for text that is not HTML attributes.
+    """
+    result: dict[str, str] = {}
+    for name, value in parse_attribute_list(text):
+        result.setdefault(name, value)
+    return result
+
+
+def repeated_attributes(text: str) -> list[tuple[str, str, str]]:
+    """``(name, first value, later value)`` for each attribute of an attribute line
+    (without its ``=``) that is given again; ``[]`` for text that is not attributes."""
+    try:
+        pairs = parse_attribute_list(text)
+    except AttributeError_:
+        return []
+    first: dict[str, str] = {}
+    found = []
+    for name, value in pairs:
+        if name in first:
+            found.append((name, first[name], value))
+        else:
+            first[name] = value
+    return found
+
+
+def looks_like_attributes(line: str) -> bool:
+    """Whether ``line`` is written like an attribute line: ``=`` first, then HTML
+    attributes, at least one of them a step's (``data-*``, ``id``, ``class``,
+    ``style``)."""
+    if not line.startswith("="):
+        return False
+    try:
+        pairs = parse_attribute_list(line[1:])
+    except AttributeError_:
+        return False
+    return any(name in KNOWN_ATTRIBUTES or name.startswith("data-") for name, _ in pairs)
+
+
+#: A line that mdpress read as a slide separator (``bin/mdpress``: three or more
+#: ``-``, spaces allowed between them).
+MDPRESS_SEPARATOR = re.compile(r"^(?:-\s*){3,}$")
 
 
 @dataclass
@@ -102,6 +154,14 @@ class MdpressLayout:
     body: int
     slides: list[MdpressSlide] = field(default_factory=list)
     front_matter: dict[str, Any] = field(default_factory=dict)
+    #: Rules of ``*`` or ``_`` at the top level (they stay inside their slide).
+    rules: list[int] = field(default_factory=list)
+    #: Lines written like an attribute line (:func:`looks_like_attributes`) that do
+    #: not stand where one sets a slide: they are shown as text, as mdpress showed them.
+    stray_attributes: list[int] = field(default_factory=list)
+    #: Lines that mdpress split slides at but that underline the line of text above
+    #: them as a heading (CommonMark's setext heading), so they separate nothing.
+    underlines: list[int] = field(default_factory=list)
 
     @property
     def separators(self) -> set[int]:
@@ -159,6 +219,24 @@ def read_layout(text: str, md: MarkdownIt | None = None) -> MdpressLayout:
         if start < end and lines[start].startswith("="):
             slide.attributes = start
         layout.slides.append(slide)
+    code = {
+        line
+        for token in tokens
+        if token.type in ("fence", "code_block", "html_block") and token.map
+        for line in range(*token.map)
+    }
+    taken = {slide.attributes for slide in layout.slides}
+    layout.stray_attributes = [
+        index
+        for index in range(body, len(lines))
+        if index not in taken and index not in code and looks_like_attributes(lines[index])
+    ]
+    layout.underlines = [
+        token.map[1] - 1
+        for token in tokens
+        if token.type == "heading_open" and token.markup == "-" and token.level == 0
+        and token.map and MDPRESS_SEPARATOR.match(lines[token.map[1] - 1].strip())
+    ]
     return layout
 
 
@@ -168,8 +246,10 @@ class MdpressParser(MystParser):
     Each slide becomes a ``step`` node with content holding its Markdown, and with
     the step options its attribute line gives, every axis spelled out (0, scale 1
     when not given). Warnings: ``impress.attributes`` for an attribute line that is
-    not HTML attributes or an attribute that is not a step's; ``impress.separator``
-    for a deck without separators and an empty slide; those of the ``step`` options.
+    not HTML attributes, an attribute that is not a step's or is given twice, and a
+    line written like an attribute line out of place; ``impress.separator`` for a deck
+    without separators, an empty slide and a ``---`` that underlines a heading; those
+    of the ``step`` options.
     """
 
     supported: tuple[str, ...] = (FILE_TYPE,)
@@ -201,6 +281,7 @@ class MdpressParser(MystParser):
         if title and "title" not in document:
             document["title"] = str(title)
         self._cut(document, inputstring.splitlines(), layout)
+        document[FOREIGN] = FILE_TYPE
 
     def _cut(self, document: nodes.document, lines: list[str], layout: MdpressLayout) -> None:
         source = document.get("source", "")
@@ -229,7 +310,26 @@ class MdpressParser(MystParser):
                 ImpressWarnings.SEPARATOR,
                 (docname_of(document), layout.body + 1),
             )
-        for slide, cut in zip(layout.slides, cutter.slides, strict=True):
+        docname = docname_of(document)
+        for line in layout.underlines:
+            warn(
+                "this line of - underlines the text above it as a heading (CommonMark), "
+                "so it does not separate slides as mdpress did; for a new slide, leave "
+                "a blank line above it",
+                ImpressWarnings.SEPARATOR,
+                (docname, line + 1),
+            )
+        for line in layout.stray_attributes:
+            warn(
+                "this line is written like an mdpress attribute line, but only one "
+                "directly after a separator (or on the deck's first line) sets a slide's "
+                "step; it is shown as text, as mdpress showed it",
+                ImpressWarnings.ATTRIBUTES,
+                (docname, line + 1),
+            )
+        for number, (slide, cut) in enumerate(
+            zip(layout.slides, cutter.slides, strict=True), start=1
+        ):
             node = cut.node
             node.line = slide.start + 1
             attributes: dict[str, str] = {}
@@ -243,7 +343,7 @@ class MdpressParser(MystParser):
                     (docname_of(document), where + 1),
                 )
             style = attributes.pop("style", None)
-            node["impress_options"] = absolute_options(attributes, node)
+            node["impress_options"] = absolute_options(attributes, node, number=number)
             if style is not None:
                 # written on the step element as it is, like the data-* attributes
                 node["impress_options"]["data"]["style"] = style
@@ -260,6 +360,13 @@ class MdpressParser(MystParser):
                 node,
             )
             return {}
+        for name, first, later in repeated_attributes(line[1:]):
+            warn(
+                f"attribute {name!r} is given more than once; the first value "
+                f"({first!r}) is used, as browsers use it, not {later!r}",
+                ImpressWarnings.ATTRIBUTES,
+                node,
+            )
         kept = {}
         for name, value in found.items():
             if name in KNOWN_ATTRIBUTES or name.startswith("data-"):

@@ -86,13 +86,20 @@ def format_number(value: float) -> str:
 
     ``3000.0`` -> ``"3000"``, ``-0.0`` -> ``"0"``, ``1.5`` -> ``"1.5"``,
     ``1e-07`` -> ``"0.0000001"``. The result is the shortest decimal that reads back to
-    the same float, so writing is deterministic and exact.
+    the same float, so writing is deterministic and exact. It never raises: infinities
+    and NaN are written as JavaScript spells them (``"Infinity"``, ``"-Infinity"``,
+    ``"NaN"``), for messages; the values written into pages are finite.
     """
+    if math.isnan(value):
+        return "NaN"
+    if math.isinf(value):
+        return "Infinity" if value > 0 else "-Infinity"
     if value == 0:
         return "0"
-    if value == int(value):
+    if value == int(value) and abs(value) < 2**53:
         return str(int(value))
-    return format(Decimal(repr(float(value))), "f")
+    text = format(Decimal(repr(float(value))), "f")
+    return text.removesuffix(".0")
 
 
 @dataclass(frozen=True)

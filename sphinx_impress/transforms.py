@@ -206,17 +206,11 @@ class CollectSteps(SphinxTransform):
         used: set[str],
         line: int | None,
     ) -> str:
-        """The slide's step id: ``wanted`` if it is free, else one made from the title
-        (a warning at ``line``, that of the step directive that asked for the id)."""
-        if wanted:
-            if self._available(wanted, slide, used, author=True):
-                return self._claim(slide, wanted)
-            warn(
-                f"step id {wanted!r} is already used in this document; this step "
-                "gets an id from its title",
-                ImpressWarnings.DUPLICATE_ID,
-                (self.env.docname, line) if line else slide,
-            )
+        """The slide's step id: ``wanted`` if it is free, else one made from the title,
+        or ``step-<number>`` for a slide without one (a warning at ``line``, that of the
+        step directive that asked for the id, naming the id given instead)."""
+        if wanted and self._available(wanted, slide, used, author=True):
+            return self._claim(slide, wanted)
         base = nodes.make_id(_title_text(slide)) or f"step-{number}"
         if check_id(base):
             base = f"step-{number}"
@@ -224,6 +218,13 @@ class CollectSteps(SphinxTransform):
         while not self._available(candidate, slide, used, author=False):
             suffix += 1
             candidate = f"{base}-{suffix}"
+        if wanted:
+            warn(
+                f"step id {wanted!r} is already used in this document; this step "
+                f"gets the id {candidate!r} (from its title, else its place)",
+                ImpressWarnings.DUPLICATE_ID,
+                (self.env.docname, line) if line else slide,
+            )
         return self._claim(slide, candidate)
 
     def _available(

@@ -34,11 +34,13 @@ class ImpressWarnings(Enum):
     """A step id that impress.js cannot navigate to: empty, with white space, digits
     only (read as a step index by the goto plugin) or with characters that a URL
     fragment percent-encodes (non-ASCII, ``"<>`` and backtick, which impress.js 1.1.0
-    does not decode). The step gets an id made from its title instead."""
+    does not decode). The step gets an id made from its title instead (a slide of an
+    mdpress or hovercraft deck, which has no title, ``step-`` and its place)."""
 
     DUPLICATE_ID = "duplicate_id"
     """A step id that is already used in the same document; the later step gets an id
-    made from its title instead."""
+    made from its title instead (``step-`` and its place when it has none); the warning
+    names it."""
 
     STEP = "step"
     """A ``step`` directive that conflicts with another: two directives setting the
@@ -105,23 +107,35 @@ class ImpressWarnings(Enum):
 
     ATTRIBUTES = "attributes"
     """An attribute line of an mdpress deck that is not a list of HTML attributes, such
-    as ``= data-x='1000 id='intro'`` (the slide keeps position 0 and scale 1), or an
-    attribute on it that a step element does not take: ``data-*``, ``id``, ``class``
-    and ``style`` are taken, another (``onclick``) is ignored."""
+    as ``= data-x='1000 id='intro'`` (the slide keeps position 0 and scale 1), an
+    attribute on it that a step element does not take (``data-*``, ``id``, ``class``
+    and ``style`` are taken, another, such as ``onclick``, is ignored), or one given
+    twice (the first value is used, as browsers use it); also a line written like an
+    attribute line that does not stand directly after a separator or on the deck's
+    first line, such as a second one or one in the middle of a slide (it is shown as
+    text, as mdpress showed it)."""
 
     SEPARATOR = "separator"
     """A deck written for another tool (mdpress, hovercraft) that cannot be cut into
     slides as written: an mdpress deck without a separator line (it is built as one
     slide), a hovercraft deck without a transition, or an empty slide, with nothing
-    between its separator and the next (it is built as an empty step)."""
+    between its separator and the next (it is built as an empty step); or, in an
+    mdpress deck, a line of ``---`` directly under a line of text, which mdpress split
+    slides at but which underlines that text as a heading (as in every CommonMark
+    reader), so it separates nothing."""
 
     FIELD = "field"
     """A hovercraft field that cannot be used: a field list in the middle of a slide
     instead of at its top (it is shown as a field list), a field that hovercraft does
     not know or that sphinx-impress cannot carry over (ignored), a positioning value
-    that is not a number, ``r`` and a number, or an id and a number, or a ``header``
-    or ``footer`` directive, whose content hovercraft showed on every slide (kept as a
-    comment)."""
+    that is not a number, ``r`` and a number, or an id and a number, or whose number is
+    not finite, beyond ±10,000,000 or (an absolute scale) outside 0.001 to 1000 (the
+    slide keeps the value it would have), a position that comes out beyond those
+    limits (it is clamped), a ``hovercraft-path`` that cannot place slides, a field
+    given twice in one field list (the values are joined with a space, as hovercraft
+    joined them: two ``:class:`` fields give both classes), or a
+    ``header`` or ``footer`` directive, whose content hovercraft showed on every slide
+    (kept as a comment)."""
 
     @property
     def subtype(self) -> str:

@@ -173,3 +173,16 @@ def located_warnings(app, filename: str) -> list[tuple[int, str, str]]:
         if match and match["file"].endswith("/" + filename):
             found.append((int(match["line"]), match["type"], match["text"]))
     return sorted(found)
+
+
+def build_files(make_app, srcdir: Path, files: dict[str, str], conf: str, builder="impress"):
+    """Write ``files`` (name to text) and ``conf.py`` into ``srcdir``, build, and return
+    the finished app."""
+    srcdir.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (srcdir / name).write_text(text, encoding="utf-8")
+    (srcdir / "conf.py").write_text(conf, encoding="utf-8")
+    app = make_app(builder, srcdir=srcdir)
+    app.build()
+    app.cleanup()
+    return app

@@ -107,7 +107,10 @@ def test_hovercraft_notes_and_fields(make_app, tmp_path, capsys):
     assert "introduces the deck" not in page.select_one("#impress").get_text()
     # a reference to a section title in another slide still leads to its step
     assert [a["href"] for a in page.select("#step-10 a")] == ["#anchor"]
-    assert stderr == ""
+    assert stderr.splitlines() == [
+        f"{tmp_path / 'src' / 'original.hovercraft'}: line 8: the text before the first "
+        "slide (hovercraft does not show it) is kept as a comment"
+    ]
 
 
 def test_missing_input_is_one_line_and_status_1(tmp_path, capsys):
@@ -140,10 +143,21 @@ def _shared_decks():
     return decks
 
 
+#: Corpus decks with no slide as sphinx-impress reads them (hovercraft's test of a
+#: style sheet in a folder: its ``---`` is too short for a transition).
+NO_SLIDE = ("subdir-css.rst",)
+
+
 @pytest.mark.parametrize(("fmt", "deck"), _shared_decks())
 def test_shared_decks_convert_to_the_same_steps(make_app, tmp_path, capsys, fmt, deck):
     if not deck.is_file():
         pytest.skip(f"{deck} is absent (../shared is not beside the project)")
+    if deck.name in NO_SLIDE:
+        out = tmp_path / "out.md"
+        assert main(["convert", "--from", fmt, str(deck), "-o", str(out)]) == 1
+        assert "has no slide as a hovercraft deck" in capsys.readouterr().err
+        assert not out.exists()
+        return
     original, converted, _, _, app = convert_and_build(make_app, tmp_path, deck, fmt, capsys)
     assert converted == original
     warnings = app.warning.getvalue()
@@ -158,3 +172,104 @@ def test_hovercraft_header_and_footer_become_comments(make_app, tmp_path, capsys
     assert "line 25: hovercraft's footer (shown on every slide) is not carried over" in stderr
     page = soup(app.outdir / "converted.html")
     assert "Shown on every slide" not in page.get_text()
+
+
+def _deck(tmp_path, name, text):
+    folder = tmp_path / "deck"
+    folder.mkdir(exist_ok=True)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+#: Values the build cannot use, as written, and what the build uses: (format, deck,
+#: the lines of the notes, the steps' (x, y, scale)).
+UNUSABLE = {
+    "mdpress-infinite": (
+        "mdpress",
+        "= data-x='1e400' data-y='1e9' data-scale='0'\n\n# A\n\n---\n= data-x='r5'\n\nB\n",
+        ["line 1: data-x='1e400'", "line 1: data-y='1e9'", "line 1: data-scale='0'",
+         "line 6: data-x='r5'"],
+        [(0, 0, 1), (0, 0, 1)],
+    ),
+    "hovercraft-infinite": (
+        "hovercraft",
+        "----\n\n:data-y: 1e400\n\nA\n\n----\n\n:data-x: r9000000\n\nB\n\n----\n\nC\n",
+        ["line 3: data-y: '1e400'", "line 13: the x comes to 18000000"],
+        [(0, 0, 1), (9000000, 0, 1), (10000000, 0, 1)],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(UNUSABLE))
+def test_unusable_values_are_written_as_the_deck_builds(make_app, tmp_path, capsys, name):
+    fmt, text, notes, expected = UNUSABLE[name]
+    suffix = ".mdpress" if fmt == "mdpress" else ".hovercraft"
+    deck = _deck(tmp_path, "deck" + suffix, text)
+    original, converted, _, stderr, _ = convert_and_build(make_app, tmp_path, deck, fmt, capsys)
+    assert converted == original
+    numbers = [(n[0], n[1], n[3]) for _, _, n in converted]
+    assert numbers == expected
+    assert [line.split(": ", 1)[1].split(":", 1)[0] for line in stderr.splitlines()] == [
+        note.split(":", 1)[0] for note in notes
+    ]
+    for line, note in zip(stderr.splitlines(), notes, strict=True):
+        assert note in line
+
+
+def test_input_that_is_not_utf8_is_one_line_and_status_1(tmp_path, capsys):
+    deck = _deck(tmp_path, "bad.mdpress", "")
+    deck.write_bytes(b"\xff\xfe bad\n")
+    out = tmp_path / "out.md"
+    assert main(["convert", "--from", "mdpress", str(deck), "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "is not UTF-8 text" in err
+    assert not out.exists()
+
+
+def test_no_slide_in_the_format_says_so(tmp_path, capsys):
+    deck = _deck(tmp_path, "talk.mdpress", "# One\n\nText\n\n---\n\n## Two\n")
+    out = tmp_path / "out.md"
+    assert main(["convert", "--from", "hovercraft", str(deck), "-o", str(out)]) == 1
+    assert "has no slide as a hovercraft deck" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_header_and_footer_of_a_titled_deck_become_comments(make_app, tmp_path, capsys):
+    deck = _deck(
+        tmp_path,
+        "titled.hovercraft",
+        "=====\nTitle\n=====\n\n----\n\nA\n\n.. header:: in slide\n\n.. footer:: foot\n"
+        "\n----\n\nB\n",
+    )
+    original, converted, text, stderr, app = convert_and_build(
+        make_app, tmp_path, deck, "hovercraft", capsys
+    )
+    assert converted == original
+    assert "% .. header:: in slide" in text and "% .. footer:: foot" in text
+    assert "line 9: hovercraft's header" in stderr and "line 11: hovercraft's footer" in stderr
+    page = soup(app.outdir / "converted.html")
+    assert page.title.get_text() == "Title"
+    assert "in slide" not in page.get_text() and "foot" not in page.get_text()
+
+
+def test_mdpress_lines_out_of_place_and_repeated_attributes(make_app, tmp_path, capsys):
+    deck = _deck(
+        tmp_path,
+        "deck.mdpress",
+        "= data-x='1000' data-x='2000' id='b' id='c'\n# One\nsome text\n---\n"
+        "= data-y='5'\n\n---\n= data-x='3000'\n\nTwo\n",
+    )
+    original, converted, text, stderr, _ = convert_and_build(
+        make_app, tmp_path, deck, "mdpress", capsys
+    )
+    assert converted == original
+    assert [(step_id, numbers[0]) for step_id, _, numbers in converted] == [
+        ("b", 1000), ("step-2", 3000)
+    ]
+    assert "= data-y='5'" in text
+    notes = [line.split(": ", 1)[1] for line in stderr.splitlines()]
+    assert [note.split(":")[0] for note in notes] == ["line 1", "line 1", "line 4", "line 5"]
+    assert "'data-x' is given more than once; the first value ('1000') is written" in notes[0]
+    assert "underlines the text above it as a heading" in notes[2]
+    assert "written like an attribute line" in notes[3]

@@ -9,7 +9,7 @@ import shutil
 import pytest
 
 from conftest import SHARED
-from helpers import by_id, located_warnings, root, soup, steps
+from helpers import build_files, by_id, located_warnings, root, soup, steps
 from sphinx_impress.hovercraft import hovercraft_positions
 
 #: Axes in the order of the tuples below.
@@ -214,3 +214,92 @@ def test_corpus_decks(make_app, tmp_path, name):
         assert [s.id for s in steps(page)][11:13] == ["firstID", "secondID"]
     if name == "test_data/presenter-notes.rst":
         assert all(s.element.select(".notes") for s in steps(page))
+
+
+#: Decks whose numbers are infinite, beyond the limit, or a scale of 0: (deck, the
+#: warnings as (line, words), the steps' (x, y, scale)).
+OUT_OF_RANGE = {
+    "infinite": (
+        "----\n\n:data-y: 1e400\n\nA\n\n----\n\n:data-y: 100\n\nB\n",
+        [(3, "data-y: '1e400' cannot be used: expected a finite number")],
+        [(0, 0, 1), (0, 100, 1)],  # a field given: no moving right
+    ),
+    "relative": (
+        "----\n\n:data-x: r1e308\n\nA\n\n----\n\n:data-y: 5\n\nB\n\n----\n\n:data-y: 6\n\nC\n",
+        [(3, "data-x: 'r1e308' cannot be used")],  # once, not on each slide it is carried to
+        [(0, 0, 1), (0, 5, 1), (0, 6, 1)],
+    ),
+    "by-id": (
+        "----\n\n:id: s\n\nA\n\n----\n\n:data-x: s+1e400\n:data-y: 9\n\nB\n",
+        [(9, "data-x: 's+1e400' cannot be used")],
+        [(0, 0, 1), (0, 9, 1)],
+    ),
+    "path": (
+        "----\n\n:hovercraft-path: M 1e400 0 L 5 5\n\nA\n\n----\n\n:data-y: 7\n\nB\n",
+        [(3, "hovercraft-path: 'M 1e400 0 L 5 5' has numbers too large")],
+        [(0, 0, 1), (0, 7, 1)],
+    ),
+    "carried": (
+        "----\n\n:data-x: r6000000\n\nA\n\n----\n\nB\n",
+        [(7, "the x comes to 12000000, outside -10000000 to 10000000; using 10000000")],
+        [(6000000, 0, 1), (10000000, 0, 1)],
+    ),
+    "scale-0": (
+        "----\n\n:data-scale: 0\n:data-x: 5\n\nA\n\n----\n\n:data-y: 3\n\nB\n"
+        "\n----\n\n:data-y: 4\n\nC\n",
+        [(3, "data-scale: '0' cannot be used: expected a number from 0.001 to 1000")],
+        [(5, 0, 1), (5, 3, 1), (5, 4, 1)],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(OUT_OF_RANGE))
+def test_numbers_out_of_range_warn_where_written(make_app, tmp_path, name):
+    deck, warnings, expected = OUT_OF_RANGE[name]
+    app = build_files(
+        make_app, tmp_path / "src", {"index.hovercraft": deck}, 'extensions = ["sphinx_impress"]\n'
+    )
+    found = located_warnings(app, "index.hovercraft")
+    assert [(line, kind) for line, kind, _ in found] == [(l, "impress.field") for l, _ in warnings]
+    for (_, _, text), (_, words) in zip(found, warnings, strict=True):
+        assert words in text
+    page = soup(app.outdir / "index.html")
+    assert [(s.numbers["data-x"], s.numbers["data-y"], s.numbers["data-scale"])
+            for s in steps(page)] == expected
+
+
+def test_positions_never_leave_the_limits():
+    placed, problems = hovercraft_positions(
+        [{"data-x": "r-9000000", "data-scale": "r-2"}, {}, {"data-rotate": "1e9"}]
+    )
+    # relative values go on being added, and each result is clamped where it falls
+    assert [p["x"] for p in placed] == [-9000000, -10000000, -10000000]
+    assert [p["scale"] for p in placed] == [0.001, 0.001, 0.001]
+    assert [p["rotate-z"] for p in placed] == [0, 0, 0]
+    assert [(p.index, p.field) for p in problems] == [
+        (0, "data-scale"), (1, None), (1, None), (2, "data-rotate"), (2, None), (2, None),
+    ]
+
+
+def test_repeated_fields_are_joined_as_hovercraft_did(make_app, tmp_path):
+    # hovercraft 2.7 joins a repeated field's values with a space: id "x y", classes
+    # "a b", and a data-x of "100 200" that is no number
+    deck = (
+        "----\n\n:id: x\n:id: y\n:class: a\n:class: b\n:data-x: 100\n:data-x: 200\n:data-y: 5\n"
+        "\nA\n\n----\n\n:data-y: 9\n\nB\n"
+    )
+    app = build_files(
+        make_app, tmp_path / "src", {"index.hovercraft": deck}, 'extensions = ["sphinx_impress"]\n'
+    )
+    found = located_warnings(app, "index.hovercraft")
+    assert [(line, kind) for line, kind, _ in found] == [
+        (1, "impress.id"),
+        (4, "impress.field"),
+        (6, "impress.field"),
+        (7, "impress.field"),
+        (8, "impress.field"),
+    ]
+    assert "joined: 'x y'" in found[1][2] and "'100 200' is not a number" in found[3][2]
+    first = steps(soup(app.outdir / "index.html"))[0]
+    assert first.id == "step-1" and first.classes == ["step", "a", "b"]
+    assert (first.numbers["data-x"], first.numbers["data-y"]) == (0, 5)

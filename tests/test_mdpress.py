@@ -8,7 +8,17 @@ import shutil
 
 import pytest
 
-from helpers import SEED, STEP_AXES, by_id, located_warnings, read_seed, soup, steps
+from helpers import (
+    SEED,
+    STEP_AXES,
+    build_files,
+    by_id,
+    located_warnings,
+    read_seed,
+    root,
+    soup,
+    steps,
+)
 
 #: id -> (x, y, z, scale, rotate-x, rotate-y, rotate-z) of test-mdpress/index.mdpress.
 EXPECTED = {
@@ -26,7 +36,10 @@ def _numbers(step):
 
 def test_slides_ids_and_positions(build):
     app = build("mdpress")
-    assert located_warnings(app, "index.mdpress") == []
+    # the --- under a line of text, which mdpress split slides at, is reported
+    assert [(line, kind) for line, kind, _ in located_warnings(app, "index.mdpress")] == [
+        (25, "impress.separator")
+    ]
     page = soup(app.outdir / "index.html")
     found = by_id(page)
     assert list(found) == list(EXPECTED)
@@ -152,3 +165,104 @@ def test_without_myst_parser_a_warning_and_the_deck(tmp_path):
     found = by_id(soup(app.outdir / "index.html"))
     assert list(found) == ["one", "step-2"]
     assert found["one"].numbers["data-x"] == 500
+
+
+CONF = 'extensions = ["myst_parser", "sphinx_impress"]\n'
+
+
+def test_attribute_lines_out_of_place_and_heading_underlines_warn(make_app, tmp_path):
+    deck = (
+        "# One\n"
+        "some text\n"
+        "---\n"  # 3: underlines "some text"; mdpress split slides here
+        "= data-x='1000' id='two'\n"  # 4: not after a separator
+        "## Two\n"
+        "\n"
+        "---\n"
+        "= data-x='2000'\n"
+        "= data-y='300'\n"  # 9: a second attribute line
+        "\n"
+        "## Three\n"
+        "text\n"
+        "= data-y='500'\n"  # 13: in the middle of a slide
+        "more\n"
+        "\n"
+        "```\n"
+        "= data-y='7'\n"  # code: not reported
+        "```\n"
+        "= is not an attribute line\n"
+    )
+    app = build_files(make_app, tmp_path / "src", {"index.mdpress": deck}, CONF)
+    assert [(line, kind) for line, kind, _ in located_warnings(app, "index.mdpress")] == [
+        (3, "impress.separator"),
+        (4, "impress.attributes"),
+        (9, "impress.attributes"),
+        (13, "impress.attributes"),
+    ]
+    page = soup(app.outdir / "index.html")
+    found = steps(page)
+    assert [step.numbers["data-x"] for step in found] == [0, 2000]
+    assert found[1].numbers["data-y"] == 0
+    # nothing is lost: the lines are shown as text
+    text = root(page).get_text().replace("\u2019", "'")  # smart quotes
+    for words in ("data-x='1000' id='two'", "data-y='300'", "data-y='500'", "Two"):
+        assert words in text
+
+
+def test_attribute_line_after_a_blank_first_line_is_text(make_app, tmp_path):
+    # mdpress took an attribute line only on the file's first line or after a
+    # separator, so after a blank first line it showed it as text
+    deck = "\n= data-x='100' id='a'\n# A\n\n---\n= data-x='900'\n\nB\n"
+    app = build_files(make_app, tmp_path / "src", {"index.mdpress": deck}, CONF)
+    assert [(line, kind) for line, kind, _ in located_warnings(app, "index.mdpress")] == [
+        (2, "impress.attributes")
+    ]
+    found = steps(soup(app.outdir / "index.html"))
+    assert [(step.id, step.numbers["data-x"]) for step in found] == [("step-1", 0), ("step-2", 900)]
+    assert "data-x=\u2019100\u2019 id=\u2019a\u2019" in found[0].element.get_text()
+
+
+def test_repeated_attributes_take_the_first_value(make_app, tmp_path):
+    deck = "= data-x='1000' data-y='500' data-x='2000' id='b' id='c'\n# A\n\n---\n\nB\n"
+    app = build_files(make_app, tmp_path / "src", {"index.mdpress": deck}, CONF)
+    found = located_warnings(app, "index.mdpress")
+    assert [(line, kind) for line, kind, _ in found] == [(1, "impress.attributes")] * 2
+    assert "'data-x' is given more than once; the first value ('1000') is used" in found[0][2]
+    step = by_id(soup(app.outdir / "index.html"))["b"]
+    assert (step.numbers["data-x"], step.numbers["data-y"]) == (1000, 500)
+
+
+def test_foreign_decks_have_titles_in_a_toctree(make_app, tmp_path):
+    # the title: front matter (or a hovercraft :title:), else the first heading
+    files = {
+        "index.md": "# Decks\n\n```{toctree}\nnamed\nheading\nhover\n```\n",
+        "named.mdpress": "---\ntitle: Named deck\n---\n# First heading\n\n---\n\nB\n",
+        "heading.mdpress": "= data-x='5'\n## Hello *there*\n\n---\n\nB\n",
+        "hover.hovercraft": ":title: Hover deck\n\n----\n\nOne\n===\n\n----\n\nB\n",
+    }
+    app = build_files(make_app, tmp_path / "src", files, CONF, builder="html")
+    assert "toc.no_title" not in app.warning.getvalue()
+    page = soup(app.outdir / "index.html")
+    links = [(a["href"], a.get_text()) for a in page.select(".toctree-l1 > a")]
+    assert links == [
+        ("named.html", "Named deck"), ("heading.html", "Hello there"), ("hover.html", "Hover deck"),
+    ]
+    assert soup(app.outdir / "heading.html").title.get_text().startswith("Hello there")
+
+
+def test_rejected_ids_name_the_id_given_instead(make_app, tmp_path):
+    deck = (
+        "= id='größe'\n# A\n\n---\n= id='with space' data-x='1'\n\nB\n\n---\n"
+        "= id='dup' data-x='2'\n\nC\n\n---\n= id='dup' data-x='3'\n\nD\n"
+    )
+    app = build_files(make_app, tmp_path / "src", {"index.mdpress": deck}, CONF)
+    found = located_warnings(app, "index.mdpress")
+    assert [(line, kind) for line, kind, _ in found] == [
+        (1, "impress.id"), (5, "impress.id"), (15, "impress.duplicate_id"),
+    ]
+    assert "gets an id from its place in the deck (step-1)" in found[0][2]
+    assert "gets an id from its place in the deck (step-2)" in found[1][2]
+    assert "gets the id 'step-4'" in found[2][2]
+    assert [s.id for s in steps(soup(app.outdir / "index.html"))] == [
+        "step-1", "step-2", "dup", "step-4",
+    ]

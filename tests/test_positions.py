@@ -262,3 +262,11 @@ def test_a_closed_path_does_not_put_its_last_step_on_its_first():
     positions, problems = resolve([StepSpec(layout=square)] * 4, 1000, 700)
     assert problems == []
     assert len({(p.x, p.y) for p in positions}) == 4
+
+
+def test_format_number_never_raises():
+    # messages name the number a computation came to, whatever it is
+    assert format_number(math.inf) == "Infinity"
+    assert format_number(-math.inf) == "-Infinity"
+    assert format_number(math.nan) == "NaN"
+    assert format_number(1e300) == "1" + "0" * 300
