@@ -322,8 +322,10 @@ def path_length(data: str) -> float:
         )
     try:
         return float(parse_path(data).length())
-    except (InvalidPathError, ValueError, IndexError, TypeError) as error:
-        raise PositionError(f"the SVG path {data!r} does not parse: {error}") from None
+    except (InvalidPathError, ValueError, IndexError, TypeError, AssertionError) as error:
+        # svg.path checks some malformed data (a path that opens with Z) with assert
+        reason = str(error) or "it does not start with a move (M)"
+        raise PositionError(f"the SVG path {data!r} does not parse: {reason}") from None
 
 
 @dataclass(frozen=True)

@@ -193,6 +193,8 @@ def test_parse_layout(arguments, layout):
         ("path", None, "M 0 0 L 0 1000 oops L 1000 1000"),
         ("path", None, "M0,0#L100,0"),
         ("path", None, "M 3 3"),
+        ("path", None, "Z M 0 0 L 10 0"),  # svg.path asserts on a path opening with Z
+        ("path", None, "ZAEM28"),
         ("line", None, None, "perhaps"),
     ],
 )
