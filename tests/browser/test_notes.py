@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from .conftest import REPO_ROOT, _recorded_page, build_site
+from .support import CONSOLE_FILE_ERRORS
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -36,8 +37,8 @@ def test_notes_are_hidden_and_reach_the_console(browser: Browser, notes_site: Pa
         )
         assert deck.console_errors == []
         # impress.js 1.1.0's console (vendored unmodified) reaches into its preview
-        # frames, which Chromium keeps apart for file:// pages: that one error only
-        assert set(deck.page_errors) <= {"Cannot read properties of null (reading 'body')"}
+        # frames, which Chromium keeps apart for file:// pages: those errors only
+        assert set(deck.page_errors) <= set(CONSOLE_FILE_ERRORS)
 
 
 def test_the_right_arrow_reveals_substeps_before_moving_on(
