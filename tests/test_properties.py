@@ -275,7 +275,9 @@ def _check_deck(deck: dict, page: BeautifulSoup, warnings: list[str]) -> None:
     for words in _texts(deck):
         assert _normal(words) in text
     for line in warnings:
-        assert LOCATED_WARNING.match(line), line
+        # docutils before 0.22 reports a transition right after a heading as an ERROR,
+        # located and typed like the warnings
+        assert LOCATED_WARNING.match(line.replace(": ERROR: ", ": WARNING: ", 1)), line
 
 
 @BUILDS
