@@ -28,10 +28,11 @@ BROWSER_COMMANDS = ("chromium", "chromium-browser", "google-chrome", "google-chr
 BROWSER_VARIABLE = "SPHINX_IMPRESS_BROWSER"
 
 #: Switches for a headless Chromium that may run as root in a container, with no GPU
-#: and without background traffic.
+#: and without background traffic (the browser tests use the same).
 CHROMIUM_ARGS = (
     "--no-sandbox",
     "--disable-gpu",
+    "--disable-quic",
     "--no-first-run",
     "--disable-background-networking",
     "--disable-component-update",

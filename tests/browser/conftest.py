@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from sphinx_impress.pdf import CHROMIUM_ARGS as PDF_CHROMIUM_ARGS
+
 from .support import DeckPage
 
 if TYPE_CHECKING:
@@ -28,16 +30,9 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE_DIR = REPO_ROOT / "example"
 
 #: Chromium runs as root in a container without network access: no sandbox, no GPU,
-#: and none of the background traffic to Google's servers.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+#: and none of the background traffic to Google's servers; the switches the
+#: ``sphinx-impress pdf`` command launches it with.
+CHROMIUM_ARGS = list(PDF_CHROMIUM_ARGS)
 VIEWPORT = {"width": 1280, "height": 720}
 #: Upper bound (ms) for any single wait in a page; impress.js transitions take 1 s.
 PAGE_TIMEOUT_MS = 15_000
