@@ -72,12 +72,17 @@
         }
     }, true);
 
-    // Home and End: the first and the last step (impress.js 1.1.0 has no keys for them)
-    var help = function (command, text, row) {
+    // an impress.js plugin event, as impress.js's own plugins send them
+    var fire = function (target, name, detail) {
         var event = document.createEvent("CustomEvent");
-        event.initCustomEvent("impress:help:add", true, true, { command: command, text: text, row: row });
-        document.dispatchEvent(event);
+        event.initCustomEvent(name, true, true, detail);
+        target.dispatchEvent(event);
     };
+    var help = function (command, text, row) {
+        fire(document, "impress:help:add", { command: command, text: text, row: row });
+    };
+
+    // Home and End: the first and the last step (impress.js 1.1.0 has no keys for them)
     document.addEventListener("keyup", function (event) {
         if (event.ctrlKey || event.altKey || event.metaKey || event.shiftKey) {
             return;
@@ -96,9 +101,7 @@
             help("B / .", "Blank the screen / show it again", 4);
         }
         Array.prototype.forEach.call(root.querySelectorAll(".step.skip"), function (el) {
-            var event = document.createEvent("CustomEvent");
-            event.initCustomEvent("impress:navigation-ui:hideStep", true, true, {});
-            el.dispatchEvent(event);
+            fire(el, "impress:navigation-ui:hideStep", {});
         });
     });
     root.addEventListener("impress:stepenter", function (event) {
