@@ -17,6 +17,7 @@ from sphinx.util.osutil import relative_uri
 
 from .canvas import CanvasStep, canvas_svg
 from .config import ImpressConfig
+from .highlighting import ReusingPygmentsBridge
 from .nodes import impress_root
 from .positions import AXES, Position
 from .warnings_ import ImpressWarnings, warn
@@ -76,6 +77,15 @@ class ImpressBuilder(StandaloneHTMLBuilder):
     def get_theme_config(self) -> tuple[str, dict[str, str | int | bool]]:
         """Use the ``impress`` theme, whatever ``html_theme`` says."""
         return THEME, {}
+
+    def init_highlighter(self) -> None:
+        """Sphinx's highlighter (style from ``pygments_style`` or the theme), keeping
+        one Pygments formatter per set of options
+        (:class:`~sphinx_impress.highlighting.ReusingPygmentsBridge`)."""
+        super().init_highlighter()
+        self.highlighter = ReusingPygmentsBridge.like(self.highlighter)
+        if getattr(self, "dark_highlighter", None) is not None:
+            self.dark_highlighter = ReusingPygmentsBridge.like(self.dark_highlighter)
 
     def init_css_files(self) -> None:
         """Highlighting, the theme's style sheets (``html_style`` is for docs pages and
@@ -173,15 +183,35 @@ class ImpressBuilder(StandaloneHTMLBuilder):
                 assets[:] = [a for a in assets if str(getattr(a, "filename", "")) not in missing]
 
     def get_doc_context(self, docname: str, body: str, metatags: str) -> dict[str, Any]:
-        """The template context of a document's page, with ``impress``: the deck's
-        settings (:class:`~sphinx_impress.config.ImpressConfig`, ``conf.py`` and front
-        matter), from which the template writes the plugins' containers (toolbar,
-        progress, help) and the printed page size."""
-        context = super().get_doc_context(docname, body, metatags)
-        context["impress"] = ImpressConfig.for_document(
-            self.config, self.env.metadata.get(docname, {})
-        )
-        return context
+        """The template context of a document's page.
+
+        The keys of Sphinx's page context (Sphinx, "Templating": ``title``, ``body``,
+        ``metatags``, ``meta``, ``toc``, ``parents``, ``prev``, ``next``, ...) that a
+        presentation uses, and empty values for those it has no use for: a deck has
+        no local table of contents, no sidebar and no links to neighbouring documents
+        (rendering the local table of contents, one entry a slide, cost a tenth of a
+        thousand-slide deck's write time). Plus ``impress``: the deck's settings
+        (:class:`~sphinx_impress.config.ImpressConfig`, ``conf.py`` and front matter),
+        from which the template writes the plugins' containers (toolbar, progress,
+        help) and the printed page size.
+        """
+        title_node = self.env.longtitles.get(docname)
+        metadata = self.env.metadata.get(docname, {})
+        return {
+            "title": self.render_partial(title_node)["title"] if title_node else "",
+            "body": body,
+            "metatags": metatags,
+            "meta": metadata,
+            "toc": "",
+            "display_toc": False,
+            "parents": [],
+            "prev": None,
+            "next": None,
+            "rellinks": self.globalcontext["rellinks"][:],
+            "sourcename": "",
+            "page_source_suffix": str(self.env.doc2path(docname, False))[len(docname):],
+            "impress": ImpressConfig.for_document(self.config, metadata),
+        }
 
     def _docs_theme_file(self, filename: str) -> bool:
         """Whether ``filename`` (in ``_static``) is a static file of the docs
