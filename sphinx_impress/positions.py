@@ -528,7 +528,7 @@ def _rotation(axis: str, degrees: float) -> Matrix:
 def _multiply(a: Matrix, b: Matrix) -> Matrix:
     """The product ``a · b`` (``b`` acts first on a column vector)."""
     return tuple(  # type: ignore[return-value]
-        tuple(sum(a[row][k] * b[k][col] for k in range(3)) for col in range(3))
+        tuple(a[row][0] * b[0][col] + a[row][1] * b[1][col] + a[row][2] * b[2][col] for col in range(3))
         for row in range(3)
     )
 
@@ -551,7 +551,8 @@ def footprint(
     angles = {"x": position.rotate_x, "y": position.rotate_y, "z": position.rotate_z}
     matrix: Matrix = ((1.0, 0.0, 0.0), (0.0, 1.0, 0.0), (0.0, 0.0, 1.0))
     for axis in order:
-        matrix = _multiply(matrix, _rotation(axis, angles[axis]))
+        if angles[axis] % 360:  # a whole turn is the identity: nothing to multiply
+            matrix = _multiply(matrix, _rotation(axis, angles[axis]))
     half_w = width / 2 * position.scale
     half_h = height / 2 * position.scale
     corners = ((-half_w, -half_h), (half_w, -half_h), (half_w, half_h), (-half_w, half_h))

@@ -309,11 +309,12 @@ def _place_trailing(root: impress_root, trailing: list[nodes.Node]) -> None:
     citation into the step that first refers to it (myst-parser collects footnotes at
     the end of the document), everything else into the last step."""
     step_of: dict[str, nodes.Element] = {}
-    for step_element in root.children:
-        for reference in step_element.findall(
-            lambda n: isinstance(n, nodes.footnote_reference | nodes.citation_reference)
-        ):
-            step_of.setdefault(reference.get("refid", ""), step_element)
+    if any(isinstance(node, nodes.footnote | nodes.citation) for node in trailing):
+        for step_element in root.children:
+            for reference in step_element.findall(
+                lambda n: isinstance(n, nodes.footnote_reference | nodes.citation_reference)
+            ):
+                step_of.setdefault(reference.get("refid", ""), step_element)
     separator = None
     for node in trailing:
         if isinstance(node, nodes.transition) and "footnotes" in node["classes"]:
@@ -335,12 +336,15 @@ def _point_links_at_steps(root: impress_root) -> None:
     (``impress.reference``) about an in-page link (``#id`` or impress.js's ``#/id``)
     to an id that nothing in the page has."""
     step_of_id: dict[str, str] = {}
+    references = []
     for step_element in root.children:
         step_id = step_element["ids"][0]
         for node in step_element.findall(nodes.Element):
-            for anchor in node.get("ids", ()):
+            for anchor in node["ids"]:
                 step_of_id.setdefault(anchor, step_id)
-    for reference in root.findall(nodes.reference):
+            if isinstance(node, nodes.reference):
+                references.append(node)
+    for reference in references:
         refid = reference.get("refid")
         if refid in step_of_id:
             reference["refid"] = step_of_id[refid]
