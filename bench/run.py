@@ -38,6 +38,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from decks import write_project  # noqa: E402
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
+#: The script that times the phases of a build (bench/phases.py).
+PHASES = Path(__file__).resolve().parent / "phases.py"
 
 #: Slide counts of the single-deck build comparison.
 FULL_SIZES = (100, 1000, 5000)
@@ -86,10 +88,13 @@ class Build:
 
 
 def sphinx_build(
-    srcdir: Path, outdir: Path, doctreedir: Path, builder: str, jobs: int = 1
+    srcdir: Path, outdir: Path, doctreedir: Path, builder: str, jobs: int = 1,
+    phases: Path | None = None,
 ) -> Build:
     """Run ``python -m sphinx -b <builder>`` in a fresh process; its wall time (s) and
-    the documents it read and wrote, from its progress lines.
+    the documents it read and wrote, from its progress lines. With ``phases``, the
+    build runs under ``bench/phases.py``, which writes the seconds of its phases to
+    that JSON file.
 
     :raises RuntimeError: when the build fails.
     """
@@ -99,8 +104,9 @@ def sphinx_build(
     for name in ("CI", "FORCE_COLOR"):
         env.pop(name, None)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO_ROOT), env.get("PYTHONPATH")]))
+    runner = ["-m", "sphinx"] if phases is None else [str(PHASES), "--json", str(phases), "--"]
     command = [
-        sys.executable, "-m", "sphinx", "-N", "-b", builder, "-j", str(jobs),
+        sys.executable, *runner, "-N", "-b", builder, "-j", str(jobs),
         "-d", str(doctreedir), str(srcdir), str(outdir),
     ]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -114,11 +120,25 @@ def sphinx_build(
     return Build(seconds, cpu, _READING.findall(result.stdout), _WRITING.findall(result.stdout))
 
 
-def fresh_build(work: Path, srcdir: Path, builder: str, jobs: int = 1) -> tuple[Build, Path]:
+def fresh_build(
+    work: Path, srcdir: Path, builder: str, jobs: int = 1, phases: Path | None = None
+) -> tuple[Build, Path]:
     """A build into new output and doctree folders; the build and its output folder."""
     target = Path(tempfile.mkdtemp(prefix=f"{builder}-", dir=work))
     outdir = target / "out"
-    return sphinx_build(srcdir, outdir, target / "doctrees", builder, jobs), outdir
+    return sphinx_build(srcdir, outdir, target / "doctrees", builder, jobs, phases), outdir
+
+
+def measure_phases(work: Path, srcdir: Path, repeat: int) -> dict[str, float]:
+    """Seconds of each phase of an ``impress`` build of ``srcdir``
+    (``bench/phases.py``), from the run whose whole build was shortest."""
+    runs = []
+    for attempt in range(repeat):
+        seconds = work / f"phases-{attempt}.json"
+        _, outdir = fresh_build(work, srcdir, "impress", phases=seconds)
+        shutil.rmtree(outdir.parent)
+        runs.append(json.loads(seconds.read_text(encoding="utf-8")))
+    return min(runs, key=lambda phases: phases["build"])
 
 
 def measure_builds(work: Path, sizes: tuple[int, ...], repeat: int) -> list[Row]:
@@ -165,6 +185,23 @@ def measure_builds(work: Path, sizes: tuple[int, ...], repeat: int) -> list[Row]
         TARGET_IMPRESS_OVER_DUMMY,
     ))
     rows.append(ratio_row(f"impress / html at N = {middle}", (middle, "impress"), (middle, "html"), None))
+    phases = measure_phases(work, work / f"deck-{middle}", repeat)
+    _progress(f"impress N={middle} phases: {json.dumps(phases, sort_keys=True)}")
+    own = phases.get("presentation", 0.0) + phases.get("canvas", 0.0)
+    rows.append(Row(
+        f"impress at N = {middle}, write phase: HTML translator (Pygments in it) / "
+        "sphinx-impress's post-transform and canvas map / page template, s",
+        f"{phases.get('translate', 0.0):.2f} ({phases.get('highlight', 0.0):.2f}) / {own:.2f} / "
+        f"{phases.get('page', 0.0):.2f}",
+        data=phases,
+    ))
+    floor = (wall[middle]["dummy"] + phases.get("translate", 0.0)) / wall[middle]["dummy"]
+    rows.append(Row(
+        f"lowest ratio to dummy at N = {middle} for a builder that writes with Sphinx's "
+        "HTML translator: (dummy + translator) / dummy",
+        f"{floor:.2f}",
+        data={"ratio": floor},
+    ))
     if len(sizes) >= 2:
         small, big = (1000, 5000) if {1000, 5000} <= set(sizes) else sizes[-2:]
         # the issue's 5.5 for five times the slides, scaled to other size pairs
@@ -180,9 +217,10 @@ def measure_project(work: Path, decks: int, slides: int, repeat: int) -> list[Ro
     names = [f"deck{n:02d}" for n in range(1, decks + 1)]
     edited = names[len(names) // 2]
     srcdir = write_project(work / f"project-{decks}", dict.fromkeys(names, slides))
-    full, incremental, parallel, full_cpu, incremental_cpu = [], [], [], [], []
+    full, incremental, parallel, full_cpu, incremental_cpu, idle = [], [], [], [], [], []
     read: set[str] = set()
     written: set[str] = set()
+    idle_work: set[str] = set()  # documents a build with nothing changed read or wrote
     for attempt in range(repeat):
         build, outdir = fresh_build(work, srcdir, "impress")
         full.append(build.seconds)
@@ -194,13 +232,22 @@ def measure_project(work: Path, decks: int, slides: int, repeat: int) -> list[Ro
         source.write_text(text, encoding="utf-8")
         incremental.append(again.seconds)
         incremental_cpu.append(again.cpu)
+        # and once more with the edit taken back and then kept: a build with nothing to
+        # read or write is the floor of any rebuild (start-up, environment, finish)
+        sphinx_build(srcdir, outdir, outdir.parent / "doctrees", "impress")
+        nothing = sphinx_build(srcdir, outdir, outdir.parent / "doctrees", "impress")
+        idle.append(nothing.seconds)
+        idle_work.update(nothing.read + nothing.written)
         read.update(again.read)
         written.update(again.written)
         shutil.rmtree(outdir.parent)
         build, outdir = fresh_build(work, srcdir, "impress", jobs=2)
         parallel.append(build.seconds)
         shutil.rmtree(outdir.parent)
-    _progress(f"project: full {_fmt_runs(full)}, incremental {_fmt_runs(incremental)}, -j 2 {_fmt_runs(parallel)}")
+    _progress(
+        f"project: full {_fmt_runs(full)}, incremental {_fmt_runs(incremental)}, "
+        f"nothing changed {_fmt_runs(idle)}, -j 2 {_fmt_runs(parallel)}"
+    )
     ratio = min(incremental) / min(full)
     cpu_ratio = min(incremental_cpu) / min(full_cpu)
     decks_read = sorted(read & set(names))
@@ -214,6 +261,13 @@ def measure_project(work: Path, decks: int, slides: int, repeat: int) -> list[Ro
             f"{ratio:.2f} ({min(incremental):.2f} s; CPU {cpu_ratio:.2f})",
             f"<= {TARGET_INCREMENTAL:.2f}", ratio <= TARGET_INCREMENTAL,
             {"ratio": ratio, "cpu_ratio": cpu_ratio, "runs": incremental},
+        ),
+        Row(
+            "rebuild with nothing changed / full build (the floor of any rebuild)",
+            f"{min(idle) / min(full):.2f} ({min(idle):.2f} s"
+            + (f"; it read or wrote {', '.join(sorted(idle_work))}" if idle_work else "")
+            + ")",
+            data={"ratio": min(idle) / min(full), "runs": idle, "read_or_written": sorted(idle_work)},
         ),
         Row(
             f"edit {edited}: decks read / decks written again",

@@ -62,8 +62,10 @@ def test_quick_run_reports_every_row(tmp_path: Path) -> None:
     expected = [
         "build, N = 10", "build, N = 50", "impress / dummy at N = 50", "impress / html",
         "impress time(50) / time(10)", "dummy time(50) / time(10)", "full build -j 1",
-        "rebuild / full build", "decks read / decks written again", "full build -j 2 / -j 1",
-        "assets a presentation loads",
+        ": rebuild / full build", "rebuild with nothing changed / full build",
+        "decks read / decks written again", "full build -j 2 / -j 1",
+        "assets a presentation loads", "write phase: HTML translator",
+        "lowest ratio to dummy",
     ]
     for part in expected:
         assert sum(part in measure for measure in measures) == 1, part
@@ -71,6 +73,13 @@ def test_quick_run_reports_every_row(tmp_path: Path) -> None:
     by_name = {row["measure"]: row for row in rows}
     reread = next(row for name, row in by_name.items() if "decks read" in name)
     assert reread["ok"], reread["value"]  # only the edited deck is read and written again
+    idle = next(row for name, row in by_name.items() if "nothing changed" in name)
+    assert idle["data"]["read_or_written"] == [], idle["value"]
+    # the phases of one build: Pygments runs inside the translator's walk, which runs
+    # inside the write phase, which is part of the whole build
+    phases = next(row for name, row in by_name.items() if "write phase" in name)["data"]
+    assert 0 < phases["highlight"] < phases["translate"] < phases["write"] < phases["build"]
+    assert 0 < phases["presentation"] < phases["post_transforms"]
     weight = next(row for name, row in by_name.items() if "assets" in name)
     assert {Path(name).name for name in weight["data"]["files"]} >= {
         "impress.min.js", "impress-nearby.js", "impress-init.js", "impress-theme.css"
