@@ -150,12 +150,14 @@ def measure_builds(work: Path, sizes: tuple[int, ...], repeat: int) -> list[Row]
     for slides in sizes:
         srcdir = write_project(work / f"deck-{slides}", {"index": slides})
         wall[slides], cpu[slides] = {}, {}
-        for builder in ("dummy", "impress", "html"):
-            builds = []
-            for _ in range(repeat):
+        runs: dict[str, list[Build]] = {"dummy": [], "impress": [], "html": []}
+        # the builders take turns, so that a slow spell of the machine falls on all
+        for _ in range(repeat):
+            for builder, builds in runs.items():
                 build, outdir = fresh_build(work, srcdir, builder)
                 builds.append(build)
                 shutil.rmtree(outdir.parent)
+        for builder, builds in runs.items():
             wall[slides][builder] = min(b.seconds for b in builds)
             cpu[slides][builder] = min(b.cpu for b in builds)
             _progress(

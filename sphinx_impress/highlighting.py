@@ -18,7 +18,7 @@ class ReusingPygmentsBridge(PygmentsBridge):
 
     Sphinx makes a new Pygments formatter for each code block, and a new
     ``HtmlFormatter`` builds the whole style sheet of its style (Pygments,
-    ``HtmlFormatter.__init__``): at a thousand code blocks that was about a quarter of a
+    ``HtmlFormatter.__init__``): at a thousand code blocks that was about a fifth of a
     presentation's write time. A formatter keeps nothing of the code it formatted
     (its only state is the options and caches of CSS classes by token type), so one
     formatter serves every block with the same options; the output is the same bytes.
