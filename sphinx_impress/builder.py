@@ -276,7 +276,7 @@ class ImpressBuilder(StandaloneHTMLBuilder):
     def _check_static_file(self, setting: str, filename: str) -> None:
         """Warn (``impress.config``) when a local file named in ``setting`` is in no
         folder of ``html_static_path``: the page would ask for a file that is not there.
-        URLs are left to :func:`warn_remote_assets`."""
+        URLs are left to :func:`~sphinx_impress.offline.warn_remote_assets`."""
         if "://" in filename:
             return
         for folder in self.config.html_static_path:
@@ -300,39 +300,11 @@ def _title(element: nodes.Element) -> str:
     return title.astext() if title is not None else ""
 
 
-def warn_remote_assets(
-    app: Sphinx,
-    pagename: str,
-    templatename: str,
-    context: dict[str, Any],
-    doctree: nodes.document | None,
-) -> None:
-    """Warn (``impress.offline``) when a presentation page loads anything that is not
-    in the output folder: a script or style sheet with a URL (MathJax's default
-    ``mathjax_path`` among them) or a remote image. Connected to ``html-page-context``
-    after the handlers that add per-page assets."""
-    if not isinstance(app.builder, ImpressBuilder):
-        return
-    remote = [
-        asset.filename
-        for asset in (*context.get("script_files", ()), *context.get("css_files", ()))
-        if "://" in str(getattr(asset, "filename", "") or "")
-    ]
-    if doctree is not None:
-        remote.extend(
-            image["uri"] for image in doctree.findall(nodes.image) if "://" in image["uri"]
-        )
-    if remote:
-        warn(
-            f"this presentation loads {', '.join(sorted(set(remote)))} from the network, "
-            "so it will not present offline",
-            ImpressWarnings.OFFLINE,
-            pagename,
-        )
-
-
 def setup_builder(app: Sphinx) -> None:
-    """Register the builder after Sphinx's HTML builder (as ``dirhtml`` does)."""
+    """Register the builder after Sphinx's HTML builder (as ``dirhtml`` does), and the
+    check of what its pages load from the network."""
+    from .offline import warn_remote_assets  # it needs this module's builder class
+
     app.setup_extension("sphinx.builders.html")
     app.add_builder(ImpressBuilder)
     app.connect("html-page-context", warn_remote_assets, priority=900)
