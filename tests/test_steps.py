@@ -142,6 +142,13 @@ def test_no_search_index_or_general_index(build):
         assert not (app.outdir / name).exists(), name
     assert (app.outdir / "_static" / "impressjs" / "impress.min.js").is_file()
     assert (app.outdir / "_static" / "impressjs" / "LICENSE").is_file()
+    # the impress theme inherits nothing: none of the basic theme's files, which the
+    # pages would never load, are copied
+    static = {path.name for path in (app.outdir / "_static").iterdir()}
+    assert static == {
+        "impressjs", "impress-init.js", "impress-nearby.js", "impress-print.css",
+        "impress-theme.css", "pygments.css",
+    }
 
 
 def test_other_extensions_inside_slides(build):
