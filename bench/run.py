@@ -234,8 +234,9 @@ def measure_project(work: Path, decks: int, slides: int, repeat: int) -> list[Ro
         source.write_text(text, encoding="utf-8")
         incremental.append(again.seconds)
         incremental_cpu.append(again.cpu)
-        # and once more with the edit taken back and then kept: a build with nothing to
-        # read or write is the floor of any rebuild (start-up, environment, finish)
+        # the edit was taken back, so the next build reads that deck once more; the one
+        # after it has nothing to read or write: the floor of any rebuild (start-up,
+        # loading the environment, finishing)
         sphinx_build(srcdir, outdir, outdir.parent / "doctrees", "impress")
         nothing = sphinx_build(srcdir, outdir, outdir.parent / "doctrees", "impress")
         idle.append(nothing.seconds)
