@@ -39,6 +39,13 @@ PAGE_TEMPLATE = "impress-page.html"
 #: impress.js as shipped in the theme's static folder (minified, unmodified).
 IMPRESS_JS = "impressjs/impress.min.js"
 
+#: Sphinx's ``DOCUMENTATION_OPTIONS`` global (the basic theme's template: version,
+#: language, file suffixes), which extensions' scripts read, sphinx-copybutton's among
+#: them; loaded as Sphinx's HTML pages load it. Sphinx's other page scripts
+#: (``doctools.js``, which takes the arrow keys for page navigation, and the search
+#: helpers) are not loaded.
+DOCUMENTATION_OPTIONS_JS = "documentation_options.js"
+
 #: The print style sheet: one page per step. Loaded with ``media="print"``; the start-up
 #: script applies it to the screen too when the page is opened with ``?print``.
 PRINT_CSS = "impress-print.css"
@@ -104,14 +111,17 @@ class ImpressBuilder(StandaloneHTMLBuilder):
             self.add_css_file(filename, priority=800)
 
     def init_js_files(self) -> None:
-        """impress.js, extensions' scripts, ``impress_js_files``, the script that draws
-        only the steps near the view in a big deck, then the init script.
+        """impress.js, Sphinx's ``documentation_options.js``, extensions' scripts,
+        ``impress_js_files``, the script that draws only the steps near the view in a big
+        deck, then the init script.
 
-        Sphinx's own page helpers (``doctools.js`` and the like) are left out: a deck
-        has no search and no sidebar.
+        Sphinx's other page helpers (``doctools.js`` and the like) are left out: a deck
+        has no search and no sidebar, and the arrow keys belong to impress.js.
         """
         self._js_files = []
         self.add_js_file(IMPRESS_JS, priority=100)
+        # the DOCUMENTATION_OPTIONS global (basic theme), which extensions' scripts read
+        self.add_js_file(DOCUMENTATION_OPTIONS_JS, priority=200)
         for filename, attributes in self._extension_registry().js_files:
             self.add_js_file(filename or "", **attributes)
         for filename in self.config.impress_js_files:

@@ -87,9 +87,10 @@ def test_controls_come_before_the_scripts(presenting):
         for child in body
     ]
     start = names.index("#impress")
-    assert names[start + 1:] == [*CONTROLS, "script", "script", "script"]
+    assert names[start + 1:] == [*CONTROLS, *["script"] * 4]
     assert [s["src"].split("?")[0] for s in page.body.find_all("script")] == [
-        "_static/impressjs/impress.min.js", "_static/impress-nearby.js", "_static/impress-init.js"
+        "_static/impressjs/impress.min.js", "_static/documentation_options.js",
+        "_static/impress-nearby.js", "_static/impress-init.js",
     ]
     # first in the body: the link to the linear view
     assert body[0].name == "a" and body[0]["href"] == "?linear"

@@ -55,7 +55,9 @@ def test_presentations_have_no_inline_script(build):
     app = build("multi")
     assert _inline_code(app.outdir) == []
     scripts = _local_scripts(app.outdir / "index.html")
-    assert [p.name for p in scripts] == ["impress.min.js", "impress-nearby.js", "impress-init.js"]
+    assert [p.name for p in scripts] == [
+        "impress.min.js", "documentation_options.js", "impress-nearby.js", "impress-init.js"
+    ]
     assert all(p.is_file() for p in scripts)
 
 

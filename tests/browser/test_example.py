@@ -81,6 +81,9 @@ def test_impress_initialises(deck: DeckPage) -> None:
     assert "impress-not-supported" not in classes, classes
     assert deck.active_id() == FIRST_STEP
     assert not deck.page.is_visible(".impress-fallback-message")
+    # Sphinx's DOCUMENTATION_OPTIONS global is there for extensions' scripts to read
+    assert deck.evaluate("() => typeof DOCUMENTATION_OPTIONS") == "object"
+    assert deck.evaluate("() => DOCUMENTATION_OPTIONS.FILE_SUFFIX") == ".html"
 
 
 def test_no_console_or_page_errors(deck: DeckPage) -> None:
