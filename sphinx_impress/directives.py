@@ -359,6 +359,13 @@ class StepDirective(SphinxDirective):
         return [node]
 
 
+#: Another name of the ``step`` directive, for projects where another extension has
+#: a ``step`` directive of its own (sphinx-design 0.8 has one): Sphinx keeps the one
+#: registered first and warns (``app.add_directive``) about the other.
+STEP_ALIAS = "impress-step"
+
+
 def setup_directives(app: Sphinx) -> None:
-    """Register the ``step`` directive."""
+    """Register the ``step`` directive, also as :data:`STEP_ALIAS`."""
     app.add_directive("step", StepDirective)
+    app.add_directive(STEP_ALIAS, StepDirective)
