@@ -19,6 +19,7 @@ from .canvas import CanvasStep, canvas_svg
 from .config import ImpressConfig
 from .highlighting import ReusingPygmentsBridge
 from .nodes import impress_root
+from .offline import is_remote, warn_remote_assets
 from .positions import AXES, Position
 from .warnings_ import ImpressWarnings, warn
 from .writer import ImpressTranslator
@@ -178,7 +179,7 @@ class ImpressBuilder(StandaloneHTMLBuilder):
         missing = set()
         for asset in (*self._css_files, *self._js_files):
             filename = str(getattr(asset, "filename", "") or "")
-            if not filename or "://" in filename or (outdir / filename).is_file():
+            if not filename or is_remote(filename) or (outdir / filename).is_file():
                 continue
             source = Path(self.docs_builder.outdir, filename) if self.docs_builder else None
             if source is not None and source.is_file() and not self._docs_theme_file(filename):
@@ -287,7 +288,7 @@ class ImpressBuilder(StandaloneHTMLBuilder):
         """Warn (``impress.config``) when a local file named in ``setting`` is in no
         folder of ``html_static_path``: the page would ask for a file that is not there.
         URLs are left to :func:`~sphinx_impress.offline.warn_remote_assets`."""
-        if "://" in filename:
+        if is_remote(filename):
             return
         for folder in self.config.html_static_path:
             if (Path(self.confdir) / folder / filename).is_file():
@@ -313,8 +314,6 @@ def _title(element: nodes.Element) -> str:
 def setup_builder(app: Sphinx) -> None:
     """Register the builder after Sphinx's HTML builder (as ``dirhtml`` does), and the
     check of what its pages load from the network."""
-    from .offline import warn_remote_assets  # it needs this module's builder class
-
     app.setup_extension("sphinx.builders.html")
     app.add_builder(ImpressBuilder)
     app.connect("html-page-context", warn_remote_assets, priority=900)

@@ -98,10 +98,12 @@ class ImpressWarnings(Enum):
     OFFLINE = "offline"
     """A presentation page that loads something from the network (MathJax from its
     default address, a remote image, style sheet or script, or what raw HTML on a
-    slide loads: ``src``, ``srcset``, ``poster``, ``data``, ``<link href>`` and CSS
-    ``url()`` with an ``https://`` or ``//`` address; links are not loads), so it will
-    not present offline. One warning per page names every address. The page is
-    written as it is."""
+    slide loads: ``src``, ``srcset``, ``poster``, ``data``, ``background``, what an
+    ``iframe``'s ``srcdoc`` loads, SVG ``image``/``use`` ``href``, ``<link href>``
+    with a ``rel`` that loads, CSS ``url()``, ``@import`` and ``image-set()``, with an
+    ``https://`` or ``//`` address; links are not loads), so it will not present
+    offline. One warning per page names every address. The page is written as it
+    is."""
 
     EMPTY = "empty"
     """A document built as a presentation that has no slide at all, or a ``step``

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from hypothesis import given, settings, strategies as st
 
-from helpers import warning_lines
+from helpers import soup, warning_lines
 from sphinx_impress.offline import is_remote, loaded_urls
 
 
@@ -72,3 +72,45 @@ def test_is_remote():
 @given(st.text())
 def test_loaded_urls_never_raises(text):
     assert all(isinstance(url, str) for url in loaded_urls(text))
+
+
+def test_loaded_urls_reads_svg_css_and_old_attributes():
+    html = (
+        '<svg><image href="https://svg.example/a.png"/><use xlink:href="//svg.example/b.svg#i"/>'
+        '<a href="https://svg.example/followed">x</a></svg>'
+        '<style>/* url(https://comment.example/no.png) */ @import "https://import.example/s.css";'
+        "p { background: image-set('https://set.example/1x.png' 1x, \"two.png\" 2x) }</style>"
+        '<table background="https://table.example/t.png"><tr><td>x</td></tr></table>'
+        '<iframe srcdoc="&lt;img src=&quot;https://srcdoc.example/i.png&quot;&gt;"></iframe>'
+        '<img src="https://first.example/1.png" src="https://second.example/2.png">'
+    )
+    assert loaded_urls(html) == [
+        "https://svg.example/a.png", "//svg.example/b.svg#i", "https://import.example/s.css",
+        "https://set.example/1x.png", "two.png", "https://table.example/t.png",
+        "https://srcdoc.example/i.png", "https://first.example/1.png",
+    ]
+
+
+def test_links_that_load_nothing_are_not_listed():
+    html = "".join(
+        f'<link rel="{rel}" href="https://{rel}.example/">'
+        for rel in ("canonical", "alternate", "preconnect", "dns-prefetch", "stylesheet", "shortcut icon")
+    )
+    assert loaded_urls(html) == ["https://stylesheet.example/", "https://shortcut icon.example/"]
+
+
+def test_file_urls_are_not_the_network():
+    assert not is_remote("file:///etc/x.png")
+    assert not is_remote("FILE://host/share/x.png")
+    assert is_remote("ftp://files.example/x.png")
+
+
+def test_remote_assets_of_extensions_are_kept_and_named(build):
+    app = build("remote-assets")
+    page = soup(app.outdir / "index.html")
+    assert "//cdn.example/ext.css" in [link["href"] for link in page.find_all("link")]
+    assert "https://cdn.example/ext.js" in [script["src"] for script in page.find_all("script")]
+    assert _offline(app) == {
+        "index.md": "this presentation loads //cdn.example/ext.css, https://cdn.example/ext.js "
+        "from the network, so it will not present offline [impress.offline]"
+    }
