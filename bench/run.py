@@ -199,8 +199,8 @@ def measure_builds(work: Path, sizes: tuple[int, ...], repeat: int) -> list[Row]
     ))
     floor = (wall[middle]["dummy"] + phases.get("translate", 0.0)) / wall[middle]["dummy"]
     rows.append(Row(
-        f"lowest ratio to dummy at N = {middle} for a builder that writes with Sphinx's "
-        "HTML translator: (dummy + translator) / dummy",
+        f"floor of impress / dummy, N = {middle}, if sphinx-impress's own code took no "
+        "time: (dummy + this build's HTML translator) / dummy",
         f"{floor:.2f}",
         data={"ratio": floor},
     ))
@@ -261,7 +261,7 @@ def measure_project(work: Path, decks: int, slides: int, repeat: int) -> list[Ro
         Row(f"{decks} decks x {slides} slides: full build -j 1 (s)", f"{min(full):.2f}", data={"runs": full}),
         Row(
             f"edit {edited}: rebuild / full build",
-            f"{ratio:.2f} ({min(incremental):.2f} s; CPU {cpu_ratio:.2f})",
+            f"{ratio:.2f} ({min(incremental):.2f} s; by CPU time {cpu_ratio:.2f})",
             f"<= {TARGET_INCREMENTAL:.2f}", ratio <= TARGET_INCREMENTAL,
             {"ratio": ratio, "cpu_ratio": cpu_ratio, "runs": incremental},
         ),
@@ -470,6 +470,13 @@ def run(quick: bool = False, repeat: int | None = None, browser: bool = True, wo
         rows += measure_weight(base)
         if browser:
             rows += measure_browser(base, QUICK_BROWSER_STEPS if quick else FULL_BROWSER_STEPS, repeat)
+    if quick:
+        # the timing targets are for the full sizes and several runs: small decks built
+        # once say nothing about them (the weight and what a rebuild reads still count)
+        for row in rows:
+            if row.ok is not None and "ratio" in row.data:
+                row.ok = None
+                row.target += " (not judged with --quick)"
     return rows
 
 
