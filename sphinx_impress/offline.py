@@ -39,7 +39,7 @@ LOADING_RELS = frozenset({
 #: input makes them backtrack over more than a token.
 _CSS_COMMENT = re.compile(r"/\*.*?(?:\*/|\Z)", re.DOTALL)  # unclosed: to the end (CSS Syntax)
 _CSS_URL = re.compile(r"""url\(\s*(?:(['"])([^'"]*)\1|([^'"()\s]+))\s*\)""", re.IGNORECASE)
-_CSS_IMPORT = re.compile(r"""@import\s+(['"])([^'"]*)\1""", re.IGNORECASE)
+_CSS_IMPORT = re.compile(r"""@import\s*(['"])([^'"]*)\1""", re.IGNORECASE)
 _CSS_IMAGE_SET = re.compile(r"image-set\(([^()]*)\)", re.IGNORECASE)
 _QUOTED = re.compile(r"""(['"])([^'"]*)\1""")
 
@@ -69,41 +69,67 @@ def css_urls(css: str) -> list[str]:
     return [url for url in urls if url.strip()]
 
 
-class _LoadedURLs(HTMLParser):
-    """Collects the URLs an HTML fragment makes the browser load."""
+#: A start tag: ``<`` and a letter, then anything up to ``>`` outside quotes. It never
+#: crosses an unquoted ``<``, so finding every tag takes time in proportion to the text.
+_START_TAG = re.compile(r"""<([a-zA-Z][^\s/>"'<]*)(?:[^<>"']|"[^"]*"|'[^']*')*>""")
+
+#: Comments, whose content a browser does not load (unclosed: to the end).
+_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+
+#: Elements whose content is text or inert, not loaded as markup: ``template``,
+#: ``noscript`` (the page has scripts), ``textarea``, ``title``; and ``style``, whose
+#: content is CSS (read by :func:`css_urls`).
+_INERT = frozenset({"template", "noscript", "textarea", "title", "style"})
+
+
+class _TagReader(HTMLParser):
+    """Reads one start tag: its name and attributes, character references decoded."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.urls: list[str] = []
-        self._in_style = False
+        self.tag = ""
+        self.attrs: list[tuple[str, str | None]] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        first: dict[str, str] = {}
-        for name, value in attrs:  # a repeated attribute: browsers keep the first
-            first.setdefault(name, value or "")
-        for name, value in first.items():
-            if not value.strip():
-                continue
-            if name in LOADED_ATTRIBUTES:
-                candidates = value.split(",") if name == "srcset" else [value]
-                self.urls.extend(c.split()[0] for c in candidates if c.split())
-            elif name == "srcdoc":
-                self.urls.extend(loaded_urls(value))
-            elif name in ("href", "xlink:href") and (
-                tag in HREF_LOADED_BY
-                or (tag == "link" and LOADING_RELS & set(first.get("rel", "").lower().split()))
-            ):
-                self.urls.append(value)
-            elif name == "style":
-                self.urls.extend(css_urls(value))
-        self._in_style = tag == "style"
+        self.tag, self.attrs = tag, attrs
 
-    def handle_endtag(self, tag: str) -> None:
-        self._in_style = False
+    handle_startendtag = handle_starttag
 
-    def handle_data(self, data: str) -> None:
-        if self._in_style:
-            self.urls.extend(css_urls(data))
+
+def _read_tag(text: str) -> tuple[str, dict[str, str]]:
+    """The name and the attributes of the start tag ``text``; of an attribute given
+    twice, the first (as browsers keep it)."""
+    reader = _TagReader()
+    try:
+        reader.feed(text)
+        reader.close()
+    except (AssertionError, ValueError):  # what Python's parser raises on odd markup
+        return "", {}
+    first: dict[str, str] = {}
+    for name, value in reader.attrs:
+        first.setdefault(name, value or "")
+    return reader.tag, first
+
+
+def _tag_urls(tag: str, attributes: dict[str, str], in_svg: bool) -> list[str]:
+    """What one element makes the browser load (see :func:`loaded_urls`)."""
+    urls: list[str] = []
+    for name, value in attributes.items():
+        if not value.strip():
+            continue
+        if name in LOADED_ATTRIBUTES:
+            candidates = value.split(",") if name == "srcset" else [value]
+            urls.extend(c.split()[0] for c in candidates if c.split())
+        elif name == "srcdoc":
+            urls.extend(loaded_urls(value))
+        elif name in ("href", "xlink:href") and (
+            (in_svg and tag in HREF_LOADED_BY)
+            or (tag == "link" and LOADING_RELS & set(attributes.get("rel", "").lower().split()))
+        ):
+            urls.append(value)
+        elif name == "style":
+            urls.extend(css_urls(value))
+    return urls
 
 
 def loaded_urls(html: str) -> list[str]:
@@ -111,14 +137,38 @@ def loaded_urls(html: str) -> list[str]:
     scripts, frames (and what an ``iframe``'s ``srcdoc`` loads), media and their
     posters, objects, old ``background`` attributes, SVG images and uses, style sheets,
     icons and preloads (``<link href>`` by its ``rel``), and CSS ``url()``,
-    ``@import`` and ``image-set()`` in ``style`` attributes and elements. Links the
-    reader follows (``<a href>``) are not loaded and not listed; of an attribute given
-    twice, the first counts, as in browsers. Never raises: Python's HTML parser reads
-    broken markup as far as it can. CSS escapes inside URLs are not decoded."""
-    parser = _LoadedURLs()
-    parser.feed(html)
-    parser.close()
-    return parser.urls
+    ``@import`` and ``image-set()`` in ``style`` attributes and elements.
+
+    Not listed: links the reader follows (``<a href>``), anything in comments and in
+    ``template``, ``noscript``, ``textarea`` and ``title``, and an ``<image>`` outside
+    SVG (browsers read it as an ``img`` without ``src``). Of an attribute given twice,
+    the first counts, as in browsers. Each start tag is found by a pattern and read by
+    Python's HTML parser, so the time grows in proportion to the text and odd markup
+    (``<![``, unclosed tags) is skipped, never raised. CSS escapes inside URLs are not
+    decoded, and a tag left open at the very end is not read.
+    """
+    html = _HTML_COMMENT.sub(" ", html)
+    lowered = html.lower()
+    urls: list[str] = []
+    depth_svg = 0
+    position = 0
+    while (match := _START_TAG.search(html, position)) is not None:
+        # the svg elements closed since the last tag
+        depth_svg = max(0, depth_svg - lowered.count("</svg", position, match.start()))
+        position = match.end()
+        tag, attributes = _read_tag(match[0])
+        if not tag:
+            continue
+        if tag == "svg" and not match[0].endswith("/>"):
+            depth_svg += 1
+        urls.extend(_tag_urls(tag, attributes, depth_svg > 0 or tag == "svg"))
+        if tag in _INERT:
+            closing = lowered.find(f"</{tag}", position)
+            content_end = len(html) if closing < 0 else closing
+            if tag == "style":
+                urls.extend(css_urls(html[position:content_end]))
+            position = content_end
+    return urls
 
 
 def warn_remote_assets(

@@ -114,3 +114,20 @@ def test_remote_assets_of_extensions_are_kept_and_named(build):
         "index.md": "this presentation loads //cdn.example/ext.css, https://cdn.example/ext.js "
         "from the network, so it will not present offline [impress.offline]"
     }
+
+
+def test_inert_content_and_odd_markup_load_nothing():
+    html = (
+        '<template><img src="https://template.example/no.png"></template>'
+        '<noscript><img src="https://noscript.example/no.png"></noscript>'
+        '<textarea><img src="https://textarea.example/no.png"></textarea>'
+        '<title><img src="https://title.example/no.png"></title>'
+        '<!-- <img src="https://comment.example/no.png"> -->'
+        '<image href="https://not-svg.example/no.png">'
+        "<![foo[ odd ]]>"
+        '<img alt="a > b" src="https://quoted.example/yes.png">'
+        '<style>@import"https://import.example/yes.css";</style>'
+    )
+    assert loaded_urls(html) == [
+        "https://quoted.example/yes.png", "https://import.example/yes.css"
+    ]
