@@ -360,8 +360,8 @@ class StepDirective(SphinxDirective):
 
 
 #: Another name of the ``step`` directive, for projects where another extension has
-#: a ``step`` directive of its own (sphinx-design 0.8 has one): Sphinx keeps the one
-#: registered first and warns (``app.add_directive``) about the other.
+#: a ``step`` directive of its own (sphinx-design 0.8 has one): Sphinx warns
+#: (``app.add_directive``) and the extension set up later gets the name ``step``.
 STEP_ALIAS = "impress-step"
 
 
