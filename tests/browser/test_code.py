@@ -37,4 +37,6 @@ def test_a_dark_style_keeps_its_background(browser: Browser, dark_site: Path) ->
         assert box == "rgb(39, 40, 34)"
         assert pre == "rgba(0, 0, 0, 0)"  # the block's own box shows through
         assert name == "rgb(166, 226, 46)"
+        # line numbers stay out of what the reader selects and copies
+        assert deck.evaluate("() => getComputedStyle(document.querySelector('.linenos')).userSelect") == "none"
         assert deck.page_errors == []
