@@ -187,17 +187,17 @@ def warn_remote_assets(
 
     if not isinstance(app.builder, ImpressBuilder):
         return
-    remote = [
-        str(asset.filename)
+    urls = [
+        str(getattr(asset, "filename", "") or "")
         for asset in (*context.get("script_files", ()), *context.get("css_files", ()))
-        if is_remote(str(getattr(asset, "filename", "") or ""))
     ]
     if doctree is not None:
         for node in doctree.findall(lambda n: isinstance(n, nodes.image | nodes.raw)):
             if isinstance(node, nodes.image):
-                remote.extend(filter(is_remote, [node["uri"]]))
+                urls.append(node["uri"])
             elif "html" in node.get("format", "").split():
-                remote.extend(filter(is_remote, loaded_urls(node.astext())))
+                urls.extend(loaded_urls(node.astext()))
+    remote = [url for url in urls if is_remote(url)]
     if remote:
         warn(
             f"this presentation loads {', '.join(sorted(set(remote)))} from the network, "
