@@ -47,8 +47,8 @@ from sphinx.environment import BuildEnvironment  # noqa: E402
 from sphinx.highlighting import PygmentsBridge  # noqa: E402
 from sphinx.writers.html5 import HTML5Translator  # noqa: E402
 
-from sphinx_impress import builder as impress_builder  # noqa: E402
-from sphinx_impress.presentation import BuildPresentation  # noqa: E402
+from sphinx_impress.extension.presentation import BuildPresentation  # noqa: E402
+from sphinx_impress.html import builder as impress_builder  # noqa: E402
 
 #: Seconds spent in each phase, by name.
 SECONDS: Counter[str] = Counter()

@@ -19,33 +19,13 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     Loaded by ``extensions = ["sphinx_impress"]``, or by ``sphinx-build -b impress``
     through the ``sphinx.builders`` entry point.
     """
-    from .builder import setup_builder
-    from .decks import setup_decks
-    from .config import setup_config
-    from .directives import setup_directives
-    from .nodes import setup_nodes
-    from .foreign import setup_foreign
-    from .hovercraft import setup_hovercraft
-    from .mdpress import setup_mdpress
-    from .notes import setup_notes
-    from .substeps import setup_substeps
-    from .presentation import setup_presentation
-    from .themes import get_theme_path
-    from .transforms import setup_transforms
+    from .extension import setup_extension
+    from .html import setup_html
+    from .importers import setup_importers
 
-    setup_config(app)
-    setup_nodes(app)
-    setup_directives(app)
-    setup_notes(app)
-    setup_substeps(app)
-    setup_transforms(app)
-    setup_presentation(app)
-    setup_builder(app)
-    setup_decks(app)
-    setup_mdpress(app)
-    setup_hovercraft(app)
-    setup_foreign(app)
-    app.add_html_theme("impress", get_theme_path())
+    setup_extension(app)
+    setup_html(app)
+    setup_importers(app)
     return {
         "version": __version__,
         "env_version": 1,

@@ -36,8 +36,8 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_id
 
 from . import __version__
-from .config import PREFIX, ImpressConfig
-from .warnings_ import ImpressWarnings
+from .extension.config import PREFIX, ImpressConfig
+from .extension.warnings import ImpressWarnings
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

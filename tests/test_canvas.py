@@ -9,8 +9,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from sphinx_impress.canvas import CanvasStep, canvas_svg
-from sphinx_impress.positions import Position
+from sphinx_impress.core.canvas import CanvasStep, canvas_svg
+from sphinx_impress.core.geometry import Position
 
 SVG = "{http://www.w3.org/2000/svg}"
 W, H = 1000, 600

@@ -15,9 +15,8 @@ import re
 from dataclasses import dataclass, field
 
 import pytest
-from sphinx.util.console import strip_colors
-
 from helpers import soup, steps
+from sphinx.util.console import strip_colors
 
 CONF = 'extensions = ["myst_parser", "sphinx_impress"]\n'
 

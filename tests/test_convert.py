@@ -7,9 +7,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import SHARED
 from helpers import SEED, STEP_AXES, soup, steps
+
 from sphinx_impress.cli import main
 
 ROOTS = Path(__file__).resolve().parent / "roots"

@@ -6,7 +6,6 @@ from __future__ import annotations
 import shutil
 
 import pytest
-
 from helpers import by_id, soup, steps, warning_lines
 
 DECKS = ["frontdeck", "slides/intro", "talk"]
@@ -154,7 +153,7 @@ def test_refs_from_docs_pages_lead_into_the_presentation(build, buildername):
 
 
 def test_a_deck_that_cannot_be_written_warns_and_the_others_are_written(build, monkeypatch):
-    from sphinx_impress.builder import ImpressBuilder
+    from sphinx_impress.html.builder import ImpressBuilder
 
     write_doc = ImpressBuilder.write_doc
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from helpers import warning_lines
 
 #: (test root, builder, presentations the output must hold): a deck project built as

@@ -10,14 +10,14 @@ from enum import Enum
 from pathlib import Path
 
 import pytest
-
 from helpers import soup
-from sphinx_impress import warnings_
+
 from sphinx_impress._docs import member_docstrings
-from sphinx_impress.config import ImpressConfig
-from sphinx_impress.directives import OTHER_OPTIONS
-from sphinx_impress.positions import AXES
-from sphinx_impress.warnings_ import ImpressWarnings
+from sphinx_impress.core.values import AXES
+from sphinx_impress.extension import warnings as warnings_
+from sphinx_impress.extension.config import ImpressConfig
+from sphinx_impress.extension.step import OTHER_OPTIONS
+from sphinx_impress.extension.warnings import ImpressWarnings
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 EXAMPLE = DOCS.parent / "example"

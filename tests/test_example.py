@@ -7,7 +7,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from helpers import SEED, read_seed, soup, steps
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "example"

@@ -4,10 +4,10 @@ every formatter option, with one Pygments formatter per set of options."""
 from __future__ import annotations
 
 import pytest
+from helpers import soup
 from sphinx.highlighting import PygmentsBridge
 
-from helpers import soup
-from sphinx_impress.highlighting import ReusingPygmentsBridge
+from sphinx_impress.html.highlighting import ReusingPygmentsBridge
 
 
 def _highlighted(page) -> list[str]:

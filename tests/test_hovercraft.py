@@ -7,10 +7,10 @@ from __future__ import annotations
 import shutil
 
 import pytest
-
 from conftest import SHARED
 from helpers import build_files, by_id, located_warnings, root, soup, steps
-from sphinx_impress.hovercraft import hovercraft_positions
+
+from sphinx_impress.importers.hovercraft import hovercraft_positions
 
 #: Axes in the order of the tuples below.
 AXES = ("data-x", "data-y", "data-z", "data-rotate-x", "data-rotate-y", "data-rotate-z", "data-scale")

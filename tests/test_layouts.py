@@ -7,8 +7,15 @@ from __future__ import annotations
 import math
 
 import pytest
-
-from helpers import MIXED, by_id, located_warnings, mixed_overview, soup, steps, warning_lines
+from helpers import (
+    MIXED,
+    by_id,
+    located_warnings,
+    mixed_overview,
+    soup,
+    steps,
+    warning_lines,
+)
 
 #: The steps a layout places in the layout roots, in order.
 CELLS = ["one", "two", "three", "four", "five"]

@@ -7,7 +7,6 @@ from __future__ import annotations
 import shutil
 
 import pytest
-
 from helpers import (
     SEED,
     STEP_AXES,

@@ -4,7 +4,6 @@ nothing) elsewhere."""
 from __future__ import annotations
 
 import pytest
-
 from helpers import by_id, soup, warning_lines
 
 

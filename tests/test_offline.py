@@ -3,10 +3,11 @@ network, raw HTML included, says so; links, local files and other builders do no
 
 from __future__ import annotations
 
-from hypothesis import given, settings, strategies as st
-
 from helpers import soup, warning_lines
-from sphinx_impress.offline import is_remote, loaded_urls
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sphinx_impress.html.offline import is_remote, loaded_urls
 
 
 def _offline(app) -> dict[str, str]:

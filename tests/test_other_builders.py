@@ -4,7 +4,6 @@ sections, content steps as containers, positions dropped."""
 from __future__ import annotations
 
 import pytest
-
 from helpers import soup
 
 

@@ -8,20 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from sphinx_impress.positions import (
-    Layout,
-    Position,
-    PositionError,
-    StepSpec,
-    Value,
-    footprint,
-    format_number,
-    next_to,
-    parse_layout,
-    parse_number,
-    parse_value,
-    resolve,
-)
+from sphinx_impress.core.geometry import Position, footprint, next_to
+from sphinx_impress.core.layouts import Layout, parse_layout
+from sphinx_impress.core.placement import StepSpec, resolve
+from sphinx_impress.core.values import Value, format_number, parse_number, parse_value
+from sphinx_impress.errors import InvalidValue
 
 
 @pytest.mark.parametrize(
@@ -38,7 +29,7 @@ def test_parse_number(written, number):
      "١٢٣", "５", "1_000", "0x10", "1 000"],
 )
 def test_parse_number_rejects(written):
-    with pytest.raises(PositionError):
+    with pytest.raises(InvalidValue):
         parse_number(written)
 
 
@@ -165,7 +156,7 @@ def test_parse_value(written, axis, value):
     ],
 )
 def test_parse_value_rejects(written, axis):
-    with pytest.raises(PositionError):
+    with pytest.raises(InvalidValue):
         parse_value(written, axis)
 
 
@@ -199,7 +190,7 @@ def test_parse_layout(arguments, layout):
     ],
 )
 def test_parse_layout_rejects(arguments):
-    with pytest.raises(PositionError):
+    with pytest.raises(InvalidValue):
         parse_layout(*arguments)
 
 
@@ -228,7 +219,7 @@ def test_positions_module_does_not_import_sphinx():
     import sys
 
     code = (
-        "import sys, sphinx_impress.positions; "
+        "import sys, sphinx_impress.core.values, sphinx_impress.core.geometry, sphinx_impress.core.layouts, sphinx_impress.core.placement, sphinx_impress.core.canvas; "
         "bad = [m for m in sys.modules if m.split('.')[0] in ('sphinx', 'docutils')]; "
         "print(bad); sys.exit(1 if bad else 0)"
     )

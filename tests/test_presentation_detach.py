@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from docutils import nodes
 
-from sphinx_impress.presentation import detach
+from sphinx_impress.extension.presentation import detach
 
 
 def test_detach_keeps_the_order_of_what_stays() -> None:

@@ -7,8 +7,8 @@ from __future__ import annotations
 import sys
 
 import pytest
-
 from helpers import by_id, located_warnings, root, soup, warning_lines
+
 from sphinx_impress import cli
 
 #: The containers impress.js's toolbar, progress and help plugins look for.

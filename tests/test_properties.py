@@ -13,29 +13,28 @@ import tempfile
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from helpers import LOCATED_WARNING, STEP_AXES
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_colors
 
-from helpers import STEP_AXES, LOCATED_WARNING
-from sphinx_impress.directives import (
+from sphinx_impress.core.layouts import LAYOUTS, parse_layout
+from sphinx_impress.core.values import (
+    AXES,
+    LIMIT,
+    format_number,
+    parse_flag,
+    parse_number,
+    parse_value,
+)
+from sphinx_impress.errors import InvalidValue
+from sphinx_impress.extension.step import (
     DATA_ATTRIBUTE,
     OTHER_OPTIONS,
     RESERVED_CLASSES,
     check_id,
     parse_step_options,
-)
-from sphinx_impress.positions import (
-    AXES,
-    LAYOUTS,
-    LIMIT,
-    PositionError,
-    format_number,
-    parse_flag,
-    parse_layout,
-    parse_number,
-    parse_value,
 )
 
 #: Pure functions: many cheap examples.
@@ -58,7 +57,7 @@ BUILDS = settings(
 def test_value_parser_reads_or_refuses_any_text(text, axis):
     try:
         value = parse_value(text, axis)
-    except PositionError:
+    except InvalidValue:
         return
     assert math.isfinite(value.number) and abs(value.number) <= LIMIT
     assert value.unit in ("", "w", "h")
@@ -83,7 +82,7 @@ def test_number_flag_and_layout_parsers_refuse_with_position_errors(value):
     for parse in (parse_number, parse_flag, lambda v: parse_layout("path", None, v)):
         try:
             parse(value)
-        except PositionError:
+        except InvalidValue:
             pass
 
 

@@ -4,9 +4,8 @@ id that a heading inside the step (a rubric) would take."""
 
 from __future__ import annotations
 
-from sphinx.testing.util import SphinxTestApp
-
 from helpers import by_id, soup
+from sphinx.testing.util import SphinxTestApp
 
 DECK = """\
 ```{step}

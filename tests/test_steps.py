@@ -6,7 +6,6 @@ from __future__ import annotations
 import math
 
 import pytest
-
 from helpers import STEP_AXES, by_id, root, soup, steps, warning_lines
 
 #: What the "steps" and "rst" test roots must both produce, in order:

@@ -1,6 +1,6 @@
 """Integrity checks for the vendored impress.js files (no network needed).
 
-The files in ``sphinx_impress/themes/impress/static/impressjs/`` must be the
+The files in ``sphinx_impress/html/themes/impress/static/impressjs/`` must be the
 unmodified files of the npm package impress.js 1.1.0, as recorded in
 ``PROVENANCE.json`` (written by ``tools/update_impressjs.py``).
 """
@@ -17,6 +17,7 @@ import pytest
 VENDOR_DIR = (
     Path(__file__).resolve().parent.parent
     / "sphinx_impress"
+    / "html"
     / "themes"
     / "impress"
     / "static"

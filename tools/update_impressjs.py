@@ -1,7 +1,7 @@
 """Verify or update the vendored copy of impress.js.
 
 sphinx-impress ships three files from the npm package ``impress.js``,
-unmodified, in ``sphinx_impress/themes/impress/static/impressjs/``:
+unmodified, in ``sphinx_impress/html/themes/impress/static/impressjs/``:
 ``impress.js``, ``impress.min.js`` and ``LICENSE``.  Next to them,
 ``PROVENANCE.json`` records the package version, the registry's integrity
 string (``sha512-<base64>``) and sha1 ``shasum`` for the package tarball, and
@@ -46,7 +46,7 @@ PACKAGE = "impress.js"
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_VENDOR_DIR = (
-    REPO_ROOT / "sphinx_impress" / "themes" / "impress" / "static" / "impressjs"
+    REPO_ROOT / "sphinx_impress" / "html" / "themes" / "impress" / "static" / "impressjs"
 )
 PROVENANCE_NAME = "PROVENANCE.json"
 

@@ -11,7 +11,6 @@ import math
 from typing import TYPE_CHECKING
 
 import pytest
-
 from helpers import SEED, read_seed
 
 from .support import (

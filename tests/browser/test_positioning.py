@@ -8,7 +8,6 @@ import math
 from typing import TYPE_CHECKING
 
 import pytest
-
 from helpers import MIXED, mixed_overview
 
 from .support import DOM_MATRIX_KEYS, as_dom_matrix, impress_step_matrix

@@ -9,18 +9,10 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
 
-from .positions import (
-    LAYOUTS,
-    LIMIT,
-    SCALE_RANGE,
-    Layout,
-    PositionError,
-    parse_flag,
-    parse_layout,
-    parse_number,
-    path_length,
-)
-from .warnings_ import ImpressWarnings, warn
+from ..core.layouts import LAYOUTS, Layout, parse_layout, path_length
+from ..core.values import LIMIT, SCALE_RANGE, parse_flag, parse_number
+from ..errors import InvalidValue
+from .warnings import ImpressWarnings, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -40,7 +32,7 @@ DECK_KEY = "impress_deck"
 def _positive(value: Any) -> float:
     number = parse_number(value)
     if number <= 0:
-        raise PositionError(f"must be greater than 0, got {value!r}")
+        raise InvalidValue(f"must be greater than 0, got {value!r}")
     return number
 
 
@@ -67,7 +59,7 @@ def _file_list(value: Any) -> list[str]:
 def _layout_name(value: Any) -> str:
     text = str(value).strip().lower()
     if text not in LAYOUTS:
-        raise PositionError(f"expected one of {', '.join(LAYOUTS)}, got {value!r}")
+        raise InvalidValue(f"expected one of {', '.join(LAYOUTS)}, got {value!r}")
     return text
 
 
@@ -76,7 +68,7 @@ def _columns(value: Any) -> int | None:
         return None
     number = parse_number(value, 1, LIMIT)
     if number != int(number):
-        raise PositionError(f"expected a whole number, got {value!r}")
+        raise InvalidValue(f"expected a whole number, got {value!r}")
     return int(number)
 
 
@@ -91,7 +83,7 @@ def _path_data(value: Any) -> str:
 def _yes_no(value: Any) -> bool:
     # the words of parse_flag, but a setting must say yes or no: nothing is not a flag
     if value is None or str(value).strip() == "":
-        raise PositionError(f"expected yes or no, got {value!r}")
+        raise InvalidValue(f"expected yes or no, got {value!r}")
     return parse_flag(value)
 
 
@@ -100,7 +92,7 @@ def _overview(value: Any) -> str | None:
         return None
     text = str(value).strip().lower()
     if text not in ("start", "end"):
-        raise PositionError(f"expected start, end or None, got {value!r}")
+        raise InvalidValue(f"expected start, end or None, got {value!r}")
     return text
 
 
@@ -339,7 +331,7 @@ class ImpressConfig:
     def deck_layout(self) -> Layout:
         """The deck's layout; a ``path`` layout without path data is a ``line``.
 
-        :raises PositionError: for a layout that cannot be used.
+        :raises InvalidValue: for a layout that cannot be used.
         """
         return parse_layout(
             self.layout, self.layout_columns or None, self.layout_path, self.layout_rotate
@@ -386,7 +378,7 @@ def validate_config(app: Sphinx, config: Config) -> None:
         name = PREFIX + field.name
         try:
             value = field.metadata["validator"](getattr(config, name))
-        except (PositionError, TypeError) as error:
+        except (InvalidValue, TypeError) as error:
             warn(
                 f"{name}: {error}; using the default {getattr(defaults, field.name)!r}",
                 ImpressWarnings.CONFIG,
@@ -395,7 +387,7 @@ def validate_config(app: Sphinx, config: Config) -> None:
         setattr(config, name, value)
     try:
         ImpressConfig.from_sphinx(config).deck_layout()
-    except PositionError as error:
+    except InvalidValue as error:
         warn(f"impress_layout: {error}; using 'line'", ImpressWarnings.CONFIG)
         config.impress_layout = "line"
 
@@ -422,7 +414,7 @@ def document_overrides(
         if key == DECK_KEY:
             try:
                 parse_flag(value)
-            except PositionError as error:
+            except InvalidValue as error:
                 if report:
                     warn(
                         f"{key}: {error}; an HTML build does not present the document",
@@ -444,7 +436,7 @@ def document_overrides(
             continue
         try:
             overrides[field.name] = field.metadata["validator"](value)
-        except (PositionError, TypeError) as error:
+        except (InvalidValue, TypeError) as error:
             if report:
                 warn(
                     f"{key}: {error}; the conf.py value is used",

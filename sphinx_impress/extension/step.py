@@ -9,20 +9,19 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from sphinx.util.docutils import SphinxDirective
 
-from . import nodes as impress_nodes
-from .positions import (
+from ..core.layouts import LAYOUTS, parse_layout
+from ..core.values import (
     AXES,
     DEFAULTS,
-    PositionError,
     Value,
-    LAYOUTS,
     format_number,
     parse_flag,
-    parse_layout,
     parse_number,
     parse_value,
 )
-from .warnings_ import ImpressWarnings, warn
+from ..errors import InvalidValue
+from . import nodes as impress_nodes
+from .warnings import ImpressWarnings, warn
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -192,7 +191,7 @@ def _read_layout(written: dict[str, Any], location: Any) -> dict[str, Any] | Non
         return None
     try:
         rotate = parse_flag(written.get("layout-rotate"))
-    except PositionError as error:
+    except InvalidValue as error:
         warn(
             f"invalid step option 'layout-rotate': {error}; the steps do not turn",
             ImpressWarnings.VALUE,
@@ -219,7 +218,7 @@ def _read_layout(written: dict[str, Any], location: Any) -> dict[str, Any] | Non
             written.get("layout-path"),
             rotate,
         )
-    except PositionError as error:
+    except InvalidValue as error:
         warn(
             f"invalid layout: {error}; the steps inside keep the layout around them",
             ImpressWarnings.LAYOUT,
@@ -241,7 +240,7 @@ def _read_option(
     if name in AXES:
         try:
             axis = parse_value(value, name)
-        except PositionError as error:
+        except InvalidValue as error:
             axis = Value(DEFAULTS[name])
             warn(
                 f"invalid step option {written!r}: {error}; using "
@@ -323,10 +322,10 @@ def _read_or_warn(
 ) -> Any:
     """``read()``, or ``None`` after an ``impress.value`` warning that names the option
     as ``written`` and says what happens instead (``outcome``) when it raises
-    :class:`PositionError`."""
+    :class:`InvalidValue`."""
     try:
         return read()
-    except PositionError as error:
+    except InvalidValue as error:
         warn(f"invalid step option {written!r}: {error}; {outcome}", ImpressWarnings.VALUE, location)
         return None
 

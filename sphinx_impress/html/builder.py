@@ -9,20 +9,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
-
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.locale import __
 from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
-from .canvas import CanvasStep, canvas_svg
-from .config import ImpressConfig
+from ..core.canvas import CanvasStep, canvas_svg
+from ..core.geometry import Position
+from ..core.values import AXES
+from ..extension.config import ImpressConfig
+from ..extension.nodes import impress_root
+from ..extension.warnings import ImpressWarnings, warn
 from .highlighting import ReusingPygmentsBridge
-from .nodes import impress_root
 from .offline import is_remote, warn_remote_assets
-from .positions import AXES, Position
-from .warnings_ import ImpressWarnings, warn
-from .writer import ImpressTranslator
+from .translator import ImpressTranslator
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

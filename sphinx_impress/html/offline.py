@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 
-from .warnings_ import ImpressWarnings, warn
+from ..extension.warnings import ImpressWarnings, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

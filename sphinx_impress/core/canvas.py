@@ -23,7 +23,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .positions import Position, footprint
+from .geometry import Position, footprint
 
 __all__ = ["CanvasStep", "canvas_svg", "footprint"]
 

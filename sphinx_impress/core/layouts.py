@@ -1,8 +1,8 @@
 """Layouts: where consecutive steps that give no position go.
 
 Pure Python with no Sphinx or docutils import. Every layout starts next to the step
-before the run (:func:`sphinx_impress.positions.next_to`), or at the origin for the
-first steps of a deck, and keeps a step width and :data:`~sphinx_impress.positions.AUTO_GAP`
+before the run (:func:`sphinx_impress.core.geometry.next_to`), or at the origin for the
+first steps of a deck, and keeps a step width and :data:`~sphinx_impress.core.geometry.AUTO_GAP`
 between neighbours so that no two steps of a run overlap.
 """
 
@@ -11,10 +11,94 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import math
+import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
-from .positions import AUTO_GAP, Layout, Position, footprint, next_to
+from ..errors import InvalidValue
+from .geometry import AUTO_GAP, Position, footprint, next_to
+from .values import LIMIT, parse_flag, parse_number
 
+
+@dataclass(frozen=True)
+class Layout:
+    """How steps without a position are placed.
+
+    ``name``: ``line`` (each to the right of the previous step), ``grid`` (rows of
+    ``columns`` steps; 0 picks about as many columns as rows), ``circle``, ``spiral``
+    or ``path`` (along the SVG path data ``path``, scaled so that the steps sit a step
+    width and a gap apart). ``rotate``: steps turn to follow a circle, spiral or path.
+    """
+
+    name: str = "line"
+    columns: int = 0
+    path: str = ""
+    rotate: bool = False
+
+
+#: The layouts :class:`Layout` knows.
+LAYOUTS: tuple[str, ...] = ("line", "grid", "circle", "spiral", "path")
+
+
+def parse_layout(
+    name: object, columns: object = None, path: object = None, rotate: object = None
+) -> Layout:
+    """Check a layout as written in a directive, front matter or ``conf.py``.
+
+    :param name: one of :data:`LAYOUTS`.
+    :param columns: for ``grid``, a whole number of 1 or more (``None`` or empty:
+        about as many columns as rows).
+    :param path: for ``path``, SVG path data (``M 0 0 C 500 -300 ...``), read with the
+        ``svg.path`` library.
+    :param rotate: ``True``/``False``, ``"yes"``, ``"no"``, ``""`` (a flag written
+        alone: yes) or ``None`` (not given: no).
+    :raises InvalidValue: for an unknown name, a grid with fewer than one column,
+        path data that does not parse or has no length, or a ``path`` layout without
+        path data.
+    """
+    text = str(name or "").strip().lower()
+    if text not in LAYOUTS:
+        raise InvalidValue(f"unknown layout {name!r} (known: {', '.join(LAYOUTS)})")
+    count = 0
+    if columns not in (None, ""):
+        number = parse_number(columns, 1, LIMIT)
+        if number != int(number):
+            raise InvalidValue(f"a grid needs a whole number of columns, got {columns!r}")
+        count = int(number)
+    data = str(path or "").strip()
+    if text == "path":
+        if not data:
+            raise InvalidValue("a path layout needs SVG path data")
+        if path_length(data) <= 0:
+            raise InvalidValue(f"the SVG path {data!r} has no length")
+    return Layout(text, count, data, parse_flag(rotate))
+
+
+#: numbers, signs, points, exponents, commas and white space).
+_NOT_PATH_DATA = re.compile(r"[^MmZzLlHhVvCcSsQqTtAaEe0-9+\-.,\s]+")
+
+
+def path_length(data: str) -> float:
+    """The length of SVG path data, in its own units.
+
+    :raises InvalidValue: when the data does not parse.
+    """
+    from svg.path import parse_path
+    from svg.path.parser import InvalidPathError
+
+    # svg.path stops quietly at text it does not know, so anything but path commands
+    # and numbers is refused here, before any of the path could be lost
+    stray = _NOT_PATH_DATA.search(data)
+    if stray:
+        raise InvalidValue(
+            f"the SVG path {data!r} has {stray.group()!r}, which is not SVG path data"
+        )
+    try:
+        return float(parse_path(data).length())
+    except (InvalidPathError, ValueError, IndexError, TypeError, AssertionError) as error:
+        # svg.path checks some malformed data (a path that opens with Z) with assert
+        reason = str(error) or "it does not start with a move (M)"
+        raise InvalidValue(f"the SVG path {data!r} does not parse: {reason}") from None
 
 def place_run(
     layout: Layout,

@@ -9,14 +9,17 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from ..core.layouts import Layout
+from ..core.placement import StepSpec, resolve
+from ..core.values import Value, format_number
+from ..errors import InvalidValue
 from .config import ImpressConfig
-from .directives import empty_step_options
 from .nodes import impress_root, step
 from .notes import merge_notes
+from .slides import INVISIBLE
+from .step import empty_step_options
 from .substeps import mark_list_items
-from .transforms import INVISIBLE
-from .positions import Layout, PositionError, StepSpec, Value, format_number, resolve
-from .warnings_ import ImpressWarnings, warn
+from .warnings import ImpressWarnings, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -195,7 +198,7 @@ class BuildPresentation(SphinxPostTransform):
         """
         try:
             deck_layout = deck.deck_layout()
-        except PositionError as error:
+        except InvalidValue as error:
             warn(f"impress_layout: {error}; using 'line'", ImpressWarnings.CONFIG, self.env.docname)
             deck_layout = Layout()
         index_of = {slide["impress_step"]["id"]: n for n, slide in enumerate(slides)}

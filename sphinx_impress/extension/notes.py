@@ -13,13 +13,13 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from sphinx.locale import _
-from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.transforms import SphinxTransform
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
 from .nodes import enclosing, in_presentation
 from .substeps import substep
-from .warnings_ import ImpressWarnings, warn
+from .warnings import ImpressWarnings, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx import addnodes
 
-from .directives import parse_step_options
-from .nodes import step
-from .positions import AXES, DEFAULTS, format_number
-from .transforms import INVISIBLE
-from .warnings_ import ImpressWarnings, warn
+from ..core.values import AXES, DEFAULTS, format_number
+from ..extension.nodes import step
+from ..extension.slides import INVISIBLE
+from ..extension.step import parse_step_options
+from ..extension.warnings import ImpressWarnings, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

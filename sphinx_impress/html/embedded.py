@@ -18,10 +18,11 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.osutil import relative_uri
 from sphinx.util.parallel import SerialTasks
 
+from ..core.values import parse_flag
+from ..errors import InvalidValue
+from ..extension.config import DECK_KEY
+from ..extension.warnings import ImpressWarnings, warn
 from .builder import ImpressBuilder
-from .config import DECK_KEY
-from .positions import PositionError, parse_flag
-from .warnings_ import ImpressWarnings, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -47,7 +48,7 @@ def is_deck(env: BuildEnvironment, config: Config, docname: str) -> bool:
     if value is not None:
         try:
             return parse_flag(value)
-        except PositionError:
+        except InvalidValue:
             return False
     return any(fnmatch.fnmatchcase(docname, pattern) for pattern in config.impress_decks)
 

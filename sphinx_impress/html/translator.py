@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from sphinx.writers.html5 import HTML5Translator
 
-from .nodes import impress_root
+from ..extension.nodes import impress_root
 
 if TYPE_CHECKING:
     from docutils import nodes

@@ -16,7 +16,7 @@ from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
 from .nodes import depart_passthrough, impress_root, in_presentation, visit_passthrough
-from .warnings_ import ImpressWarnings, warn
+from .warnings import ImpressWarnings, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import sys
 from collections.abc import Sequence
 
-#: subcommand name -> (module under ``sphinx_impress``, one-line help)
+#: subcommand name -> (module under ``sphinx_impress.cli``, one-line help)
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "convert": ("convert", "Write an mdpress or hovercraft deck as a MyST deck."),
     "pdf": ("pdf", "Print a built presentation to PDF, one page per step (headless Chromium)."),
@@ -31,7 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name, (module_name, help_text) in SUBCOMMANDS.items():
-        module = importlib.import_module(f"sphinx_impress.{module_name}")
+        module = importlib.import_module(f"sphinx_impress.cli.{module_name}")
         sub = subparsers.add_parser(name, help=help_text, description=help_text)
         module.add_arguments(sub)
         sub.set_defaults(_run=module.run)
@@ -45,6 +44,3 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     return args._run(args)
 
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -22,7 +22,18 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.parsers import RSTParser
 
-from .foreign import (
+from ..core.values import (
+    AXES,
+    LIMIT,
+    SCALE_RANGE,
+    format_number,
+    parse_flag,
+    parse_number,
+)
+from ..errors import InvalidValue
+from ..extension.notes import notes
+from ..extension.warnings import ImpressWarnings, warn
+from .slides import (
     FOREIGN,
     SlideCutter,
     absolute_options,
@@ -30,17 +41,6 @@ from .foreign import (
     first_visible,
     is_visible,
 )
-from .notes import notes
-from .positions import (
-    AXES,
-    LIMIT,
-    SCALE_RANGE,
-    PositionError,
-    format_number,
-    parse_flag,
-    parse_number,
-)
-from .warnings_ import ImpressWarnings, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -95,7 +95,7 @@ def deck_setting(name: str, value: str) -> tuple[str, str] | None:
     if name == "skip-help":
         try:
             return "impress_help", "false" if parse_flag(value) else "true"
-        except PositionError:
+        except InvalidValue:
             return "impress_help", value
     if name == "slide-numbers":
         return "impress_slide_numbers", value
@@ -189,7 +189,7 @@ def _number(text: str, low: float = -LIMIT, high: float = LIMIT) -> float | None
         return None
     try:
         return parse_number(text, low, high)
-    except PositionError as error:
+    except InvalidValue as error:
         raise _OutOfRange(str(error)) from None
 
 

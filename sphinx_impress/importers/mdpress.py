@@ -28,8 +28,11 @@ from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
 from myst_parser.parsers.mdit import create_md_parser
 from myst_parser.parsers.sphinx_ import MystParser
 
-from .foreign import FOREIGN, SlideCutter, absolute_options, docname_of, first_visible
-from .warnings_ import ImpressWarnings, warn
+from ..core.values import AXES, DEFAULTS, format_number, parse_value
+from ..errors import InvalidValue
+from ..extension.warnings import ImpressWarnings, warn
+from .myst import MystDeck, MystSlide, _axis_options
+from .slides import FOREIGN, SlideCutter, absolute_options, docname_of, first_visible
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -385,3 +388,96 @@ def setup_mdpress(app: Sphinx) -> None:
     """Register the parser and the ``.mdpress`` suffix."""
     app.add_source_parser(MdpressParser)
     app.add_source_suffix(SUFFIX, FILE_TYPE)
+
+
+_MDPRESS_AXES = {f"data-{axis}": axis for axis in AXES} | {"data-rotate": "rotate-z"}
+
+
+def _mdpress_axis(value: str, axis: str) -> tuple[float, str]:
+    """The number an mdpress attribute gives ``axis`` when the deck is built (the
+    ``step`` options' rules, :func:`~sphinx_impress.positions.parse_value`), and what
+    is wrong with it (``""``: nothing): a value that cannot be used, or a relative
+    value or unit (not part of mdpress), builds as the axis's default."""
+    try:
+        parsed = parse_value(value, axis)
+    except InvalidValue as error:
+        return DEFAULTS[axis], str(error)
+    if parsed.relative or parsed.unit:
+        return DEFAULTS[axis], "relative values and w or h units are not part of mdpress"
+    return parsed.number, ""
+
+
+def convert_mdpress(text: str) -> MystDeck:
+    """The MyST deck of an mdpress deck (see :mod:`sphinx_impress.mdpress` for the
+    format). Every axis is written as the build uses it: a value that cannot be used
+    is written as the axis's default, with a note."""
+    layout = read_layout(text)
+    lines = text.splitlines()
+    deck = MystDeck(front_matter=dict(layout.front_matter))
+    if not layout.separators:
+        deck.notes.append("line 1: the deck has no separator: it is one slide")
+    for line in layout.underlines:
+        deck.notes.append(
+            f"line {line + 1}: this line of - underlines the text above it as a heading, "
+            "so it does not separate slides as mdpress did"
+        )
+    for line in layout.stray_attributes:
+        deck.notes.append(
+            f"line {line + 1}: this line is written like an attribute line but does not "
+            "stand directly after a separator; it is kept as text"
+        )
+    for slide in layout.slides:
+        start = slide.start
+        attributes: dict[str, str] = {}
+        comments: list[str] = []
+        if slide.attributes is not None:
+            start += 1
+            try:
+                attributes = parse_attributes(lines[slide.attributes][1:])
+                for name, first, later in repeated_attributes(lines[slide.attributes][1:]):
+                    deck.notes.append(
+                        f"line {slide.attributes + 1}: attribute {name!r} is given more "
+                        f"than once; the first value ({first!r}) is written, not {later!r}"
+                    )
+            except AttributeError_ as error:
+                where = f"line {slide.attributes + 1}"
+                deck.notes.append(f"{where}: {error}; kept as a comment")
+                comments.append(f"mdpress attribute line: {lines[slide.attributes]}")
+        axes: dict[str, float] = {}
+        options: list[tuple[str, str]] = []
+        if "id" in attributes:
+            options.append(("id", attributes.pop("id")))
+        if attributes.get("class", "").strip():
+            options.append(("class", attributes.pop("class").strip()))
+        where = f"line {(slide.attributes or 0) + 1}"
+        for name, value in list(attributes.items()):
+            if name in _MDPRESS_AXES:
+                attributes.pop(name)
+                axis = _MDPRESS_AXES[name]
+                number, problem = _mdpress_axis(value, axis)
+                axes[axis] = number
+                if problem:
+                    deck.notes.append(
+                        f"{where}: {name}={value!r}: {problem}; {format_number(number)} is "
+                        "written, as the deck builds"
+                    )
+        options.extend(_axis_options(axes))
+        for name, value in attributes.items():
+            if name.startswith("data-"):
+                options.append((name, value))
+            else:
+                deck.notes.append(
+                    f"{where}: the attribute {name}={value!r} has no step option; "
+                    "kept as a comment"
+                )
+                comments.append(f"mdpress attribute: {name}={value!r}")
+        body = lines[start : slide.end]
+        for rule in layout.rules:
+            if start <= rule < slide.end:
+                # a rule of * or _ inside a slide: docutils allows a transition only
+                # in a section, so it is written as HTML's own rule
+                body[rule - start] = "<hr />"
+        deck.slides.append(MystSlide(options, "\n".join(body), comments))
+    return deck
+
+

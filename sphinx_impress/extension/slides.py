@@ -10,10 +10,10 @@ from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 
 from .config import DECK_KEY, document_overrides
-from .directives import check_id, empty_step_options
 from .nodes import step
 from .notes import notes
-from .warnings_ import ImpressWarnings, warn
+from .step import check_id, empty_step_options
+from .warnings import ImpressWarnings, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -1,0 +1,185 @@
+"""Numbers as authors write them: the one grammar of numbers, yes/no flags and axis
+values (absolute, relative ``r+1000``, in deck widths and heights ``1.5w``) that step
+options, front matter, ``conf.py`` and every importer read, and the one way numbers
+are written into pages.
+
+Pure Python with no Sphinx or docutils import. The axes follow impress.js's step
+attributes (impress.js DOCUMENTATION.md, "Step Element"): ``data-x``, ``data-y`` and
+``data-z`` are the centre of the step on the canvas in px, ``data-scale`` a factor,
+``data-rotate-x/y/z`` angles in degrees, applied in ``data-rotate-order``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..errors import InvalidValue
+
+#: The axes of a step's transform, by their option names (without ``data-``).
+AXES: tuple[str, ...] = ("x", "y", "z", "scale", "rotate-x", "rotate-y", "rotate-z")
+
+#: The value of an axis that a positioned step does not give.
+DEFAULTS: Mapping[str, float] = {axis: (1.0 if axis == "scale" else 0.0) for axis in AXES}
+
+#: The largest size of a number a step or deck setting may have (px, degrees, ms,
+#: seconds). Browsers keep CSS transforms in single precision, and a step placed
+#: further out cannot be shown; the bound also keeps automatic placement finite.
+LIMIT = 1e7
+
+#: The smallest and largest step scale (impress.js's ``data-scale``). A step scaled
+#: below 1 is drawn small and enlarged by the camera, which blurs it.
+SCALE_RANGE = (0.001, 1000.0)
+
+
+
+#: A number as the documentation describes it: ASCII digits, an optional sign, point
+#: and exponent (``1200``, ``-3.5``, ``+.5``, ``1e3``).
+_DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+
+
+def parse_number(value: object, low: float = -LIMIT, high: float = LIMIT) -> float:
+    """Read a finite number, as written in reST (a string) or in MyST (a string, or an
+    int or float from YAML).
+
+    :param value: ``"1200"``, ``"-3.5"``, ``" +2 "``, ``1200`` or ``-3.5``.
+    :param low: the smallest number allowed; :param high: the largest.
+    :returns: the number as a float.
+    :raises InvalidValue: for anything else: empty, words, ``nan``, ``inf``, booleans,
+        and numbers outside ``[low, high]`` (by default ±:data:`LIMIT`).
+    """
+    if isinstance(value, bool) or value is None:
+        raise InvalidValue(f"expected a number, got {value!r}")
+    if isinstance(value, int | float):
+        number = float(value)
+    elif isinstance(value, str):
+        text = value.strip()
+        if text.lower().lstrip("+-") in {"nan", "inf", "infinity"}:
+            raise InvalidValue(f"expected a finite number, got {value!r}")
+        if not _DECIMAL.fullmatch(text):
+            # float() would also take "1_000" and digits of other scripts
+            raise InvalidValue(f"expected a number, got {value!r}")
+        number = float(text)
+    else:
+        raise InvalidValue(f"expected a number, got {value!r}")
+    if not math.isfinite(number):
+        raise InvalidValue(f"expected a finite number, got {value!r}")
+    if not low <= number <= high:
+        raise InvalidValue(
+            f"expected a number from {format_number(low)} to {format_number(high)}, "
+            f"got {value!r}"
+        )
+    return number
+
+
+def format_number(value: float) -> str:
+    """Write a number for an HTML attribute: no exponent, no trailing ``.0``, no ``-0``.
+
+    ``3000.0`` -> ``"3000"``, ``-0.0`` -> ``"0"``, ``1.5`` -> ``"1.5"``,
+    ``1e-07`` -> ``"0.0000001"``. The result is the shortest decimal that reads back to
+    the same float, so writing is deterministic and exact. It never raises: infinities
+    and NaN are written as JavaScript spells them (``"Infinity"``, ``"-Infinity"``,
+    ``"NaN"``), for messages; the values written into pages are finite.
+    """
+    if math.isnan(value):
+        return "NaN"
+    if math.isinf(value):
+        return "Infinity" if value > 0 else "-Infinity"
+    if value == 0:
+        return "0"
+    if value == int(value) and abs(value) < 2**53:
+        return str(int(value))
+    text = format(Decimal(repr(float(value))), "f")
+    return text.removesuffix(".0")
+
+
+#: Axes that move a step (px); only these take the units ``w`` and ``h``.
+TRANSLATIONS: tuple[str, ...] = ("x", "y", "z")
+
+_VALUE = re.compile(
+    r"^(?P<relative>r)?(?P<number>[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)"
+    r"(?P<unit>[wh])?$"
+)
+
+
+@dataclass(frozen=True)
+class Value:
+    """One axis as an author wrote it.
+
+    ``number`` in px, degrees or a scale factor; ``relative``: added to the reference
+    step's value (the previous step, or the ``rel-to`` step); ``unit``: ``"w"`` or
+    ``"h"`` when the number counts deck widths or heights (``1.5w``), else ``""``.
+    """
+
+    number: float
+    relative: bool = False
+    unit: str = ""
+
+    def resolve(self, reference: float, width: float, height: float) -> float:
+        """The absolute value, given the reference step's value for this axis."""
+        factor = {"w": width, "h": height}.get(self.unit, 1.0)
+        number = self.number * factor
+        return reference + number if self.relative else number
+
+    def as_tuple(self) -> tuple[float, bool, str]:
+        """A plain form for storing in a doctree."""
+        return (self.number, self.relative, self.unit)
+
+
+def parse_value(value: object, axis: str) -> Value:
+    """Read one axis: ``1200``, ``-3.5``, ``r+1000``, ``r-500``, ``r1000`` (hovercraft's
+    spelling of ``r+1000``), ``1.5w``, ``-2h``, ``r+0.5w``.
+
+    ``r`` makes the value relative: it is added to the reference step's value, so for
+    ``scale`` ``r+1`` means one more than the reference step's scale, and for rotations
+    a number of degrees more. ``w`` and ``h`` count the deck's width and height and are
+    for ``x``, ``y`` and ``z`` only.
+
+    :raises InvalidValue: for anything else, an absolute scale outside
+        :data:`SCALE_RANGE`, and numbers beyond :data:`LIMIT`.
+    """
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        text = repr(value)
+    elif isinstance(value, str):
+        text = value.strip().replace(" ", "")
+    else:
+        raise InvalidValue(f"expected a number, got {value!r}")
+    match = _VALUE.match(text)
+    if match is None:
+        if axis in TRANSLATIONS:
+            kinds = (
+                "a number, r+number (relative to the previous step) or a number of w or "
+                "h (deck widths or heights)"
+            )
+        else:
+            kinds = "a number or r+number (relative to the previous step)"
+        raise InvalidValue(f"expected {kinds}, got {value!r}")
+    relative, unit = bool(match["relative"]), match["unit"] or ""
+    if unit and axis not in TRANSLATIONS:
+        raise InvalidValue(f"{axis} takes no unit, got {value!r}")
+    if axis == "scale" and not relative:
+        number = parse_number(match["number"], *SCALE_RANGE)
+    else:
+        number = parse_number(match["number"])
+    return Value(number, relative, unit)
+
+
+def parse_flag(value: object) -> bool:
+    """Read a yes/no option: ``None`` (not given) is no; an empty value (a flag written
+    alone) is yes; also ``yes``/``no``, ``true``/``false``, ``on``/``off``, ``1``/``0``.
+
+    :raises InvalidValue: for anything else.
+    """
+    if value is None or isinstance(value, bool):
+        return bool(value)
+    text = str(value).strip().lower()
+    if text in ("", "yes", "true", "1", "on"):
+        return True
+    if text in ("no", "false", "0", "off"):
+        return False
+    raise InvalidValue(f"expected yes or no, got {value!r}")
+
+

@@ -1,0 +1,27 @@
+"""The errors of sphinx-impress, under one base class.
+
+Inside a Sphinx build, an :class:`InvalidValue` found in an author's input becomes a
+located warning and the rest of the deck is built; the command line prints any
+:class:`ImpressError` as one line on standard error and exits with a non-zero status.
+"""
+
+from __future__ import annotations
+
+
+class ImpressError(Exception):
+    """The base of every error sphinx-impress raises on purpose."""
+
+
+class InvalidValue(ImpressError, ValueError):
+    """A value that cannot be used as written: a number, flag, position, layout, path
+    or setting (a :class:`ValueError`, so code that reads values may catch either)."""
+
+
+class PdfError(ImpressError):
+    """A presentation that cannot be printed: no Playwright, no browser, not a
+    presentation, a file that cannot be written."""
+
+
+class ConvertError(ImpressError):
+    """A deck that cannot be converted: unreadable input, no slide in the format, an
+    output that cannot be written."""

@@ -1,0 +1,21 @@
+"""Decks written for other tools, read as they are: one module per format, each a
+Sphinx source parser for its file type, and the MyST writer of ``sphinx-impress
+convert``."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+
+def setup_importers(app: Sphinx) -> None:
+    """Register the parser and file suffix of each format."""
+    from .hovercraft import setup_hovercraft
+    from .mdpress import setup_mdpress
+    from .slides import setup_foreign
+
+    setup_mdpress(app)
+    setup_hovercraft(app)
+    setup_foreign(app)

@@ -1,0 +1,89 @@
+"""Write a deck as MyST: the output of ``sphinx-impress convert``.
+
+Each slide becomes a ``step`` directive with content, its position spelled out in
+absolute numbers (all seven axes), its id, classes and other ``data-*`` attributes
+kept. What cannot be carried over is kept as a MyST comment (``%``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+
+from ..core.values import AXES, DEFAULTS, format_number
+
+
+@dataclass
+class MystSlide:
+    """One slide to write: step ``options`` as ``(name, value)`` pairs, its ``body``
+    (MyST), and ``comments`` for what cannot be written as MyST."""
+
+    options: list[tuple[str, str]]
+    body: str
+    comments: list[str] = field(default_factory=list)
+
+
+@dataclass
+class MystDeck:
+    """A deck to write: ``front_matter`` (YAML keys), ``prelude`` lines written as
+    comments before the first slide, the slides, and ``notes`` for the user."""
+
+    front_matter: dict[str, object] = field(default_factory=dict)
+    prelude: list[str] = field(default_factory=list)
+    slides: list[MystSlide] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+_PLAIN_VALUE = re.compile(r"^[A-Za-z0-9_.+-][A-Za-z0-9_.+\- ]*$")
+
+
+def _option_value(value: str) -> str:
+    """An option value as MyST reads it back unchanged: plain when it is, else a
+    double-quoted YAML string (an unquoted ``#`` would start a comment)."""
+    if _PLAIN_VALUE.match(value) and value == value.strip():
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _fence(body: str, least: int = 3) -> str:
+    runs = [len(run) for run in re.findall(r"`{3,}", body)]
+    return "`" * max([least, *(run + 1 for run in runs)])
+
+
+def write_myst(deck: MystDeck) -> str:
+    """The MyST text of ``deck``."""
+    import yaml
+
+    parts: list[str] = []
+    if deck.front_matter:
+        dumped = yaml.safe_dump(deck.front_matter, sort_keys=False, allow_unicode=True)
+        parts.append(f"---\n{dumped}---\n")
+    title = deck.front_matter.get("title")
+    if title:
+        # front matter is metadata; the document's title (the page's <title>) is set
+        # by docutils' title directive, as the deck's own title set it
+        parts.append(f"```{{title}} {' '.join(str(title).split())}\n```\n")
+    if deck.prelude:
+        parts.append("\n".join(f"% {line}".rstrip() for line in deck.prelude) + "\n")
+    for slide in deck.slides:
+        fence = _fence(slide.body)
+        lines = [f"{fence}{{step}}"]
+        lines.extend(f":{name}: {_option_value(value)}" for name, value in slide.options)
+        lines.append("")
+        lines.extend(f"% {comment}" for comment in slide.comments)
+        if slide.body.strip():
+            lines.append(slide.body.strip("\n"))
+        elif not slide.comments:
+            # a step directive without content sets its section; with any content
+            # (a comment too) it is a slide of its own
+            lines.append("% an empty slide")
+        lines.append(fence)
+        parts.append("\n".join(lines) + "\n")
+    return "\n".join(parts)
+
+
+def _axis_options(axes: dict[str, float]) -> list[tuple[str, str]]:
+    return [(axis, format_number(axes.get(axis, DEFAULTS[axis]))) for axis in AXES]
+
+
