@@ -13,10 +13,10 @@ import pytest
 from helpers import soup
 
 from sphinx_impress._docs import member_docstrings
+from sphinx_impress.core.options import OTHER_OPTIONS
 from sphinx_impress.core.values import AXES
 from sphinx_impress.extension import warnings as warnings_
 from sphinx_impress.extension.config import ImpressConfig
-from sphinx_impress.extension.step import OTHER_OPTIONS
 from sphinx_impress.extension.warnings import ImpressWarnings
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"

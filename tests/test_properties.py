@@ -20,6 +20,13 @@ from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_colors
 
 from sphinx_impress.core.layouts import LAYOUTS, parse_layout
+from sphinx_impress.core.options import (
+    DATA_ATTRIBUTE,
+    OTHER_OPTIONS,
+    RESERVED_CLASSES,
+    check_id,
+    parse_step_options,
+)
 from sphinx_impress.core.values import (
     AXES,
     LIMIT,
@@ -29,13 +36,6 @@ from sphinx_impress.core.values import (
     parse_value,
 )
 from sphinx_impress.errors import InvalidValue
-from sphinx_impress.extension.step import (
-    DATA_ATTRIBUTE,
-    OTHER_OPTIONS,
-    RESERVED_CLASSES,
-    check_id,
-    parse_step_options,
-)
 
 #: Pure functions: many cheap examples.
 PARSER = settings(max_examples=400, deadline=None, derandomize=True)
@@ -107,18 +107,19 @@ OPTION_VALUE = st.one_of(
 @PARSER
 @given(st.dictionaries(OPTION_NAME, OPTION_VALUE, max_size=8))
 def test_any_step_options_give_usable_values(options):
-    result = parse_step_options(options, None)
-    assert all(math.isfinite(number) for number, _, _ in result["axes"].values())
-    assert result["id"] is None or check_id(result["id"]) is None
+    result, problems = parse_step_options(options)
+    assert all(math.isfinite(value.number) for value in result.axes.values())
+    assert result.id is None or check_id(result.id) is None
     assert all(
         name and not any(ch.isspace() for ch in name) and name not in RESERVED_CLASSES
-        for name in result["classes"]
+        for name in result.classes
     )
-    assert all(DATA_ATTRIBUTE.match(name) for name in result["data"])
-    assert result["rotate-order"] in (None, "xyz", "xzy", "yxz", "yzx", "zxy", "zyx")
-    for name in ("transition-duration", "autoplay"):
-        assert result[name] is None or 0 <= result[name] <= LIMIT
-    assert result["layout"] is None or result["layout"]["name"] in LAYOUTS
+    assert all(DATA_ATTRIBUTE.match(name) for name in result.data)
+    assert result.rotate_order in (None, "xyz", "xzy", "yxz", "yzx", "zxy", "zyx")
+    for number in (result.transition_duration, result.autoplay):
+        assert number is None or 0 <= number <= LIMIT
+    assert result.layout is None or result.layout.name in LAYOUTS
+    assert all(problem.kind in {"value", "id", "option", "step", "layout"} for problem in problems)
 
 
 # ---- whole decks through the builder ----------------------------------------------

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from .geometry import Position, overview_position
 from .layouts import Layout, place_run
+from .problems import Problem
 from .values import AXES, LIMIT, SCALE_RANGE, TRANSLATIONS, Value, format_number
 
 
@@ -32,20 +33,6 @@ class StepSpec:
     scope: Hashable = None
     layout: Layout = Layout()
     overview: bool = False
-
-
-@dataclass(frozen=True)
-class Problem:
-    """Something about a deck's positions that the author should hear about.
-
-    ``index``: the step; ``kind``: ``"position"`` (a relative value with nothing to
-    count from, a scale that falls out of range) or ``"overlap"`` (the step sits exactly
-    where an earlier one sits); ``message``: for the author.
-    """
-
-    index: int
-    kind: str
-    message: str
 
 
 def resolve(
@@ -116,9 +103,7 @@ def resolve(
             positions[number] = overview_position(others, width, height)
             if others and positions[number].scale >= SCALE_RANGE[1]:
                 problems.append(
-                    Problem(
-                        number,
-                        "position",
+                    Problem("position", index=number, message=
                         f"the deck is too large for an overview: showing all of it needs "
                         f"a scale above {format_number(SCALE_RANGE[1])}, so this overview "
                         "shows only its middle",
@@ -151,7 +136,7 @@ def _place(
     relative = any(value.relative for value in spec.axes.values())
     if relative and reference is None:
         problems.append(
-            Problem(index, "position", "relative values on the first step count from 0")
+            Problem("position", index=index, message= "relative values on the first step count from 0")
         )
     base = (reference or Position()).as_axes()
     axes: dict[str, float] = {}
@@ -166,9 +151,7 @@ def _place(
             wanted = axes[axis]
             axes[axis] = math.copysign(LIMIT, wanted)
             problems.append(
-                Problem(
-                    index,
-                    "position",
+                Problem("position", index=index, message=
                     f"{axis} comes to {format_number(wanted)}, beyond the limit; using "
                     f"{format_number(axes[axis])}",
                 )
@@ -178,9 +161,7 @@ def _place(
     if not low <= scale <= high:
         axes["scale"] = min(max(scale, low), high)
         problems.append(
-            Problem(
-                index,
-                "position",
+            Problem("position", index=index, message=
                 f"the relative scale comes to {format_number(scale)}; using "
                 f"{format_number(axes['scale'])}",
             )
@@ -197,9 +178,7 @@ def _overlaps(positions: Sequence[Position], specs: Sequence[StepSpec]) -> list[
         earlier = seen.setdefault(position, index)
         if earlier != index:
             problems.append(
-                Problem(
-                    index,
-                    "overlap",
+                Problem("overlap", index=index, message=
                     f"this step sits exactly where step {earlier + 1} sits "
                     "(same position, scale and rotation)",
                 )

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 def setup_extension(app: Sphinx) -> None:
     """Register every part of the extension that does not depend on an output format."""
     from .config import setup_config
+    from .domain import setup_domain
     from .nodes import setup_nodes
     from .notes import setup_notes
     from .presentation import setup_presentation
@@ -21,6 +22,7 @@ def setup_extension(app: Sphinx) -> None:
     from .substeps import setup_substeps
 
     setup_config(app)
+    setup_domain(app)
     setup_nodes(app)
     setup_directives(app)
     setup_notes(app)

@@ -4,6 +4,7 @@ overridden per document by front matter."""
 from __future__ import annotations
 
 import dataclasses as dc
+import fnmatch
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -17,6 +18,7 @@ from .warnings import ImpressWarnings, warn
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
+    from sphinx.environment import BuildEnvironment
 
 logger = logging.getLogger(__name__)
 
@@ -118,7 +120,7 @@ def _field(
     )
 
 
-@dc.dataclass
+@dc.dataclass(frozen=True)
 class ImpressConfig:
     """The deck settings, each registered as ``impress_<field>`` in ``conf.py``.
 
@@ -316,14 +318,6 @@ class ImpressConfig:
         """The settings as they stand in a (validated) Sphinx config."""
         return cls(**{field.name: getattr(config, PREFIX + field.name) for field in cls.values()})
 
-    @classmethod
-    def for_document(cls, config: Config, metadata: Mapping[str, Any]) -> ImpressConfig:
-        """The settings of one deck: ``conf.py``'s, with the valid front matter
-        settings found in the document's ``metadata`` (``env.metadata[docname]``)
-        applied; read quietly, since the read phase already warned about bad ones."""
-        settings = ((key, value, None) for key, value in metadata.items())
-        return cls.from_sphinx(config).with_overrides(document_overrides(settings, report=False))
-
     def with_overrides(self, overrides: Mapping[str, Any]) -> ImpressConfig:
         """A copy with the given (already validated) fields replaced."""
         return dc.replace(self, **overrides)
@@ -367,7 +361,18 @@ def setup_config(app: Sphinx) -> None:
             types=field.metadata["types"],
             description=field.metadata["help"],
         )
+    app.add_config_value(
+        "impress_decks",
+        [],
+        "env",
+        types=(list, tuple, str, type(None)),
+        description="Shell-style patterns of docnames (\"talks/*\") that an HTML build "
+        "also writes as presentations, besides documents that use the step directive "
+        "or say impress_deck: true in their front matter.",
+    )
     app.connect("config-inited", validate_config)
+    app.connect("config-inited", check_decks_setting)
+    app.connect("env-updated", check_patterns)
 
 
 def validate_config(app: Sphinx, config: Config) -> None:
@@ -392,55 +397,98 @@ def validate_config(app: Sphinx, config: Config) -> None:
         config.impress_layout = "line"
 
 
-def document_overrides(
-    settings: Iterable[tuple[str, Any, Any]], report: bool = True
-) -> dict[str, Any]:
+@dc.dataclass(frozen=True)
+class FrontMatter:
+    """What a document's front matter says about its deck: ``deck``, whether it is one
+    (``impress_deck``; ``None`` when not said), and ``overrides``, the valid deck
+    settings by field name (``{"width": 1280.0}``)."""
+
+    deck: bool | None
+    overrides: dict[str, Any]
+
+
+def read_front_matter(settings: Iterable[tuple[str, Any, Any]]) -> FrontMatter:
     """Read the per-document deck settings from a document's front matter.
 
     :param settings: ``(key, value, location)`` for each front matter field, where keys
         such as ``impress_width`` are looked for and the location (a node, a docname or
         ``(docname, line)``) is where warnings point.
-    :param report: whether to log warnings (the read phase does, the write phase, which
-        reads the same settings from ``env.metadata`` again, does not).
-    :returns: the valid overrides by field name (``{"width": 1280.0}``). An invalid
-        value, or a key with the prefix that names no per-document setting, gives a
-        warning of subtype ``impress.config`` and is not used.
+
+    An invalid value, or a key with the prefix that names no per-document setting,
+    gives a warning of subtype ``impress.config`` and is not used; an ``impress_deck``
+    that is not yes or no says "not a deck".
     """
     fields = {field.name: field for field in ImpressConfig.values()}
     overrides: dict[str, Any] = {}
+    deck = None
     for key, value, location in settings:
         if not key.startswith(PREFIX):
             continue
         if key == DECK_KEY:
             try:
-                parse_flag(value)
+                deck = parse_flag(value)
             except InvalidValue as error:
-                if report:
-                    warn(
-                        f"{key}: {error}; an HTML build does not present the document",
-                        ImpressWarnings.CONFIG,
-                        location,
-                    )
-            continue
-        field = fields.get(key[len(PREFIX) :])
-        if field is None or not field.metadata["per_document"]:
-            if report:
-                settable = ", ".join(
-                    PREFIX + name for name, f in fields.items() if f.metadata["per_document"]
-                )
+                deck = False
                 warn(
-                    f"unknown deck setting {key!r} in the front matter (known: {settable})",
+                    f"{key}: {error}; an HTML build does not present the document",
                     ImpressWarnings.CONFIG,
                     location,
                 )
+            continue
+        field = fields.get(key[len(PREFIX) :])
+        if field is None or not field.metadata["per_document"]:
+            settable = ", ".join(
+                PREFIX + name for name, f in fields.items() if f.metadata["per_document"]
+            )
+            warn(
+                f"unknown deck setting {key!r} in the front matter (known: {settable})",
+                ImpressWarnings.CONFIG,
+                location,
+            )
             continue
         try:
             overrides[field.name] = field.metadata["validator"](value)
         except (InvalidValue, TypeError) as error:
-            if report:
-                warn(
-                    f"{key}: {error}; the conf.py value is used",
-                    ImpressWarnings.CONFIG,
-                    location,
-                )
-    return overrides
+            warn(f"{key}: {error}; the conf.py value is used", ImpressWarnings.CONFIG, location)
+    return FrontMatter(deck, overrides)
+
+
+def check_decks_setting(app: Sphinx, config: Config) -> None:
+    """A single pattern written as a string is taken as a list of one (otherwise each
+    of its characters would be a pattern); anything else that is not a list of strings
+    is ignored. Each case gives a warning (``impress.config``)."""
+    if isinstance(config.impress_decks, str):
+        warn(
+            f"impress_decks should be a list of patterns; taking {config.impress_decks!r} "
+            "as one pattern",
+            ImpressWarnings.CONFIG,
+        )
+        config.impress_decks = [config.impress_decks]
+    elif not isinstance(config.impress_decks, list | tuple):
+        warn(
+            f"impress_decks should be a list of patterns, got {config.impress_decks!r}; "
+            "ignored",
+            ImpressWarnings.CONFIG,
+        )
+        config.impress_decks = []
+    patterns = [p for p in config.impress_decks if isinstance(p, str) and p]
+    if len(patterns) != len(config.impress_decks):
+        warn(
+            "impress_decks: entries that are not patterns are ignored: "
+            f"{[p for p in config.impress_decks if p not in patterns]!r}",
+            ImpressWarnings.CONFIG,
+        )
+    config.impress_decks = patterns
+
+
+
+
+def check_patterns(app: Sphinx, env: BuildEnvironment) -> None:
+    """Warn (``impress.config``) about an ``impress_decks`` pattern that matches no
+    document."""
+    for pattern in app.config.impress_decks:
+        if not any(fnmatch.fnmatchcase(docname, pattern) for docname in env.found_docs):
+            warn(
+                f"impress_decks: the pattern {pattern!r} matches no document",
+                ImpressWarnings.CONFIG,
+            )

@@ -9,15 +9,21 @@ visitors write those as impress.js's step elements and root element. Everywhere 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, TypeVar
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from docutils import nodes
+
+from ..core.options import StepInfo
+from ..core.values import format_number
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.writers.html5 import HTML5Translator
 
-N = TypeVar("N", bound=nodes.Node)
+    from .config import ImpressConfig
+
+N = TypeVar("N", bound=nodes.Element)
 
 #: CSS class of a ``step`` with content in pages that are not presentations.
 CONTAINER_CLASS = "impress-step-content"
@@ -26,27 +32,36 @@ CONTAINER_CLASS = "impress-step-content"
 class step(nodes.General, nodes.Element):
     """A step of an impress.js presentation.
 
-    Attributes: ``impress_options``, the directive's validated options (see
-    :func:`sphinx_impress.directives.parse_step_options`); ``automatic``, true for the
-    wrapper the transform puts around content before a document's first section (no
-    ``div`` outside presentations); after the read-time transform,
-    on every slide (a ``section`` or a ``step`` with content), ``impress_step``: the
-    step's ``id``, ``classes`` and final ``data-*`` attributes as strings.
+    Attributes: ``impress_options``, the directive's
+    :class:`~sphinx_impress.core.options.StepOptions`; ``has_content``; ``automatic``,
+    true for the wrapper the transform puts around content before a document's first
+    section (no ``div`` outside presentations). After the read-time transform, every
+    slide (a ``section`` or a ``step`` with content) has ``impress_step``, a
+    :class:`~sphinx_impress.core.options.StepInfo`, whose position the presentation
+    post-transform sets.
     """
 
 
 class impress_root(nodes.General, nodes.Element):
     """impress.js's root element, ``<div id="impress">``, holding every step of a page.
 
-    Attribute ``impress_attributes``: its ``data-*`` attributes as strings.
+    Attribute ``impress_config``: the deck's
+    :class:`~sphinx_impress.extension.config.ImpressConfig`, written as the element's
+    ``data-*`` attributes.
     """
 
 
-def enclosing(node: nodes.Node, kind: type[N]) -> N | None:
-    """The nearest ancestor of ``node`` that is a ``kind`` node, or ``None``."""
+@overload
+def enclosing(node: nodes.Node, kind: type[N]) -> N | None: ...
+@overload
+def enclosing(node: nodes.Node, kind: Callable[[nodes.Element], bool]) -> nodes.Element | None: ...
+def enclosing(node: nodes.Node, kind: Any) -> Any:
+    """The nearest ancestor of ``node`` that is a ``kind`` node (a node class, or a
+    test of an element), or ``None``."""
+    test = (lambda element: isinstance(element, kind)) if isinstance(kind, type) else kind
     parent = node.parent
     while parent is not None:
-        if isinstance(parent, kind):
+        if test(parent):
             return parent
         parent = parent.parent
     return None
@@ -57,12 +72,60 @@ def in_presentation(node: nodes.Node) -> bool:
     return enclosing(node, impress_root) is not None
 
 
+def title_text(node: nodes.Element) -> str:
+    """The text of the first title inside ``node`` (a section's own title, the title
+    of the first section of a ``step`` with content), or ``""``."""
+    title = next(iter(node.findall(nodes.title)), None)
+    return title.astext() if title is not None else ""
+
+
+#: Class of overview steps: the theme draws them without a card, so that they do not
+#: hide the steps they show.
+OVERVIEW_CLASS = "impress-overview"
+
+
+def step_attributes(info: StepInfo) -> dict[str, str]:
+    """The attributes of a slide's step element: its id, its classes, every axis of
+    its position as a number (with the rel plugin a missing ``data-x`` means "the
+    previous step's value", impress.js src/plugins/rel/rel.js), the rotation order,
+    then the optional timing and goto attributes and the author's own ``data-*``."""
+    options = info.options
+    attributes = dict(options.data)
+    if info.position is not None:
+        for axis, value in info.position.as_axes().items():
+            attributes[f"data-{axis}"] = format_number(value)
+    attributes["data-rotate-order"] = options.rotate_order or "xyz"
+    if options.transition_duration is not None:
+        attributes["data-transition-duration"] = format_number(options.transition_duration)
+    if options.autoplay is not None:
+        attributes["data-autoplay"] = format_number(options.autoplay)
+    for name, target in options.goto.items():
+        attributes[f"data-{name}"] = target
+    return attributes
+
+
+def root_attributes(config: ImpressConfig) -> dict[str, str]:
+    """The attributes of the root element ``<div id="impress">`` of a deck."""
+    attributes = {name: format_number(value) for name, value in config.root_attributes().items()}
+    if config.disabled_keys():
+        attributes[KEYS_OFF_ATTRIBUTE] = " ".join(config.disabled_keys())
+    attributes["style"] = (
+        f"--impress-width: {format_number(config.width)}px; "
+        f"--impress-height: {format_number(config.height)}px"
+    )
+    return attributes
+
+
+#: Attribute of the root element that lists the plugins whose keys the start-up script
+#: (``impress-init.js``) switches off: ``blackout``, ``fullscreen``.
+KEYS_OFF_ATTRIBUTE = "data-sphinx-impress-keys-off"
+
+
 def html_visit_step(self: HTML5Translator, node: step) -> None:
     """Open a step element (``div.step`` with its ``data-*``) inside the root element,
     or a plain ``div`` container elsewhere."""
     if isinstance(node.parent, impress_root):
-        info = node["impress_step"]
-        self.body.append(self.starttag(node, "div", **info["attributes"]))
+        self.body.append(self.starttag(node, "div", **step_attributes(node["impress_step"])))
     elif node.get("automatic"):
         # content before a document's first section, wrapped only to be a step: an
         # ordinary page shows it as it was, with the wrapper's ids as anchors
@@ -79,7 +142,7 @@ def html_depart_step(self: HTML5Translator, node: step) -> None:
 
 def html_visit_impress_root(self: HTML5Translator, node: impress_root) -> None:
     """Open impress.js's root element, ``<div id="impress" data-width=...>``."""
-    self.body.append(self.starttag(node, "div", **node["impress_attributes"]))
+    self.body.append(self.starttag(node, "div", **root_attributes(node["impress_config"])))
 
 
 def html_depart_impress_root(self: HTML5Translator, node: impress_root) -> None:

@@ -4,22 +4,24 @@ run for the ``impress`` builder only."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from ..core.geometry import Position
 from ..core.layouts import Layout
+from ..core.options import StepInfo, StepOptions
 from ..core.placement import StepSpec, resolve
-from ..core.values import Value, format_number
 from ..errors import InvalidValue
 from .config import ImpressConfig
-from .nodes import impress_root, step
+from .domain import impress_domain
+from .nodes import OVERVIEW_CLASS, enclosing, impress_root, step
 from .notes import merge_notes
 from .slides import INVISIBLE
-from .step import empty_step_options
 from .substeps import mark_list_items
-from .warnings import ImpressWarnings, warn
+from .warnings import ImpressWarnings, report, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -30,42 +32,17 @@ ROOT_ID = "impress"
 #: Id of the overview step that ``impress_overview`` adds (``overview-2`` if taken).
 OVERVIEW_ID = "overview"
 
-#: Attribute of the root element that lists the plugins whose keys the start-up script
-#: (``impress-init.js``) switches off: ``blackout``, ``fullscreen``.
-KEYS_OFF_ATTRIBUTE = "data-sphinx-impress-keys-off"
-
-#: Class of overview steps: the theme draws them without a card, so that they do not
-#: hide the steps they show.
-OVERVIEW_CLASS = "impress-overview"
-
-
-def step_attributes(info: dict[str, Any], axes: dict[str, str]) -> dict[str, str]:
-    """The ``data-*`` attributes of one step element: every axis as a number, the
-    rotation order, then the optional timing attributes and the author's own ``data-*``.
-    """
-    options = info["options"]
-    attributes = dict(options["data"])
-    attributes.update(axes)
-    attributes["data-rotate-order"] = options["rotate-order"] or "xyz"
-    if options["transition-duration"] is not None:
-        attributes["data-transition-duration"] = format_number(options["transition-duration"])
-    if options["autoplay"] is not None:
-        attributes["data-autoplay"] = format_number(options["autoplay"])
-    for name, target in options.get("goto", {}).items():
-        attributes[f"data-{name}"] = target
-    return attributes
-
-
 def check_gotos(slides: list[nodes.Element], where: Any) -> None:
     """Leave out every ``goto``, ``goto-next`` and ``goto-prev`` of the slides that
     names no step of the same deck (impress.js's goto plugin would silently fall back
-    to the next step) or the slide itself, with an ``impress.reference`` warning. ``where(slide)`` is the
-    location of a slide's warnings."""
-    ids = {slide["impress_step"]["id"] for slide in slides}
+    to the next step) or the slide itself, with an ``impress.reference`` warning.
+    ``where(slide)`` is the location of a slide's warnings."""
+    ids = {slide["impress_step"].id for slide in slides}
     for slide in slides:
-        gotos = slide["impress_step"]["options"].get("goto") or {}
-        for name, target in sorted(gotos.items()):
-            if target == slide["impress_step"]["id"]:
+        info: StepInfo = slide["impress_step"]
+        gotos = dict(info.options.goto)
+        for name, target in sorted(info.options.goto.items()):
+            if target == info.id:
                 problem = "the step itself, so the presentation would not move"
             elif target not in ids:
                 problem = f"no step of this deck (steps: {', '.join(sorted(ids))})"
@@ -77,6 +54,8 @@ def check_gotos(slides: list[nodes.Element], where: Any) -> None:
                 where(slide),
             )
             del gotos[name]
+        if gotos != info.options.goto:
+            slide["impress_step"] = replace(info, options=replace(info.options, goto=gotos))
 
 
 def headings_from_rubrics(root: impress_root) -> None:
@@ -105,7 +84,7 @@ def add_slide_numbers(root: impress_root) -> None:
     from 1, as ``<div class="impress-slide-number">n</div>``."""
     numbered = [
         element for element in root.children
-        if not element["impress_step"]["options"].get("overview")
+        if not element["impress_step"].options.overview
     ]
     for number, element in enumerate(numbered, start=1):
         element.append(
@@ -135,20 +114,19 @@ class BuildPresentation(SphinxPostTransform):
             # document only to resolve its references: not a page, left as it is
             return
         docname = self.env.docname
-        metadata = self.env.metadata.get(docname, {})
-        deck = ImpressConfig.for_document(self.config, metadata)
+        deck = impress_domain(self.env).deck_config(docname)
         slides = [
             node for node in document.findall(nodes.Element) if node.get("impress_step")
         ]
         if slides and deck.overview:
-            overview = self._overview_step({slide["impress_step"]["id"] for slide in slides})
+            overview = self._overview_step({slide["impress_step"].id for slide in slides})
             slides.insert(0 if deck.overview == "start" else len(slides), overview)
         positions, problems = resolve(
             self._specs(slides, deck), deck.width, deck.height
         )
         check_gotos(slides, self._where)
         for problem in problems:
-            warn(problem.message, ImpressWarnings(problem.kind), self._where(slides[problem.index]))
+            report([problem], self._where(slides[problem.index or 0]))
         chosen = {id(slide) for slide in slides}
         first = next(
             (
@@ -162,19 +140,10 @@ class BuildPresentation(SphinxPostTransform):
         leading = document.children[:first]
         trailing = document.children[first:]
         document.clear()
-        root = impress_root(ids=[ROOT_ID])
-        root["impress_attributes"] = {
-            name: format_number(value) for name, value in deck.root_attributes().items()
-        }
-        if deck.disabled_keys():
-            root["impress_attributes"][KEYS_OFF_ATTRIBUTE] = " ".join(deck.disabled_keys())
-        root["impress_attributes"]["style"] = (
-            f"--impress-width: {format_number(deck.width)}px; "
-            f"--impress-height: {format_number(deck.height)}px"
-        )
+        root = impress_root(ids=[ROOT_ID], impress_config=deck)
         document.append(root)
         for slide, position in zip(slides, positions, strict=True):
-            root.append(self._step(slide, position.data_attributes()))
+            root.append(self._step(slide, position))
         if not slides:
             warn("this document has no slide to present", ImpressWarnings.EMPTY, docname)
             root.extend([*leading, *trailing])
@@ -201,24 +170,20 @@ class BuildPresentation(SphinxPostTransform):
         except InvalidValue as error:
             warn(f"impress_layout: {error}; using 'line'", ImpressWarnings.CONFIG, self.env.docname)
             deck_layout = Layout()
-        index_of = {slide["impress_step"]["id"]: n for n, slide in enumerate(slides)}
+        index_of = {slide["impress_step"].id: n for n, slide in enumerate(slides)}
         specs = []
         for number, slide in enumerate(slides):
-            options = slide["impress_step"]["options"]
-            axes = {name: Value(*value) for name, value in options["axes"].items()}
+            options: StepOptions = slide["impress_step"].options
+            axes = dict(options.axes)
             rel_to = None
-            if options.get("rel-to"):
-                rel_to = self._rel_to(options["rel-to"], number, slides, index_of, slide)
+            if options.rel_to:
+                rel_to = self._rel_to(options.rel_to, number, slides, index_of, slide)
             scope, layout = None, deck_layout
-            parent = slide.parent
-            while parent is not None:
-                info = parent.get("impress_step") if isinstance(parent, nodes.Element) else None
-                if info and info["options"].get("layout"):
-                    scope = info["id"]
-                    layout = Layout(**info["options"]["layout"])
-                    break
-                parent = parent.parent
-            overview = bool(options.get("overview"))
+            laid_out_by = enclosing(slide, _sets_layout)
+            if laid_out_by is not None:
+                scope = laid_out_by["impress_step"].id
+                layout = laid_out_by["impress_step"].options.layout
+            overview = bool(options.overview)
             if overview and axes:
                 warn(
                     "an overview step places itself over the whole deck; its options "
@@ -231,7 +196,7 @@ class BuildPresentation(SphinxPostTransform):
         laid_out = {spec.scope for spec in specs if not spec.axes and not spec.overview}
         for slide in slides:
             info = slide["impress_step"]
-            if info["options"].get("layout") and info["id"] not in laid_out:
+            if info.options.layout and info.id not in laid_out:
                 warn(
                     "this layout places the steps inside its section that give no "
                     "position, and there are none",
@@ -242,7 +207,7 @@ class BuildPresentation(SphinxPostTransform):
 
     def _where(self, slide: nodes.Element) -> Any:
         """Where a warning about a slide points: its step directive's line."""
-        line = slide["impress_step"].get("line")
+        line = slide["impress_step"].line
         return (self.env.docname, line) if line else slide
 
     def _rel_to(
@@ -258,9 +223,9 @@ class BuildPresentation(SphinxPostTransform):
         problem = None
         if target is None or target >= number:
             problem = "names no earlier step of this deck"
-        elif slides[target]["impress_step"]["options"].get("overview"):
+        elif slides[target]["impress_step"].options.overview:
             problem = "names an overview step, which is placed after all others"
-        elif not any(value[1] for value in slide["impress_step"]["options"]["axes"].values()):
+        elif not any(value.relative for value in slide["impress_step"].options.axes.values()):
             problem = "has no relative value to count from it"
         if problem is None:
             return target
@@ -277,20 +242,24 @@ class BuildPresentation(SphinxPostTransform):
         while step_id in taken or step_id in self.document.ids:
             suffix += 1
             step_id = f"{OVERVIEW_ID}-{suffix}"
-        options = empty_step_options()
-        options["overview"] = True
         node = step(has_content=True, ids=[step_id])
         node.source = self.document.get("source")
-        node["impress_step"] = {"id": step_id, "options": options}
+        node["impress_step"] = StepInfo(step_id, StepOptions(overview=True))
         return node
 
-    def _step(self, slide: nodes.Element, axes: dict[str, str]) -> nodes.Element:
-        info = slide["impress_step"]
-        slide["ids"] = [info["id"], *(i for i in slide["ids"] if i != info["id"])]
-        overview = [OVERVIEW_CLASS] if info["options"].get("overview") else []
-        slide["classes"] = ["step", *overview, *info["options"]["classes"], *slide["classes"]]
-        slide["impress_step"] = {**info, "attributes": step_attributes(info, axes)}
+    def _step(self, slide: nodes.Element, position: Position) -> nodes.Element:
+        info: StepInfo = slide["impress_step"]
+        slide["ids"] = [info.id, *(i for i in slide["ids"] if i != info.id)]
+        overview = [OVERVIEW_CLASS] if info.options.overview else []
+        slide["classes"] = ["step", *overview, *info.options.classes, *slide["classes"]]
+        slide["impress_step"] = replace(info, position=position)
         return slide
+
+
+def _sets_layout(element: nodes.Element) -> bool:
+    """Whether ``element`` is a slide whose step sets the layout of the steps inside."""
+    info = element.get("impress_step")
+    return info is not None and info.options.layout is not None
 
 
 def detach(elements: list[nodes.Element]) -> None:

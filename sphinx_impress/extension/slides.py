@@ -9,10 +9,11 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 
-from .config import DECK_KEY, document_overrides
-from .nodes import step
+from ..core.options import StepInfo, StepOptions, check_id
+from .config import read_front_matter
+from .domain import impress_domain
+from .nodes import enclosing, step, title_text
 from .notes import notes
-from .step import check_id, empty_step_options
 from .warnings import ImpressWarnings, warn
 
 if TYPE_CHECKING:
@@ -78,7 +79,7 @@ def find_slides(document: nodes.document) -> list[nodes.Element]:
         lead = []
     candidates: list[nodes.Element] = []
     if lead:
-        wrapper = step(has_content=True, impress_options={}, automatic=True)
+        wrapper = step(has_content=True, impress_options=StepOptions(), automatic=True)
         wrapper.source, wrapper.line = lead[0].source, lead[0].line
         document.insert(document.index(lead[0]), wrapper)
         for child in lead:
@@ -95,19 +96,6 @@ def find_slides(document: nodes.document) -> list[nodes.Element]:
     candidates.extend(node for node in document.findall(step) if node["has_content"])
     chosen = {id(node) for node in candidates}
     return [node for node in document.findall(nodes.Element) if id(node) in chosen]
-
-
-def _enclosing_slide(
-    node: nodes.Node, slides: list[nodes.Element], chosen: set[int]
-) -> nodes.Element:
-    """The nearest slide around ``node`` (``chosen``: the ids of ``slides``), or the
-    first slide for a node outside all of them."""
-    parent = node.parent
-    while parent is not None:
-        if id(parent) in chosen:
-            return parent
-        parent = parent.parent
-    return slides[0]
 
 
 def _front_matter(
@@ -129,14 +117,6 @@ def _front_matter(
     return []
 
 
-def _title_text(slide: nodes.Element) -> str:
-    if isinstance(slide, nodes.section) and slide.children:
-        title = slide[0]
-        if isinstance(title, nodes.title):
-            return title.astext()
-    return ""
-
-
 class CollectSteps(SphinxTransform):
     """Give every slide of a document its step options and a unique step id.
 
@@ -144,8 +124,10 @@ class CollectSteps(SphinxTransform):
     so that ``[see](#containers1)`` finds the author's id. Each ``step`` directive without
     content is merged into its slide (the nearest enclosing slide; at the top of the
     document, the first slide) and removed. Afterwards each slide holds
-    ``impress_step = {"id": str, "options": dict, "line": int | None}``, the line being
-    that of its step directive (else of the slide), for warnings written later.
+    ``impress_step``, a :class:`~sphinx_impress.core.options.StepInfo` whose line is
+    that of its step directive (else of the slide), for warnings written later. What
+    the front matter says about the deck goes to the
+    :class:`~sphinx_impress.extension.domain.ImpressDomain`.
 
     Warnings: ``impress.step`` (two directives for one slide), ``impress.duplicate_id``.
     """
@@ -155,11 +137,11 @@ class CollectSteps(SphinxTransform):
     def apply(self, **kwargs: Any) -> None:
         """Check the front matter's deck settings, collect the slides and set their
         options and ids."""
-        document_overrides(_front_matter(self.document, self.env.docname))
-        if any(self.document.findall(step)):
-            # a document that uses the step directive is a deck (its front matter's
-            # impress_deck, read after this, can still say otherwise)
-            self.env.metadata[self.env.docname][DECK_KEY] = True
+        front_matter = read_front_matter(_front_matter(self.document, self.env.docname))
+        deck = front_matter.deck
+        if deck is None and any(self.document.findall(step)):
+            deck = True  # a document that uses the step directive is a deck
+        impress_domain(self.env).note_document(self.env.docname, deck, front_matter.overrides)
         slides = find_slides(self.document)
         if not slides:
             for marker in list(self.document.findall(_is_marker)):
@@ -171,7 +153,7 @@ class CollectSteps(SphinxTransform):
                 )
                 marker.parent.remove(marker)
             return
-        options: dict[int, dict[str, Any]] = {}
+        options: dict[int, StepOptions] = {}
         lines: dict[int, int | None] = {}
         for slide in slides:
             if isinstance(slide, step):
@@ -179,7 +161,7 @@ class CollectSteps(SphinxTransform):
                 lines[id(slide)] = slide.line
         chosen = {id(slide) for slide in slides}
         for marker in list(self.document.findall(_is_marker)):
-            slide = _enclosing_slide(marker, slides, chosen)
+            slide = enclosing(marker, lambda node: id(node) in chosen) or slides[0]
             if id(slide) in options and isinstance(slide, nodes.section):
                 warn(
                     "more than one step directive sets this slide; the later one's "
@@ -187,16 +169,18 @@ class CollectSteps(SphinxTransform):
                     ImpressWarnings.STEP,
                     marker,
                 )
-            options[id(slide)] = _merge(options.get(id(slide)), marker["impress_options"])
+            options[id(slide)] = options.get(id(slide), StepOptions()).merged(
+                marker["impress_options"]
+            )
             lines[id(slide)] = marker.line
             marker.parent.remove(marker)
         used: set[str] = set()
         for number, slide in enumerate(slides, start=1):
-            slide_options = options.get(id(slide)) or _merge(None, {})
+            slide_options = options.get(id(slide), StepOptions())
             line = lines.get(id(slide)) or slide.line
-            step_id = self._step_id(slide, slide_options.get("id"), number, used, line)
+            step_id = self._step_id(slide, slide_options.id, number, used, line)
             used.add(step_id)
-            slide["impress_step"] = {"id": step_id, "options": slide_options, "line": line}
+            slide["impress_step"] = StepInfo(step_id, slide_options, line)
 
     def _step_id(
         self,
@@ -211,7 +195,8 @@ class CollectSteps(SphinxTransform):
         step directive that asked for the id, naming the id given instead)."""
         if wanted and self._available(wanted, slide, used, author=True):
             return self._claim(slide, wanted)
-        base = nodes.make_id(_title_text(slide)) or f"step-{number}"
+        title = title_text(slide) if isinstance(slide, nodes.section) else ""
+        base = nodes.make_id(title) or f"step-{number}"
         if check_id(base):
             base = f"step-{number}"
         candidate, suffix = base, 1
@@ -265,21 +250,6 @@ class CollectSteps(SphinxTransform):
             slide["ids"].append(step_id)
         self.document.ids[step_id] = slide
         return step_id
-
-
-def _merge(base: dict[str, Any] | None, update: dict[str, Any]) -> dict[str, Any]:
-    """Options of ``update`` laid over ``base``: mappings merged, lists joined, other
-    values replaced where ``update`` sets them."""
-    merged = empty_step_options()
-    for source in (base or {}, update):
-        for key, value in source.items():
-            if isinstance(value, dict):
-                merged[key] = {**(merged[key] or {}), **value}
-            elif isinstance(value, list):
-                merged[key] = merged[key] + value
-            elif value is not None:
-                merged[key] = value
-    return merged
 
 
 def setup_transforms(app: Sphinx) -> None:

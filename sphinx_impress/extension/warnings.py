@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import Enum
 from typing import Any
 
 from sphinx.util import logging
+
+from ..core.problems import Problem
 
 logger = logging.getLogger("sphinx_impress")
 
@@ -155,3 +158,16 @@ def warn(message: str, subtype: ImpressWarnings, location: Any = None) -> None:
         ``file:line`` (``SphinxLoggerAdapter.warning`` in ``sphinx/util/logging.py``).
     """
     logger.warning(message, type="impress", subtype=subtype.value, location=location)
+
+
+def report(problems: Iterable[Problem], location: Any = None, docname: str | None = None) -> None:
+    """Log each problem the pure core or an importer found as a warning of its kind
+    (:attr:`Problem.kind <sphinx_impress.core.problems.Problem>` is the subtype).
+
+    :param location: where a problem without a line points (a node, a docname or
+        ``(docname, line)``).
+    :param docname: with it, a problem that knows its line points at ``(docname, line)``.
+    """
+    for problem in problems:
+        where = (docname, problem.line) if docname and problem.line else location
+        warn(problem.message, ImpressWarnings(problem.kind), where)

@@ -13,9 +13,9 @@ if TYPE_CHECKING:
 def setup_html(app: Sphinx) -> None:
     """Register the builder, the theme and the presentations of HTML builds."""
     from .builder import setup_builder
-    from .embedded import setup_decks
+    from .embedded import setup_embedded
     from .themes import get_theme_path
 
     setup_builder(app)
-    setup_decks(app)
+    setup_embedded(app)
     app.add_html_theme("impress", get_theme_path())

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -12,13 +11,11 @@ from docutils import nodes
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.locale import __
 from sphinx.util import logging
-from sphinx.util.osutil import relative_uri
 
+from .._compat import clear_assets, drop_assets, extension_registry, page_assets
 from ..core.canvas import CanvasStep, canvas_svg
-from ..core.geometry import Position
-from ..core.values import AXES
-from ..extension.config import ImpressConfig
-from ..extension.nodes import impress_root
+from ..extension.domain import impress_domain
+from ..extension.nodes import impress_root, title_text
 from ..extension.warnings import ImpressWarnings, warn
 from .highlighting import ReusingPygmentsBridge
 from .offline import is_remote, warn_remote_assets
@@ -26,7 +23,6 @@ from .translator import ImpressTranslator
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-    from sphinx.registry import SphinxComponentRegistry
 
 logger = logging.getLogger(__name__)
 
@@ -99,13 +95,13 @@ class ImpressBuilder(StandaloneHTMLBuilder):
         """Highlighting, the theme's style sheets (``html_style`` is for docs pages and
         is not used), the print style sheet, extensions' style sheets, then
         ``impress_css_files``."""
-        self._css_files = []
+        clear_assets(self, "css")
         self.add_css_file("pygments.css", priority=200)
         # the theme's own style sheets, whatever html_style says for the docs pages
         for filename in self.theme.stylesheets if self.theme else ():
             self.add_css_file(filename, priority=200)
         self.add_css_file(PRINT_CSS, priority=200, media="print")
-        for filename, attributes in self._extension_registry().css_files:
+        for filename, attributes in extension_registry(self).css_files:
             self.add_css_file(filename, **attributes)
         for filename in self.config.impress_css_files:
             self._check_static_file("impress_css_files", filename)
@@ -119,11 +115,11 @@ class ImpressBuilder(StandaloneHTMLBuilder):
         Sphinx's other page helpers (``doctools.js`` and the like) are left out: a deck
         has no search and no sidebar, and the arrow keys belong to impress.js.
         """
-        self._js_files = []
+        clear_assets(self, "js")
         self.add_js_file(IMPRESS_JS, priority=100)
         # the DOCUMENTATION_OPTIONS global (basic theme), which extensions' scripts read
         self.add_js_file(DOCUMENTATION_OPTIONS_JS, priority=200)
-        for filename, attributes in self._extension_registry().js_files:
+        for filename, attributes in extension_registry(self).js_files:
             self.add_js_file(filename or "", **attributes)
         for filename in self.config.impress_js_files:
             self._check_static_file("impress_js_files", filename)
@@ -156,42 +152,26 @@ class ImpressBuilder(StandaloneHTMLBuilder):
             os.replace(partial, target)
         return name
 
-    #: The HTML builder whose pages this builder's presentations sit beside, in
-    #: ``OUT/_impress/`` (set by :func:`sphinx_impress.decks.write_presentations`):
-    #: links to other documents then go to their docs pages, one folder up.
-    docs_builder: Any = None
-
-    def get_relative_uri(self, from_: str, to: str, typ: str | None = None) -> str:
-        """The link from one document's page to another's; beside an HTML build, to the
-        other document's docs page."""
-        if self.docs_builder is None or from_ == to:
-            return super().get_relative_uri(from_, to, typ)
-        return relative_uri(self.get_target_uri(from_), "../" + self.docs_builder.get_target_uri(to))
-
     def copy_assets(self) -> None:
         """Copy the static files, then make sure every local style sheet and script a
-        page will load is in the output: one an extension registered is taken from the
-        docs build beside this one when it is there, and otherwise left out of the
-        pages rather than loaded from nowhere; one that belongs to the docs pages'
-        theme (furo registers its script as if an extension) is always left out."""
+        page will load is in the output: one that is not (an extension registered it
+        for another builder's output, say) is left out of the pages rather than loaded
+        from nowhere (:meth:`_missing_asset` may find it first)."""
         super().copy_assets()
         outdir = Path(self.outdir)
         missing = set()
-        for asset in (*self._css_files, *self._js_files):
+        for asset in page_assets(self):
             filename = str(getattr(asset, "filename", "") or "")
             if not filename or is_remote(filename) or (outdir / filename).is_file():
                 continue
-            source = Path(self.docs_builder.outdir, filename) if self.docs_builder else None
-            if source is not None and source.is_file() and not self._docs_theme_file(filename):
-                (outdir / filename).parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(source, outdir / filename)
-            else:
+            if not self._missing_asset(filename):
                 missing.add(filename)
                 logger.info(__("left out of presentations, not in the output: %s"), filename)
-        for name in ("_css_files", "_js_files", "_orig_css_files", "_orig_js_files"):
-            assets = getattr(self, name, None)
-            if assets is not None:
-                assets[:] = [a for a in assets if str(getattr(a, "filename", "")) not in missing]
+        drop_assets(self, missing)
+
+    def _missing_asset(self, filename: str) -> bool:
+        """Bring a page asset that is not in the output into it; whether it could."""
+        return False
 
     def get_doc_context(self, docname: str, body: str, metatags: str) -> dict[str, Any]:
         """The template context of a document's page.
@@ -221,22 +201,8 @@ class ImpressBuilder(StandaloneHTMLBuilder):
             "rellinks": self.globalcontext["rellinks"][:],
             "sourcename": "",
             "page_source_suffix": str(self.env.doc2path(docname, False))[len(docname):],
-            "impress": ImpressConfig.for_document(self.config, metadata),
+            "impress": impress_domain(self.env).deck_config(docname),
         }
-
-    def _docs_theme_file(self, filename: str) -> bool:
-        """Whether ``filename`` (in ``_static``) is a static file of the docs
-        pages' theme (furo's script, say), which presentations leave out: they have a
-        theme of their own."""
-        theme = getattr(self.docs_builder, "theme", None)
-        if theme is None or theme.name == THEME:
-            return False
-        filename = filename.removeprefix("_static/")  # Sphinx 9 writes the folder in
-        return any(
-            Path(folder, "static", name).is_file()
-            for folder in theme.get_theme_dirs()
-            for name in (filename, filename + "_t")
-        )
 
     def handle_page(
         self, pagename: str, addctx: dict[str, Any], templatename: str = "page.html",
@@ -256,33 +222,21 @@ class ImpressBuilder(StandaloneHTMLBuilder):
         root = next(iter(doctree.findall(impress_root)), None)
         if root is None:
             return
-        steps = []
-        for element in root.children:
-            info = element.get("impress_step")
-            if not info:
-                continue
-            numbers = {
-                axis: float(info["attributes"][f"data-{axis}"]) for axis in AXES
-            }
-            steps.append(
-                CanvasStep(
-                    id=info["id"],
-                    position=Position.from_axes(numbers),
-                    title=_title(element),
-                    rotate_order=info["attributes"].get("data-rotate-order", "xyz"),
-                )
+        steps = [
+            CanvasStep(
+                id=info.id,
+                position=info.position,
+                title=title_text(element),
+                rotate_order=info.options.rotate_order or "xyz",
             )
-        attributes = root["impress_attributes"]
-        drawing = canvas_svg(steps, float(attributes["data-width"]), float(attributes["data-height"]))
+            for element in root.children
+            if (info := element.get("impress_step")) is not None and info.position is not None
+        ]
+        config = root["impress_config"]
+        drawing = canvas_svg(steps, config.width, config.height)
         target = Path(self.outdir, f"{docname}.layout.svg")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(drawing, encoding="utf-8")
-
-    def _extension_registry(self) -> SphinxComponentRegistry:
-        """The registry of extensions' assets: ``self._registry`` from Sphinx 9 on,
-        ``self.app.registry`` in Sphinx 8."""
-        registry = getattr(self, "_registry", None)
-        return registry if registry is not None else self.app.registry
 
     def _check_static_file(self, setting: str, filename: str) -> None:
         """Warn (``impress.config``) when a local file named in ``setting`` is in no
@@ -304,11 +258,6 @@ class ImpressBuilder(StandaloneHTMLBuilder):
 
     def gen_additional_pages(self) -> None:
         """Write no search page and no ``html_additional_pages``."""
-
-
-def _title(element: nodes.Element) -> str:
-    title = next(iter(element.findall(nodes.title)), None)
-    return title.astext() if title is not None else ""
 
 
 def setup_builder(app: Sphinx) -> None:

@@ -1,5 +1,6 @@
-"""Presentations inside an HTML build: which documents are decks, a "Present" link on
-their docs pages, and their impress.js presentations written into the same output.
+"""Presentations inside an HTML build: a "Present" link on the docs pages of decks,
+links from docs pages into presentations, and the presentations themselves, written
+into the same output.
 
 So ``sphinx-build -b html`` (and ``dirhtml``), as Read the Docs runs it, publishes the
 docs pages and, in ``OUT/_impress/``, a presentation of each deck with its own assets.
@@ -7,10 +8,10 @@ docs pages and, in ``OUT/_impress/``, a presentation of each deck with its own a
 
 from __future__ import annotations
 
-import fnmatch
+import os
 import shutil
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
 from sphinx import addnodes
@@ -18,16 +19,14 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.osutil import relative_uri
 from sphinx.util.parallel import SerialTasks
 
-from ..core.values import parse_flag
-from ..errors import InvalidValue
-from ..extension.config import DECK_KEY
+from .._compat import application, builder_in_charge, write_documents
+from ..extension.domain import impress_domain
 from ..extension.warnings import ImpressWarnings, warn
-from .builder import ImpressBuilder
+from .builder import THEME, ImpressBuilder
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-    from sphinx.config import Config
-    from sphinx.environment import BuildEnvironment
+    from sphinx.builders.html import StandaloneHTMLBuilder
 
 #: The folder of an HTML build's output that holds the presentations.
 PRESENTATIONS = "_impress"
@@ -37,20 +36,6 @@ HTML_BUILDERS = ("html", "dirhtml")
 
 #: CSS class of the paragraph that holds the "Present" link on a docs page.
 PRESENT_CLASS = "impress-present"
-
-
-def is_deck(env: BuildEnvironment, config: Config, docname: str) -> bool:
-    """Whether ``docname`` is presented: its front matter says ``impress_deck: true``
-    (or it uses the ``step`` directive), or it matches a pattern of ``impress_decks``
-    (shell-style, on docnames, e.g. ``"talks/*"``); ``impress_deck: false`` in front
-    matter wins over both."""
-    value = env.metadata.get(docname, {}).get(DECK_KEY)
-    if value is not None:
-        try:
-            return parse_flag(value)
-        except InvalidValue:
-            return False
-    return any(fnmatch.fnmatchcase(docname, pattern) for pattern in config.impress_decks)
 
 
 def presentation_suffixes(config: Any) -> tuple[str, str]:
@@ -80,7 +65,9 @@ class PresentLink(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         """Add the link when the document is a deck."""
-        if not self.document.get("source") or not is_deck(self.env, self.config, self.env.docname):
+        if not self.document.get("source"):
+            return
+        if not impress_domain(self.env).is_deck(self.env.docname):
             return
         link = present_link(docname=self.env.docname)
         section = next(iter(self.document.findall(nodes.section)), None)
@@ -127,36 +114,8 @@ def add_present_script(
 ) -> None:
     """Load :data:`PRESENT_JS` on the docs pages of decks."""
     if app.builder.name in HTML_BUILDERS and doctree is not None:
-        if is_deck(app.env, app.config, pagename):
+        if impress_domain(app.env).is_deck(pagename):
             app.builder.add_js_file(PRESENT_JS)
-
-
-def check_decks_setting(app: Sphinx, config: Config) -> None:
-    """A single pattern written as a string is taken as a list of one (otherwise each
-    of its characters would be a pattern); anything else that is not a list of strings
-    is ignored. Each case gives a warning (``impress.config``)."""
-    if isinstance(config.impress_decks, str):
-        warn(
-            f"impress_decks should be a list of patterns; taking {config.impress_decks!r} "
-            "as one pattern",
-            ImpressWarnings.CONFIG,
-        )
-        config.impress_decks = [config.impress_decks]
-    elif not isinstance(config.impress_decks, list | tuple):
-        warn(
-            f"impress_decks should be a list of patterns, got {config.impress_decks!r}; "
-            "ignored",
-            ImpressWarnings.CONFIG,
-        )
-        config.impress_decks = []
-    patterns = [p for p in config.impress_decks if isinstance(p, str) and p]
-    if len(patterns) != len(config.impress_decks):
-        warn(
-            "impress_decks: entries that are not patterns are ignored: "
-            f"{[p for p in config.impress_decks if p not in patterns]!r}",
-            ImpressWarnings.CONFIG,
-        )
-    config.impress_decks = patterns
 
 
 class LinkToSlides(SphinxPostTransform):
@@ -172,7 +131,7 @@ class LinkToSlides(SphinxPostTransform):
         if not self.document.get("source"):
             return
         labels = self.env.get_domain("std").labels  # type: ignore[attr-defined]
-        steps: dict[str, dict[str, str]] = {}
+        domain = impress_domain(self.env)
         for xref in list(self.document.findall(addnodes.pending_xref)):
             if xref.get("reftype") not in ("ref", "myst"):
                 continue
@@ -180,11 +139,7 @@ class LinkToSlides(SphinxPostTransform):
             if target is None:
                 continue
             docname, labelid, section_title = target
-            if docname == self.env.docname or not is_deck(self.env, self.config, docname):
-                continue
-            if docname not in steps:
-                steps[docname] = _steps_of_anchors(self.env.get_doctree(docname))
-            if labelid not in steps[docname]:
+            if docname == self.env.docname or domain.step_of(docname, labelid) is None:
                 continue
             if xref.get("refexplicit"):
                 content = xref.children
@@ -192,20 +147,6 @@ class LinkToSlides(SphinxPostTransform):
                 content = [nodes.inline(section_title, section_title, classes=["std", "std-ref"])]
             reference = presentation_reference("", *content, docname=docname, anchor=labelid)
             xref.replace_self(reference)
-
-
-def _steps_of_anchors(doctree: nodes.document) -> dict[str, str]:
-    """Each anchor id of a deck's doctree, mapped to the id of the step that holds it."""
-    found: dict[str, str] = {}
-    for node in doctree.findall(nodes.Element):
-        holder = node
-        while holder is not None and not holder.get("impress_step"):
-            holder = holder.parent
-        if holder is None:
-            continue
-        for anchor in node.get("ids", ()):
-            found.setdefault(anchor, holder["impress_step"]["id"])
-    return found
 
 
 class presentation_reference(nodes.General, nodes.Inline, nodes.Element):
@@ -229,33 +170,73 @@ def html_depart_presentation_reference(self: Any, node: presentation_reference) 
     self.body.append("</a>")
 
 
-def check_patterns(app: Sphinx, env: BuildEnvironment) -> None:
-    """Warn (``impress.config``) about an ``impress_decks`` pattern that matches no
-    document."""
-    for pattern in app.config.impress_decks:
-        if not any(fnmatch.fnmatchcase(docname, pattern) for docname in env.found_docs):
-            warn(
-                f"impress_decks: the pattern {pattern!r} matches no document",
-                ImpressWarnings.CONFIG,
-            )
+class EmbeddedImpressBuilder(ImpressBuilder):
+    """The ``impress`` builder as an ``html`` or ``dirhtml`` build runs it, given that
+    build's builder: it writes into ``_impress/`` inside the docs build's output, with
+    the same environment, and links from a presentation to another document lead to
+    that document's docs page."""
+
+    def __init__(self, docs_builder: StandaloneHTMLBuilder) -> None:
+        self.docs_builder = docs_builder
+        super().__init__(application(docs_builder), docs_builder.env)
+
+    @property
+    def outdir(self) -> Path:
+        """``OUT/_impress``, where ``OUT`` is the docs build's output folder."""
+        return self._outdir
+
+    @outdir.setter
+    def outdir(self, value: str | os.PathLike[str]) -> None:
+        # Sphinx's builder takes the application's output folder when it is made
+        self._outdir = Path(value, PRESENTATIONS)
+
+    def get_relative_uri(self, from_: str, to: str, typ: str | None = None) -> str:
+        """The link from one document's presentation to another document's docs page,
+        one folder up."""
+        if from_ == to:
+            return super().get_relative_uri(from_, to, typ)
+        return relative_uri(self.get_target_uri(from_), "../" + self.docs_builder.get_target_uri(to))
+
+    def _missing_asset(self, filename: str) -> bool:
+        """Copy an asset an extension registered from the docs build's output, unless it
+        belongs to the docs pages' theme (furo registers its script as if an
+        extension): presentations have a theme of their own."""
+        source = Path(self.docs_builder.outdir, filename)
+        if not source.is_file() or self._docs_theme_file(filename):
+            return False
+        target = Path(self.outdir, filename)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+        return True
+
+    def _docs_theme_file(self, filename: str) -> bool:
+        """Whether ``filename`` (in ``_static``) is a static file of the docs pages'
+        theme."""
+        theme = getattr(self.docs_builder, "theme", None)
+        if theme is None or theme.name == THEME:
+            return False
+        filename = filename.removeprefix("_static/")  # Sphinx 9 writes the folder in
+        return any(
+            Path(folder, "static", name).is_file()
+            for folder in theme.get_theme_dirs()
+            for name in (filename, filename + "_t")
+        )
 
 
 def write_presentations(app: Sphinx, exception: Exception | None) -> None:
     """After an ``html`` or ``dirhtml`` build, write each deck's presentation into
-    ``OUT/_impress/`` with the ``impress`` builder, from the same environment: those
-    that are missing or outdated (the impress builder's own test, so an edit to one
-    deck writes that deck's presentation again, and a change of settings all).
-
-    For the time of the writing the impress builder stands in for the HTML builder
-    (``app.builder``, ``app.outdir``, and the environment's builder class from Sphinx 9
-    on), so that it writes into its own folder and post-transforms and page events see
-    the builder that writes.
+    ``OUT/_impress/`` with an :class:`EmbeddedImpressBuilder`, from the same
+    environment: those that are missing or outdated (the impress builder's own test,
+    so an edit to one deck writes that deck's presentation again, and a change of
+    settings all). For the time of the writing that builder is the one in charge
+    (:func:`~sphinx_impress._compat.builder_in_charge`), so that post-transforms and
+    page events see the builder that writes.
     """
     builder = app.builder
     if exception is not None or builder.name not in HTML_BUILDERS:
         return
     env = app.env
-    decks = {docname for docname in env.found_docs if is_deck(env, app.config, docname)}
+    decks = impress_domain(env).decks()
     if not decks:
         return
     for docname in sorted(env.found_docs):
@@ -270,45 +251,23 @@ def write_presentations(app: Sphinx, exception: Exception | None) -> None:
     static = Path(app.outdir, "_static")
     static.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(Path(__file__).parent / "static" / PRESENT_JS, static / PRESENT_JS)
-    outdir = app.outdir
-    builder_class = env.__dict__.get("_builder_cls")
-    try:
-        # the builder takes its output folders from the application when it is made
-        app.outdir = Path(outdir, PRESENTATIONS)
-        app.outdir.mkdir(parents=True, exist_ok=True)
-        impress = ImpressBuilder(app, env)
-        impress.docs_builder = builder
-        app.builder = impress
-        if builder_class is not None:
-            env._builder_cls = ImpressBuilder
+    impress = EmbeddedImpressBuilder(cast("StandaloneHTMLBuilder", builder))
+    Path(impress.outdir).mkdir(parents=True, exist_ok=True)
+    with builder_in_charge(app, impress):
         impress.init()
         # only the decks whose presentation is missing or older than their source
         # (or all, when settings changed): an edit rebuilds that deck's presentation
-        _remove_stale(Path(app.outdir), decks, impress.out_suffix)
+        _remove_stale(Path(impress.outdir), decks, impress.out_suffix)
         decks = _outdated(impress, decks)
         if not decks:
             return
-        impress.parallel_ok = False
+        impress.parallel_ok = builder.parallel_ok
         impress.finish_tasks = SerialTasks()
         impress.prepare_writing(decks)
         impress.copy_assets()
-        for docname in sorted(decks):
-            try:
-                impress.write_documents({docname})
-            except Exception as error:  # noqa: BLE001 - one deck must not stop the rest
-                warn(
-                    f"the presentation of this deck could not be written ({error!r}); "
-                    "its Present link leads nowhere",
-                    ImpressWarnings.REFERENCE,
-                    docname,
-                )
+        write_documents(impress, decks)
         impress.finish()
         impress.finish_tasks.join()
-    finally:
-        app.outdir = outdir
-        app.builder = builder
-        if builder_class is not None:
-            env._builder_cls = builder_class
 
 
 def _outdated(impress: ImpressBuilder, decks: set[str]) -> set[str]:
@@ -337,17 +296,9 @@ def _remove_stale(folder: Path, decks: set[str], suffix: str) -> None:
             Path(f"{folder / docname}.layout.svg").unlink(missing_ok=True)
 
 
-def setup_decks(app: Sphinx) -> None:
-    """Register ``impress_decks``, the link and the writing of presentations."""
-    app.add_config_value(
-        "impress_decks",
-        [],
-        "env",
-        types=(list, tuple, str, type(None)),
-        description="Shell-style patterns of docnames (\"talks/*\") that an HTML build "
-        "also writes as presentations, besides documents that use the step directive "
-        "or say impress_deck: true in their front matter.",
-    )
+def setup_embedded(app: Sphinx) -> None:
+    """Register the "Present" link, the links into presentations and the writing of
+    presentations at the end of an HTML build."""
     app.add_node(present_link, html=(html_visit_present_link, html_depart_present_link))
     app.add_node(
         presentation_reference,
@@ -355,7 +306,5 @@ def setup_decks(app: Sphinx) -> None:
     )
     app.add_post_transform(PresentLink)
     app.add_post_transform(LinkToSlides)
-    app.connect("config-inited", check_decks_setting)
-    app.connect("env-updated", check_patterns)
     app.connect("html-page-context", add_present_script)
     app.connect("build-finished", write_presentations)

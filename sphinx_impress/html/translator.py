@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from sphinx.writers.html5 import HTML5Translator
 
-from ..extension.nodes import impress_root
+from ..extension.nodes import impress_root, step_attributes
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -24,7 +24,7 @@ class ImpressTranslator(HTML5Translator):
         """Open a step element for a slide, or a ``section`` for a heading inside one."""
         if isinstance(node.parent, impress_root):
             self.section_level += 1
-            self.body.append(self.starttag(node, "div", **node["impress_step"]["attributes"]))
+            self.body.append(self.starttag(node, "div", **step_attributes(node["impress_step"])))
         else:
             super().visit_section(node)
 

@@ -32,7 +32,7 @@ from ..core.values import (
 )
 from ..errors import InvalidValue
 from ..extension.notes import notes
-from ..extension.warnings import ImpressWarnings, warn
+from ..extension.warnings import ImpressWarnings, report, warn
 from .slides import (
     FOREIGN,
     SlideCutter,
@@ -516,7 +516,8 @@ class HovercraftParser(RSTParser):
                 for name, value in cut.extra["fields"].values.items()
                 if name not in POSITION_FIELDS and name not in SLIDE_FIELDS[:2]
             }
-            cut.node["impress_options"] = absolute_options(options, cut.node, axes, number)
+            cut.node["impress_options"], problems = absolute_options(options, axes, number)
+            report(problems, cut.node)
             document.append(cut.node)
 
     def _deck_settings(

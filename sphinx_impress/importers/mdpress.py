@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -28,9 +28,10 @@ from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
 from myst_parser.parsers.mdit import create_md_parser
 from myst_parser.parsers.sphinx_ import MystParser
 
+from .._compat import open_every_heading_level
 from ..core.values import AXES, DEFAULTS, format_number, parse_value
 from ..errors import InvalidValue
-from ..extension.warnings import ImpressWarnings, warn
+from ..extension.warnings import ImpressWarnings, report, warn
 from .myst import MystDeck, MystSlide, _axis_options
 from .slides import FOREIGN, SlideCutter, absolute_options, docname_of, first_visible
 
@@ -180,7 +181,7 @@ class SlideRenderer(SphinxRenderer):
     def setup_render(self, options: dict[str, Any], env: Any) -> None:
         """Set up as myst-parser does, with every heading level open at the top."""
         super().setup_render(options, env)
-        self._level_to_section = dict.fromkeys(range(7), self.document)
+        open_every_heading_level(self, self.document)
 
 
 def markdown_parser(config: MdParserConfig | None = None) -> MarkdownIt:
@@ -346,10 +347,12 @@ class MdpressParser(MystParser):
                     (docname_of(document), where + 1),
                 )
             style = attributes.pop("style", None)
-            node["impress_options"] = absolute_options(attributes, node, number=number)
+            options, problems = absolute_options(attributes, number=number)
+            report(problems, node)
             if style is not None:
                 # written on the step element as it is, like the data-* attributes
-                node["impress_options"]["data"]["style"] = style
+                options = replace(options, data={**options.data, "style": style})
+            node["impress_options"] = options
             document.append(node)
 
     def _attributes(self, line: str, node: nodes.Element) -> dict[str, str]:

@@ -12,11 +12,10 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx import addnodes
 
-from ..core.values import AXES, DEFAULTS, format_number
-from ..extension.nodes import step
+from ..core.options import StepOptions, parse_step_options
+from ..core.problems import Problem
+from ..extension.nodes import step, title_text
 from ..extension.slides import INVISIBLE
-from ..extension.step import parse_step_options
-from ..extension.warnings import ImpressWarnings, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -71,7 +70,7 @@ class SlideCutter:
         self._walk(children, None)
 
     def _open(self, opener: nodes.transition | None, at: nodes.Node | None) -> step:
-        node = step(has_content=True, impress_options={})
+        node = step(has_content=True, impress_options=StepOptions())
         node.source = self.source
         node.line = getattr(at, "line", None) or (opener.line if opener else None)
         self.slides.append(Slide(node, opener))
@@ -125,41 +124,25 @@ def first_visible(node: nodes.Element) -> nodes.Node | None:
 
 def absolute_options(
     options: Mapping[str, Any],
-    location: Any,
     positions: Mapping[str, float] | None = None,
     number: int = 0,
-) -> dict[str, Any]:
-    """Step options (as :func:`~sphinx_impress.directives.parse_step_options` returns)
-    with every axis given as an absolute number, so that the step is placed exactly:
+) -> tuple[StepOptions, list[Problem]]:
+    """Step options with every axis given as an absolute number, so that the step is
+    placed exactly (:meth:`~sphinx_impress.core.options.StepOptions.with_absolute_axes`).
 
     :param options: option name to value as written (``data-x``, ``id``, ``class``...).
     :param positions: absolute numbers by axis name (``x``, ``rotate-z``...) computed by
         the format's own rules; they replace what ``options`` says about those axes.
-        An axis found in neither is 0 (a scale 1).
-    :param number: the slide's place in the deck (from 1), for the warning about an
-        id that cannot be used: the step gets ``step-<number>`` instead.
-
-    Warnings: those of ``parse_step_options``, and ``impress.value`` for a relative
-    value or a ``w``/``h`` unit, which the formats read here do not have.
+    :param number: the slide's place in the deck (from 1), for the problem about an id
+        that cannot be used: the step gets ``step-<number>`` instead.
+    :returns: the options, and the problems of
+        :func:`~sphinx_impress.core.options.parse_step_options` and of the axes.
     """
-    result = parse_step_options(
-        options, location, f"an id from its place in the deck (step-{number})"
+    parsed, problems = parse_step_options(
+        options, f"an id from its place in the deck (step-{number})"
     )
-    for axis in AXES:
-        if positions is not None and axis in positions:
-            result["axes"][axis] = (float(positions[axis]), False, "")
-        else:
-            number, relative, unit = result["axes"].get(axis, (DEFAULTS[axis], False, ""))
-            if relative or unit:
-                warn(
-                    f"{axis}: relative values and w or h units are not part of this "
-                    f"deck format; using {format_number(DEFAULTS[axis])}",
-                    ImpressWarnings.VALUE,
-                    location,
-                )
-                number = DEFAULTS[axis]
-            result["axes"][axis] = (number, False, "")
-    return result
+    placed, more = parsed.with_absolute_axes(positions)
+    return placed, [*problems, *more]
 
 
 def deck_title(document: nodes.document) -> str:
@@ -170,7 +153,7 @@ def deck_title(document: nodes.document) -> str:
         return str(document["title"])
     for section in document.findall(nodes.section):
         if section.children and isinstance(section[0], nodes.title):
-            return section[0].astext()
+            return title_text(section)
     return ""
 
 

@@ -1,0 +1,149 @@
+"""The ``impress`` domain: what the documents of a project share about presentations.
+
+Filled while each document is read (so ``-j`` reads stay right: :meth:`clear_doc`,
+:meth:`merge_domaindata`): per document whether it says it is a deck, the deck
+settings its front matter gives, and, for decks, which step holds each anchor id.
+The presentation post-transform, the builders, "Present" links and links from docs
+pages into presentations read it; nothing else keeps cross-document state.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from collections.abc import Mapping, Set
+from typing import TYPE_CHECKING, Any, ClassVar, cast
+
+from docutils import nodes
+from sphinx.domains import Domain
+
+from .config import ImpressConfig
+
+if TYPE_CHECKING:
+    from sphinx.addnodes import pending_xref
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
+
+
+class ImpressDomain(Domain):
+    """Cross-document data of sphinx-impress (no directives or roles of its own).
+
+    ``data["decks"]``: docname to ``True``/``False`` where the document itself says
+    whether it is a deck (front matter ``impress_deck``; using the ``step`` directive
+    says yes); ``data["settings"]``: docname to the valid front matter deck settings
+    (``{"width": 1280.0}``); ``data["anchors"]``: for each deck, every anchor id inside
+    a step to that step's id.
+    """
+
+    name = "impress"
+    label = "impress.js presentations"
+    data_version = 1
+    initial_data: ClassVar[dict[str, Any]] = {"decks": {}, "settings": {}, "anchors": {}}
+
+    @property
+    def _decks(self) -> dict[str, bool]:
+        return cast("dict[str, bool]", self.data["decks"])
+
+    @property
+    def _settings(self) -> dict[str, dict[str, Any]]:
+        return cast("dict[str, dict[str, Any]]", self.data["settings"])
+
+    @property
+    def _anchors(self) -> dict[str, dict[str, str]]:
+        return cast("dict[str, dict[str, str]]", self.data["anchors"])
+
+    def note_document(self, docname: str, deck: bool | None, settings: Mapping[str, Any]) -> None:
+        """Record what a document says about itself while it is read: whether it is a
+        deck (``None``: it does not say) and its valid front matter settings."""
+        if deck is not None:
+            self._decks[docname] = deck
+        if settings:
+            self._settings[docname] = dict(settings)
+
+    def clear_doc(self, docname: str) -> None:
+        """Forget a document that is read again or removed."""
+        for table in (self._decks, self._settings, self._anchors):
+            table.pop(docname, None)
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        """Take over what a parallel reader recorded for ``docnames``."""
+        for key in ("decks", "settings", "anchors"):
+            for docname, value in otherdata[key].items():
+                if docname in docnames:
+                    self.data[key][docname] = value
+
+    def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
+        """Map each anchor id of a deck to the id of the step that holds it (after the
+        read transforms gave every slide its step id)."""
+        if not self.is_deck(docname):
+            return
+        found: dict[str, str] = {}
+        for slide in document.findall(nodes.Element):
+            info = slide.get("impress_step")
+            if info is None:
+                continue
+            for node in slide.findall(nodes.Element):
+                for anchor in node.get("ids", ()):
+                    found.setdefault(anchor, info.id)
+        if found:
+            self._anchors[docname] = found
+
+    def resolve_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        typ: str,
+        target: str,
+        node: pending_xref,
+        contnode: nodes.Element,
+    ) -> nodes.reference | None:
+        """The domain has no roles of its own: nothing to resolve."""
+        return None
+
+    def resolve_any_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: pending_xref,
+        contnode: nodes.Element,
+    ) -> list[tuple[str, nodes.reference]]:
+        """No object of this domain is a target of ``any`` (or MyST's ``#`` links)."""
+        return []
+
+    def is_deck(self, docname: str) -> bool:
+        """Whether an HTML build presents ``docname``: it says so itself (front matter
+        ``impress_deck``, or it uses the ``step`` directive), else it matches a pattern
+        of ``impress_decks`` (shell-style, on docnames, e.g. ``"talks/*"``); front
+        matter ``impress_deck: false`` wins over both."""
+        said = self._decks.get(docname)
+        if said is not None:
+            return said
+        patterns = self.env.config.impress_decks
+        return any(fnmatch.fnmatchcase(docname, pattern) for pattern in patterns)
+
+    def decks(self) -> set[str]:
+        """Every document of the project that is a deck."""
+        return {docname for docname in self.env.found_docs if self.is_deck(docname)}
+
+    def deck_config(self, docname: str) -> ImpressConfig:
+        """The settings of one deck: ``conf.py``'s with its front matter's applied."""
+        return ImpressConfig.from_sphinx(self.env.config).with_overrides(
+            self._settings.get(docname, {})
+        )
+
+    def step_of(self, docname: str, anchor: str) -> str | None:
+        """The id of the step of deck ``docname`` that holds the anchor ``anchor``."""
+        return self._anchors.get(docname, {}).get(anchor)
+
+
+def impress_domain(env: BuildEnvironment) -> ImpressDomain:
+    """The project's :class:`ImpressDomain`."""
+    return cast("ImpressDomain", env.get_domain(ImpressDomain.name))
+
+
+def setup_domain(app: Sphinx) -> None:
+    """Register the domain."""
+    app.add_domain(ImpressDomain)
