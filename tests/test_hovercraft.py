@@ -84,7 +84,7 @@ BAD = [
     (16, "impress.overlap", "this step sits exactly where step 1 sits"),
     (16, "impress.separator", "this slide is empty"),
     (20, "impress.field", "data-x: 'abc' is not a number"),
-    (27, "impress.field", "hovercraft's header and footer (shown on every slide) are not"),
+    (25, "impress.field", "hovercraft's footer (shown on every slide) is not carried over"),
 ]
 
 

@@ -4,15 +4,19 @@ build. Each subcommand lives in its own module, which provides
 - ``add_arguments(parser: argparse.ArgumentParser) -> None``: its arguments, and
 - ``run(args: argparse.Namespace) -> int``: the work; returns the exit status.
 
-A subcommand reports a problem the user can fix (a missing file, no browser) as one
-line on standard error and a non-zero status, never as a traceback.
+A subcommand reports a problem the user can fix (a missing file, no browser) by raising
+an :class:`~sphinx_impress.errors.ImpressError`: :func:`main` prints it as one line on
+standard error and exits with status 1, never with a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import sys
 from collections.abc import Sequence
+
+from ..errors import ImpressError
 
 #: subcommand name -> (module under ``sphinx_impress.cli``, one-line help)
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
@@ -39,8 +43,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``sphinx-impress`` with ``argv`` (default: ``sys.argv[1:]``); returns the
-    exit status (0 on success, 2 for a usage error)."""
+    exit status: 0 on success, 2 for a usage error, 1 when the command raised an
+    :class:`~sphinx_impress.errors.ImpressError`, which is printed as one line on
+    standard error (``sphinx-impress COMMAND: message``)."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    return args._run(args)
+    try:
+        return int(args._run(args))
+    except ImpressError as error:
+        print(f"sphinx-impress {args.command}: {error}", file=sys.stderr)
+        return 1
 

@@ -12,15 +12,16 @@ reported on standard error.
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from pathlib import Path
 
-from ..importers._hovercraft_text import convert_hovercraft
+from ..errors import ConvertError
+from ..importers.hovercraft import convert_hovercraft
 from ..importers.mdpress import convert_mdpress
 from ..importers.myst import write_myst
 
-#: The formats ``--from`` takes, and the function that converts each.
+#: The formats ``--from`` takes, and the function that converts each: deck text and
+#: its path in, the MyST deck and the reader's problems out.
 CONVERTERS = {"mdpress": convert_mdpress, "hovercraft": convert_hovercraft}
 
 
@@ -34,42 +35,46 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Convert ``args.input`` and write ``args.output``; report notes on standard
-    error. Returns 0, or 1 when the input cannot be read (missing, not UTF-8), has no
-    slide in the format, or the output cannot be written."""
+    """Convert ``args.input`` and write ``args.output``: each problem the deck's reader
+    found (worded as the build warns about it) and each note on what the MyST file
+    keeps as a comment goes to standard error, in line order, as ``IN: line N: ...``;
+    one line on standard output says what was written.
+
+    :raises ConvertError: when the input cannot be read (missing, not UTF-8), has no
+        slide in the format, or the output cannot be written.
+    """
     try:
         text = args.input.read_text(encoding="utf-8")
     except OSError as error:
-        print(f"sphinx-impress convert: cannot read {args.input}: {error.strerror}",
-              file=sys.stderr)
-        return 1
+        raise ConvertError(f"cannot read {args.input}: {error.strerror}") from None
     except UnicodeDecodeError as error:
-        print(f"sphinx-impress convert: cannot read {args.input}: it is not UTF-8 text "
-              f"(byte 0x{error.object[error.start]:02x} at offset {error.start})",
-              file=sys.stderr)
-        return 1
+        raise ConvertError(
+            f"cannot read {args.input}: it is not UTF-8 text "
+            f"(byte 0x{error.object[error.start]:02x} at offset {error.start})"
+        ) from None
     if args.output.resolve() == args.input.resolve():
-        print("sphinx-impress convert: the output would overwrite the input", file=sys.stderr)
-        return 1
-    deck = CONVERTERS[args.source_format](text)
+        raise ConvertError("the output would overwrite the input")
+    deck, problems = CONVERTERS[args.source_format](text, str(args.input))
+    reported = sorted([*problems, *deck.notes], key=lambda problem: problem.line or 0)
+    for problem in reported:
+        where = f"line {problem.line}: " if problem.line else ""
+        print(f"{args.input}: {where}{problem.message}", file=sys.stderr)
     if not deck.slides:
-        for note in deck.notes:
-            print(f"{args.input}: {note}", file=sys.stderr)
-        print(f"sphinx-impress convert: {args.input} has no slide as a {args.source_format} "
-              "deck (is --from right?); nothing written", file=sys.stderr)
-        return 1
+        raise ConvertError(
+            f"{args.input} has no slide as a {args.source_format} deck (is --from right?); "
+            "nothing written"
+        )
     try:
         args.output.write_text(write_myst(deck), encoding="utf-8")
     except OSError as error:
-        print(f"sphinx-impress convert: cannot write {args.output}: {error.strerror}",
-              file=sys.stderr)
-        return 1
-    for note in sorted(deck.notes, key=_note_line):
-        print(f"{args.input}: {note}", file=sys.stderr)
+        raise ConvertError(f"cannot write {args.output}: {error.strerror}") from None
+    spoken = sum(1 for slide in deck.slides if ".. notes::" in slide.body or "{notes}" in slide.body)
+    print(
+        f"wrote {args.output}: {_count(len(deck.slides), 'slide')}, "
+        f"{spoken} with speaker notes, {_count(len(reported), 'warning')}"
+    )
     return 0
 
 
-def _note_line(note: str) -> int:
-    """The line a note is about (``line 12: ...``), for reporting notes in file order."""
-    match = re.match(r"line (\d+):", note)
-    return int(match[1]) if match else 0
+def _count(number: int, thing: str) -> str:
+    return f"{number} {thing}" if number == 1 else f"{number} {thing}s"

@@ -17,9 +17,10 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import sys
 from pathlib import Path
 from typing import Any
+
+from ..errors import PdfError
 
 #: Browser commands looked for on PATH, in this order.
 BROWSER_COMMANDS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
@@ -41,10 +42,6 @@ CHROMIUM_ARGS = (
 
 #: Upper bound for loading the page and printing it, in ms.
 TIMEOUT_MS = 120_000
-
-
-class PdfError(Exception):
-    """A problem the user can fix: no Playwright, no browser, not a presentation."""
 
 
 def find_browser(given: str | None = None) -> str | None:
@@ -161,11 +158,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: Any) -> int:
-    """Write the PDF; report a problem as one message on standard error (status 1)."""
-    try:
-        steps = write_pdf(args.page, args.out, args.browser)
-    except PdfError as error:
-        print(f"sphinx-impress pdf: {error}", file=sys.stderr)
-        return 1
+    """Write the PDF and say so in one line.
+
+    :raises PdfError: for a problem the user can fix (see :func:`write_pdf`).
+    """
+    steps = write_pdf(args.page, args.out, args.browser)
     print(f"wrote {args.out}: {steps} {'page' if steps == 1 else 'pages'}, one per step")
     return 0

@@ -36,9 +36,10 @@ SCALE_RANGE = (0.001, 1000.0)
 
 
 
-#: A number as the documentation describes it: ASCII digits, an optional sign, point
-#: and exponent (``1200``, ``-3.5``, ``+.5``, ``1e3``).
-_DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+#: The one grammar of numbers that authors write, in every format sphinx-impress reads:
+#: ASCII digits, an optional sign, point and exponent (``1200``, ``-3.5``, ``+.5``,
+#: ``1e3``); not ``1_000``, ``0x10`` or digits of other scripts, which ``float()`` takes.
+DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 
 
 def parse_number(value: object, low: float = -LIMIT, high: float = LIMIT) -> float:
@@ -59,7 +60,7 @@ def parse_number(value: object, low: float = -LIMIT, high: float = LIMIT) -> flo
         text = value.strip()
         if text.lower().lstrip("+-") in {"nan", "inf", "infinity"}:
             raise InvalidValue(f"expected a finite number, got {value!r}")
-        if not _DECIMAL.fullmatch(text):
+        if not DECIMAL.fullmatch(text):
             # float() would also take "1_000" and digits of other scripts
             raise InvalidValue(f"expected a number, got {value!r}")
         number = float(text)
@@ -99,10 +100,9 @@ def format_number(value: float) -> str:
 #: Axes that move a step (px); only these take the units ``w`` and ``h``.
 TRANSLATIONS: tuple[str, ...] = ("x", "y", "z")
 
-_VALUE = re.compile(
-    r"^(?P<relative>r)?(?P<number>[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)"
-    r"(?P<unit>[wh])?$"
-)
+#: An axis value: a :data:`DECIMAL` number, relative with ``r``, in deck widths or
+#: heights with ``w`` or ``h``.
+_VALUE = re.compile(rf"^(?P<relative>r)?(?P<number>{DECIMAL.pattern})(?P<unit>[wh])?$")
 
 
 @dataclass(frozen=True)

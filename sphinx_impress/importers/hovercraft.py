@@ -1,6 +1,9 @@
-"""Read hovercraft decks as they are: a Sphinx source parser for the file type
-``hovercraft`` (files ending in ``.hovercraft``, or any suffix mapped to it in
-``source_suffix``), and hovercraft's positioning rules.
+"""hovercraft decks, read as they are: a reader that understands a hovercraft deck
+once (:class:`HovercraftReader`, docutils tree and source lines in, a
+:class:`~sphinx_impress.importers.model.DeckModel` out), the Sphinx source parser of
+the file type ``hovercraft`` (files ending in ``.hovercraft``, or any suffix mapped to
+it in ``source_suffix``) and the MyST writing of ``sphinx-impress convert``, both built
+on that model, and hovercraft's positioning rules.
 
 The format (hovercraft's docs/presentations.rst, "Hovercraft! specialities"): a
 reStructuredText file whose transitions (``----``) separate the slides; the first
@@ -16,25 +19,23 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from docutils import nodes
+from docutils import frontend, nodes, utils
+from docutils.parsers.rst import Parser
 from sphinx.parsers import RSTParser
 
-from ..core.values import (
-    AXES,
-    LIMIT,
-    SCALE_RANGE,
-    format_number,
-    parse_flag,
-    parse_number,
-)
+from ..core.problems import Problem
+from ..core.values import AXES, DECIMAL, LIMIT, SCALE_RANGE, format_number, parse_flag, parse_number
 from ..errors import InvalidValue
 from ..extension.notes import notes
-from ..extension.warnings import ImpressWarnings, report, warn
+from ..extension.warnings import ImpressWarnings, warn
+from .model import DeckModel, Field, SlideModel
+from .myst import MystDeck, MystSlide, fence, step_options
 from .slides import (
     FOREIGN,
+    Slide,
     SlideCutter,
     absolute_options,
     docname_of,
@@ -112,8 +113,6 @@ DECK_UNSUPPORTED: Mapping[str, str] = {
     "js-body": "add the file to html_static_path and impress_js_files in conf.py",
     "auto-console": "open the presenter console with the P key",
 }
-
-
 @dataclass
 class PositionProblem:
     """A positioning field that could not be used: ``index`` of the slide, the
@@ -170,12 +169,9 @@ def _carry(slides: Sequence[Mapping[str, str]]) -> list[_Carried]:
     return result
 
 
-_NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
-
-
 class _OutOfRange(ValueError):
     """A number written as one that cannot be used (not finite, or beyond the limits
-    of :func:`~sphinx_impress.positions.parse_number`)."""
+    of :func:`~sphinx_impress.core.values.parse_number`)."""
 
 
 def _number(text: str, low: float = -LIMIT, high: float = LIMIT) -> float | None:
@@ -185,7 +181,7 @@ def _number(text: str, low: float = -LIMIT, high: float = LIMIT) -> float | None
         the same bounds as a MyST deck's values (:func:`parse_number`).
     """
     text = text.strip()
-    if not _NUMBER.match(text):
+    if not DECIMAL.fullmatch(text):
         return None
     try:
         return parse_number(text, low, high)
@@ -230,8 +226,8 @@ def hovercraft_positions(
     A value is a number (absolute), ``r`` and a number (added to the previous
     slide's), or an earlier slide's id and a signed number (``intro+1000``: added to
     that slide's value). A value that is none of these, or a number that is not finite,
-    beyond ±:data:`~sphinx_impress.positions.LIMIT` or (an absolute scale) outside
-    :data:`~sphinx_impress.positions.SCALE_RANGE`, leaves that axis as it was, with a
+    beyond ±:data:`~sphinx_impress.core.values.LIMIT` or (an absolute scale) outside
+    :data:`~sphinx_impress.core.values.SCALE_RANGE`, leaves that axis as it was, with a
     problem; a computed value beyond those limits is clamped to them, with a problem.
     The slides from one with ``hovercraft-path`` up to the next that gives ``data-x``
     or ``data-y`` are spread along the SVG path, starting where the first of them
@@ -301,7 +297,7 @@ def hovercraft_positions(
 
     def bound(index: int) -> None:
         """Keep computed values within the limits a MyST deck's values have, as
-        :func:`~sphinx_impress.positions.resolve` does: clamped, with a problem at the
+        :func:`~sphinx_impress.core.values.resolve` does: clamped, with a problem at the
         field that made them (the slide, when it was carried over)."""
         for name, axis in POSITION_FIELDS.items():
             low, high = SCALE_RANGE if axis == "scale" else (-LIMIT, LIMIT)
@@ -395,49 +391,37 @@ def hovercraft_positions(
     return placed, problems
 
 
-@dataclass
-class _Fields:
-    """The fields of one field list: name to value, and the line of each."""
-
-    values: dict[str, str] = field(default_factory=dict)
-    lines: dict[str, int | None] = field(default_factory=dict)
-    #: Fields given more than once: (name, line of the repeat).
-    repeated: list[tuple[str, int | None]] = field(default_factory=list)
-
-
-def _read_fields(field_list: nodes.field_list) -> _Fields:
-    """The fields of ``field_list``; a field given again has its values joined with a
-    space, as hovercraft 2.7 joined them (``:id: a`` and ``:id: b`` give the id
-    ``a b``; two ``:class:`` fields give both classes)."""
-    result = _Fields()
+def _read_fields(field_list: nodes.field_list) -> tuple[list[Field], list[Problem]]:
+    """The fields of ``field_list``, in order; a field given again has its values
+    joined with a space into the first, as hovercraft 2.7 joined them (``:id: a`` and
+    ``:id: b`` give the id ``a b``; two ``:class:`` fields give both classes), with a
+    problem at the repeat."""
+    found: dict[str, Field] = {}
+    problems = []
     for item in field_list.findall(nodes.field):
         if item.parent is not field_list:
             continue
         name = item[0].astext().strip().lower()
         value = item[1].astext().strip() if len(item) > 1 else ""
-        if name in result.values:
-            result.repeated.append((name, item.line or field_list.line))
-            result.values[name] = f"{result.values[name]} {value}".strip()
+        line = item.line or field_list.line or 1
+        if name in found:
+            first = found[name]
+            found[name] = Field(name, f"{first.value} {value}".strip(), first.line)
+            problems.append(Problem(
+                "field",
+                f"the field {name!r} is given more than once in this field list; as "
+                f"hovercraft did, the values are joined: {found[name].value!r}",
+                line=line,
+            ))
             continue
-        result.values[name] = value
-        result.lines[name] = item.line or field_list.line
-    return result
-
-
-def _warn_repeated(fields: _Fields, docname: str) -> None:
-    for name, line in fields.repeated:
-        warn(
-            f"the field {name!r} is given more than once in this field list; as "
-            f"hovercraft did, the values are joined: {fields.values[name]!r}",
-            ImpressWarnings.FIELD,
-            (docname, line),
-        )
+        found[name] = Field(name, value, line)
+    return list(found.values()), problems
 
 
 def _promote_title(document: nodes.document) -> None:
     """docutils' own rule (``DocTitle``), which hovercraft keeps: a document that is
     a single section has that section's title as its title, not as a slide."""
-    index = document.first_child_not_matching_class(nodes.PreBibliographic)
+    index = document.first_child_not_matching_class(nodes.PreBibliographic)  # type: ignore[arg-type]
     if index is None or len(document) != index + 1:
         return
     section = document[index]
@@ -449,151 +433,255 @@ def _promote_title(document: nodes.document) -> None:
     document.extend(section.children[1:])
 
 
+#: The deck fields a reader knows, for the message about an unknown one.
+_KNOWN_DECK_FIELDS = ("title", *DECK_SETTINGS, "skip-help", "slide-numbers", *DECK_METADATA)
+
+
+class HovercraftReader:
+    """Understand a hovercraft deck from its docutils tree (as parsed, before docutils'
+    transforms) and its source lines.
+
+    :meth:`read` cuts the tree into slides (moving its nodes into one ``step`` node per
+    slide, :attr:`cutter`) and returns the :class:`DeckModel`: the deck's front matter
+    from its fields, each slide's body lines, fields and step options (every axis
+    placed by hovercraft's rules, :func:`hovercraft_positions`), and every problem with
+    its line.
+    """
+
+    def __init__(self, document: nodes.document, lines: Sequence[str]) -> None:
+        self.document = document
+        self.lines = lines
+        self.cutter = SlideCutter(lambda node: True, "section")
+        self.model = DeckModel()
+        #: ``(first line, its lines)`` of each ``header`` and ``footer`` directive.
+        self.decorations: list[tuple[int, list[str]]] = []
+
+    def problem(self, kind: str, message: str, line: int | None, index: int | None = None) -> None:
+        """Record a problem; one about a slide without a line of its own points at the
+        line the slide starts on."""
+        if line is None and index is not None:
+            line = self.cutter.slides[index].node.line
+        self.model.problems.append(Problem(kind, message, index, line))
+
+    def read(self) -> DeckModel:
+        """Cut the document into slides and read the deck (see the class)."""
+        _promote_title(self.document)
+        if self.document.get("title"):
+            self.model.front_matter["title"] = self.document["title"]
+        children = list(self.document.children)
+        self.document.clear()
+        self.cutter.cut(children, self.document.get("source", ""))
+        for node in self.cutter.prelude:
+            if isinstance(node, nodes.field_list):
+                self._deck_fields(node)
+        self.decorations = _decorations(self.cutter.prelude, self.lines)
+        for line, block in self.decorations:
+            kind = _DECORATION.match(block[0])[1]  # type: ignore[index]
+            self.problem(
+                "field",
+                f"hovercraft's {kind} (shown on every slide) is not carried over; its "
+                "content is kept as a comment",
+                line,
+            )
+        if not any(cut.opener is not None for cut in self.cutter.slides):
+            self.problem(
+                "separator",
+                "this hovercraft deck has no transition (a line of ----) between slides",
+                1,
+            )
+        for index, cut in enumerate(self.cutter.slides):
+            self.model.slides.append(self._slide(index, cut))
+        self._place()
+        return self.model
+
+    def _deck_fields(self, field_list: nodes.field_list) -> None:
+        """The deck's settings, title and metadata from a field list before the first
+        slide."""
+        fields, problems = _read_fields(field_list)
+        self.model.problems.extend(problems)
+        for item in fields:
+            name, value = item.name, item.value
+            if name == "title":
+                self.model.front_matter.setdefault("title", value)
+                self.document.setdefault("title", value)
+            elif deck_setting(name, value) or name in DECK_METADATA:
+                key, text = deck_setting(name, value) or (name, value)
+                self.model.front_matter[key] = text
+            elif name in DECK_IGNORED:
+                continue
+            elif name in DECK_UNSUPPORTED or name.startswith(("css-", "js-")):
+                instead = DECK_UNSUPPORTED.get(name, "add the file to conf.py")
+                self.problem(
+                    "field", f"hovercraft deck field {name!r} is not carried over: {instead}",
+                    item.line,
+                )
+            else:
+                self.problem(
+                    "field",
+                    f"unknown hovercraft deck field {name!r} (known: "
+                    f"{', '.join(_KNOWN_DECK_FIELDS)}); it is ignored",
+                    item.line,
+                )
+
+    def _slide(self, index: int, cut: Slide) -> SlideModel:
+        """A slide's fields (the field list at its top; others are reported) and the
+        lines of its body."""
+        node = cut.node
+        if cut.opener is not None and cut.opener.line:
+            opens, start = cut.opener.line, cut.opener.line + 1
+        else:
+            opens = start = _heading_start(self.lines, node.line or 1)
+        fields: list[Field] = []
+        body_start = start
+        top = first_visible(node)
+        if isinstance(top, nodes.field_list):
+            fields, problems = _read_fields(top)
+            self.model.problems.extend(problems)
+            node.remove(top)
+            body_start = _field_list_end(self.lines, fields) + 1
+            for item in list(fields):
+                known = (
+                    item.name in POSITION_FIELDS
+                    or item.name in SLIDE_FIELDS
+                    or item.name.startswith("data-")
+                )
+                if not known:
+                    self.problem(
+                        "field",
+                        f"unknown hovercraft slide field {item.name!r} (known: "
+                        f"{', '.join([*POSITION_FIELDS, *SLIDE_FIELDS])}, data-*); it is "
+                        "ignored",
+                        item.line,
+                    )
+        for stray in node.findall(nodes.field_list):
+            self.problem(
+                "field",
+                "a field list in the middle of a slide does not set the slide (only one "
+                "at its top does); it is shown as a field list",
+                stray.line,
+                index,
+            )
+        if first_visible(node) is None and not fields:
+            self.problem(
+                "separator",
+                "this slide is empty: nothing between its transition and the next",
+                node.line,
+                index,
+            )
+        return SlideModel(opens, (body_start, start), fields)
+
+    def _place(self) -> None:
+        """Every slide's step options, its axes placed by hovercraft's rules."""
+        slides = self.model.slides
+        for number, slide in enumerate(slides):
+            following = slides[number + 1].line if number + 1 < len(slides) else None
+            end = (following - 1) if following is not None else len(self.lines)
+            slide.body = (slide.body[0], end)
+        known = [[item for item in slide.fields if _slide_field_known(item.name)] for slide in slides]
+        positions, problems = hovercraft_positions(
+            [{item.name: item.value for item in fields} for fields in known]
+        )
+        for problem in problems:
+            line = next(
+                (i.line for i in slides[problem.index].fields if i.name == problem.field), None
+            )
+            self.problem("field", problem.message, line, problem.index)
+        for number, (slide, fields, axes) in enumerate(
+            zip(slides, known, positions, strict=True), start=1
+        ):
+            options = {
+                item.name: item.value
+                for item in fields
+                if item.name not in POSITION_FIELDS and item.name not in SLIDE_FIELDS[:2]
+            }
+            slide.options, option_problems = absolute_options(options, axes, number)
+            for found in option_problems:
+                self.problem(found.kind, found.message, None, number - 1)
+
+
+def _heading_start(lines: Sequence[str], underline: int) -> int:
+    """The first line of the section title whose rule is on line ``underline`` (the
+    line docutils gives a title): its text, or its overline."""
+    text = underline - 1
+    return text - 1 if _is_overline(lines, text - 1) else text
+
+
+#: A ``header`` or ``footer`` directive, whose content hovercraft shows on every slide.
+_DECORATION = re.compile(r"^\.\.\s+(header|footer)::")
+
+
+def _decorations(prelude: Sequence[nodes.Node], lines: Sequence[str]) -> list[tuple[int, list[str]]]:
+    """``(first line, its lines)`` of each ``header`` and ``footer`` directive: the
+    tree says where their content is; the directive opens at the nearest line above
+    it that starts it, and takes the indented lines after it."""
+    found = []
+    for decoration in (node for node in prelude if isinstance(node, nodes.decoration)):
+        for part in decoration.children:
+            line = next((n.line for n in part.findall(nodes.Element) if n.line), None)
+            start = min((line or 1) - 1, len(lines) - 1)
+            while start > 0 and not _DECORATION.match(lines[start]):
+                start -= 1
+            end = start + 1
+            while end < len(lines) and (not lines[end].strip() or lines[end][:1].isspace()):
+                end += 1
+            while end > start + 1 and not lines[end - 1].strip():
+                end -= 1
+            found.append((start + 1, list(lines[start:end])))
+    return sorted(found)
+
+
+def _field_list_end(lines: Sequence[str], fields: Sequence[Field]) -> int:
+    """The last line of a field list whose fields the tree gave (the last field's
+    line, then its indented continuation lines)."""
+    end = max((item.line for item in fields), default=0)
+    while end < len(lines) and lines[end][:1].isspace() and lines[end].strip():
+        end += 1
+    return end
+
+
 class HovercraftParser(RSTParser):
     """Sphinx source parser for hovercraft decks (file type ``hovercraft``).
 
-    The file is parsed by docutils as reStructuredText, then cut into slides at its
-    transitions; each slide becomes a ``step`` node with content and every axis given
-    (:func:`hovercraft_positions`), its ``.. note::`` blocks speaker notes.
-
-    Warnings: ``impress.field`` for a field in the middle of a slide, an unknown or
-    unsupported field and a position that cannot be read; ``impress.separator`` for a
-    deck without transitions and an empty slide; those of the ``step`` options.
+    The file is parsed by docutils as reStructuredText and read by
+    :class:`HovercraftReader`; each slide becomes a ``step`` node with content and its
+    step options, its ``.. note::`` blocks speaker notes, and every problem of the
+    model a located warning (``impress.field``, ``impress.separator``, and those of the
+    ``step`` options).
     """
 
     supported: tuple[str, ...] = (FILE_TYPE,)
 
-    def parse(self, inputstring: str, document: nodes.document) -> None:
+    def parse(self, inputstring: Any, document: nodes.document) -> None:
         """Parse the reStructuredText, then make slides of it."""
         super().parse(inputstring, document)
-        self.docname = docname_of(document)
+        docname = docname_of(document)
+        text = inputstring if isinstance(inputstring, str) else "\n".join(inputstring)
+        reader = HovercraftReader(document, text.splitlines())
+        model = reader.read()
         document[FOREIGN] = FILE_TYPE
-        _promote_title(document)
-        cutter = SlideCutter(lambda node: True, "section")
-        children = list(document.children)
-        document.clear()
-        cutter.cut(children, document.get("source", ""))
-        settings = self._deck_settings(cutter.prelude, document)
+        settings = nodes.field_list()
+        for key, value in model.front_matter.items():
+            if key != "title":
+                settings += nodes.field(
+                    "", nodes.field_name("", key), nodes.field_body("", nodes.paragraph("", value))
+                )
         if settings.children:
             document.append(settings)
-        hidden = [node for node in cutter.prelude if not isinstance(node, nodes.field_list)]
-        for decoration in (node for node in hidden if isinstance(node, nodes.decoration)):
-            line = next((n.line for n in decoration.findall(nodes.Element) if n.line), None)
-            warn(
-                "hovercraft's header and footer (shown on every slide) are not carried "
-                "over; their content is kept as a comment",
-                ImpressWarnings.FIELD,
-                (self.docname, line or 1),
-            )
+        hidden = [node for node in reader.cutter.prelude if not isinstance(node, nodes.field_list)]
         document.extend(_hide(hidden))
-        if not any(cut.opener is not None for cut in cutter.slides):
-            warn(
-                "this hovercraft deck has no transition (a line of ----) between slides",
-                ImpressWarnings.SEPARATOR,
-                (self.docname, 1),
-            )
-        slide_fields = []
-        for cut in cutter.slides:
-            fields = self._slide_fields(cut.node)
-            cut.extra["fields"] = fields
-            slide_fields.append(fields.values)
+        cuts = reader.cutter.slides
+        for problem in model.problems:
+            fallback = cuts[problem.index].node if problem.index is not None else docname
+            where = (docname, problem.line) if problem.line else fallback
+            warn(problem.message, ImpressWarnings(problem.kind), where)
+        for cut, slide in zip(cuts, model.slides, strict=True):
             for note in list(cut.node.findall(nodes.note)):
                 speaker = notes()
                 speaker.source, speaker.line = note.source, note.line
                 speaker.extend(note.children)
                 note.replace_self(speaker)
-        positions, problems = hovercraft_positions(slide_fields)
-        for problem in problems:
-            cut = cutter.slides[problem.index]
-            line = cut.extra["fields"].lines.get(problem.field)
-            where = (self.docname, line) if line else cut.node
-            warn(problem.message, ImpressWarnings.FIELD, where)
-        for number, (cut, axes) in enumerate(
-            zip(cutter.slides, positions, strict=True), start=1
-        ):
-            options = {
-                name: value
-                for name, value in cut.extra["fields"].values.items()
-                if name not in POSITION_FIELDS and name not in SLIDE_FIELDS[:2]
-            }
-            cut.node["impress_options"], problems = absolute_options(options, axes, number)
-            report(problems, cut.node)
+            cut.node["impress_options"] = slide.options
             document.append(cut.node)
-
-    def _deck_settings(
-        self, prelude: list[nodes.Node], document: nodes.document
-    ) -> nodes.field_list:
-        """The deck's fields as ``impress_*`` front matter, a field list for the top of
-        the document (docutils makes it the docinfo that Sphinx reads settings from)."""
-        settings = nodes.field_list()
-        for node in prelude:
-            if not isinstance(node, nodes.field_list):
-                continue
-            fields = _read_fields(node)
-            _warn_repeated(fields, self.docname)
-            for name, value in fields.values.items():
-                where = (self.docname, fields.lines[name])
-                if name == "title":
-                    document.setdefault("title", value)
-                elif deck_setting(name, value) or name in DECK_METADATA:
-                    key, text = deck_setting(name, value) or (name, value)
-                    settings += nodes.field(
-                        "",
-                        nodes.field_name("", key),
-                        nodes.field_body("", nodes.paragraph("", text)),
-                    )
-                elif name in DECK_IGNORED:
-                    continue
-                elif name in DECK_UNSUPPORTED or name.startswith(("css-", "js-")):
-                    instead = DECK_UNSUPPORTED.get(name, "add the file to conf.py")
-                    warn(
-                        f"hovercraft deck field {name!r} is not carried over: {instead}",
-                        ImpressWarnings.FIELD,
-                        where,
-                    )
-                else:
-                    warn(
-                        f"unknown hovercraft deck field {name!r} (known: title, "
-                        f"{', '.join([*DECK_SETTINGS, 'skip-help', 'slide-numbers', *DECK_METADATA])}"
-                        "); it is ignored",
-                        ImpressWarnings.FIELD,
-                        where,
-                    )
-        return settings
-
-    def _slide_fields(self, slide: nodes.Element) -> _Fields:
-        """Take the field list at the top of a slide; warn about the others."""
-        fields = _Fields()
-        top = first_visible(slide)
-        if isinstance(top, nodes.field_list):
-            fields = _read_fields(top)
-            _warn_repeated(fields, self.docname)
-            slide.remove(top)
-            for name in list(fields.values):
-                known = name in POSITION_FIELDS or name in SLIDE_FIELDS or name.startswith("data-")
-                if not known:
-                    warn(
-                        f"unknown hovercraft slide field {name!r} (known: "
-                        f"{', '.join([*POSITION_FIELDS, *SLIDE_FIELDS])}, data-*); it is "
-                        "ignored",
-                        ImpressWarnings.FIELD,
-                        (self.docname, fields.lines[name]),
-                    )
-                    del fields.values[name]
-        for stray in slide.findall(nodes.field_list):
-            warn(
-                "a field list in the middle of a slide does not set the slide (only one "
-                "at its top does); it is shown as a field list",
-                ImpressWarnings.FIELD,
-                stray,
-            )
-        if first_visible(slide) is None and not fields.values:
-            warn(
-                "this slide is empty: nothing between its transition and the next",
-                ImpressWarnings.SEPARATOR,
-                slide,
-            )
-        return fields
 
 
 def _hide(prelude: list[nodes.Node]) -> list[nodes.Node]:
@@ -605,6 +693,234 @@ def _hide(prelude: list[nodes.Node]) -> list[nodes.Node]:
     if text.strip():
         kept.append(nodes.comment("", text))
     return kept
+
+
+def parse_hovercraft(text: str, source: str) -> nodes.document:
+    """The docutils tree of a hovercraft deck as docutils' own reStructuredText parser
+    makes it outside Sphinx (no transforms; Sphinx's own directives and roles become
+    error nodes, which change no slide or field), for ``sphinx-impress convert``."""
+    settings = frontend.get_default_settings(Parser)  # type: ignore[attr-defined]
+    settings.report_level = utils.Reporter.SEVERE_LEVEL + 1
+    settings.halt_level = utils.Reporter.SEVERE_LEVEL + 1
+    settings.file_insertion_enabled = True
+    document = utils.new_document(source, settings)
+    Parser().parse(text, document)
+    return document
+
+
+#: docutils' ``title`` directive, which sets the deck's title.
+_TITLE_DIRECTIVE = re.compile(r"^\.\.\s+title::")
+
+#: A reference to a named target: `` `text`_ `` or ``word_``.
+_REFERENCE = re.compile(r"`(?P<text>[^`<]+)`_(?!_)|(?<![\w`])(?P<word>\w[\w.+-]*?)_(?![\w_])")
+
+
+def convert_hovercraft(text: str, source: str = "<deck>") -> tuple[MystDeck, list[Problem]]:
+    """The MyST deck of a hovercraft deck, every slide placed as hovercraft placed it,
+    and the problems its reader found (the parser's warnings, worded the same)."""
+    lines = text.splitlines()
+    document = parse_hovercraft(text, source)
+    levels = _heading_levels(document)
+    reader = HovercraftReader(document, lines)
+    model = reader.read()
+    writer = _MystWriter(lines, levels, _targets(document))
+    deck = MystDeck(front_matter=dict(model.front_matter))
+    for line, block in reader.decorations:
+        writer.blank(line, len(block))
+    deck.prelude, notes = writer.prelude(model, reader.cutter.prelude, reader.decorations)
+    deck.notes.extend(notes)
+    for cut, slide in zip(reader.cutter.slides, model.slides, strict=True):
+        deck.slides.append(writer.slide(cut, slide))
+    return deck, model.problems
+
+
+def _heading_levels(document: nodes.document) -> dict[int, int]:
+    """Each section title's level in the deck (by the id of its node): docutils nests
+    sections by the order in which underline styles first appear in the whole
+    document, as hovercraft showed them."""
+    levels = {}
+    for title in document.findall(nodes.title):
+        if isinstance(title.parent, nodes.section):
+            depth = sum(1 for _ in _ancestors(title.parent, nodes.section))
+            levels[id(title)] = min(depth, 6)
+    return levels
+
+
+def _ancestors(node: nodes.Node, kind: type[nodes.Element]) -> list[nodes.Element]:
+    found = []
+    while node is not None:
+        if isinstance(node, kind):
+            found.append(node)
+        node = node.parent
+    return found
+
+
+def _targets(document: nodes.document) -> dict[str, str]:
+    """The deck's hyperlink targets with a URL, and its section titles (``#`` and the
+    section's id), by reference name."""
+    found: dict[str, str] = {}
+    for target in document.findall(nodes.target):
+        for name in target.get("names", ()):
+            if target.get("refuri"):
+                found[name] = target["refuri"]
+    for section in document.findall(nodes.section):
+        for name in section.get("names", ()):
+            found.setdefault(name, "#" + section["ids"][0])
+    return found
+
+
+class _MystWriter:
+    """Writes the parts of a hovercraft deck as MyST: headings as MyST headings of
+    their level in the deck, the text between them in ``eval-rst`` blocks (each parsed
+    on its own, so references to targets elsewhere embed their URL), ``.. note::`` as
+    ``.. notes::``."""
+
+    def __init__(self, lines: Sequence[str], levels: dict[int, int], targets: dict[str, str]) -> None:
+        self.lines = list(lines)
+        self.levels = levels
+        self.targets = targets
+
+    def blank(self, line: int, count: int) -> None:
+        """Leave ``count`` lines from ``line`` out of every slide and the prelude."""
+        self.lines[line - 1 : line - 1 + count] = [""] * count
+
+    def prelude(
+        self,
+        model: DeckModel,
+        prelude: Sequence[nodes.Node],
+        decorations: Sequence[tuple[int, list[str]]],
+    ) -> tuple[list[str], list[Problem]]:
+        """The comment lines before the first slide: deck fields that are not carried
+        over, the text hovercraft does not show, and the header and footer hovercraft
+        showed on every slide; and the note that says the text is kept."""
+        first = model.slides[0].line if model.slides else len(self.lines) + 1
+        skipped: set[int] = set()
+        kept: list[str] = []
+        for node in prelude:
+            if isinstance(node, nodes.field_list):
+                fields, _ = _read_fields(node)
+                kept.extend(
+                    f":{item.name}: {item.value}"
+                    for item in fields
+                    if not _deck_field_carried(item.name, item.value)
+                )
+                if fields:
+                    start = min(item.line for item in fields)
+                    skipped.update(range(start, _field_list_end(self.lines, fields) + 1))
+        hidden: list[str] = []
+        notes: list[Problem] = []
+        for number in range(1, first):
+            text = self.lines[number - 1]
+            if number in skipped or _TITLE_DIRECTIVE.match(text):
+                continue
+            if text.strip():
+                if not notes:
+                    notes.append(Problem(
+                        "field",
+                        "the text before the first slide (hovercraft does not show it) is "
+                        "kept as a comment",
+                        line=number,
+                    ))
+                hidden.append(text)
+            elif hidden and hidden[-1]:
+                hidden.append("")
+        while hidden and not hidden[-1]:
+            hidden.pop()
+        if hidden:
+            kept.extend(["Before the first slide (hovercraft does not show it):", *hidden])
+        for _, block in decorations:
+            if kept:
+                kept.append("")
+            kept.extend(["Shown on every slide by hovercraft:", *block])
+        return kept, notes
+
+    def slide(self, cut: Slide, slide: SlideModel) -> MystSlide:
+        """One slide: its step options, its body as MyST, and its fields that have no
+        step option, as comments."""
+        comments = [
+            f"hovercraft field :{item.name}: {item.value}"
+            for item in slide.fields
+            if not _slide_field_known(item.name)
+        ]
+        titles = {
+            title.line - 1: self.levels.get(id(title), 1)
+            for title in cut.node.findall(nodes.title)
+            if title.line and isinstance(title.parent, nodes.section)
+        }
+        return MystSlide(step_options(slide.options), self._body(*slide.body, titles), comments)
+
+    def _body(self, first: int, last: int, titles: dict[int, int]) -> str:
+        """Lines ``first`` to ``last`` as MyST; ``titles`` gives the level of each
+        section title by the line of its text."""
+        parts: list[str] = []
+        chunk: list[str] = []
+
+        def flush() -> None:
+            text = "\n".join(
+                re.sub(r"^(\s*)\.\. note::", r"\1.. notes::", line) for line in chunk
+            ).strip("\n")
+            chunk.clear()
+            if text.strip():
+                text = self._embed_targets(text)
+                marks = fence(text)
+                parts.append(f"{marks}{{eval-rst}}\n{text}\n{marks}")
+
+        number = first
+        while number <= last:
+            if number + 1 in titles and _is_overline(self.lines, number):
+                number += 1
+                continue
+            if number in titles:
+                flush()
+                parts.append("#" * titles[number] + " " + self.lines[number - 1].strip())
+                number += 2  # the title and the rule under it
+                continue
+            chunk.append(self.lines[number - 1])
+            number += 1
+        flush()
+        return "\n\n".join(parts)
+
+    def _embed_targets(self, text: str) -> str:
+        """Write references to targets that ``text`` does not define as anonymous links
+        with the URL embedded (`` `Python <https://python.org>`__``): a slide's
+        ``eval-rst`` block is parsed on its own, and a copy of the target would clash
+        with the original. A section title's name maps to ``#`` and its id, which the
+        presentation points at the title's step."""
+        defined = {
+            " ".join(match["name"].strip("`").lower().split())
+            for match in map(_TARGET_LINE.match, text.splitlines())
+            if match
+        }
+
+        def replace(match: re.Match[str]) -> str:
+            shown = match["text"] or match["word"]
+            name = " ".join(shown.lower().split())
+            if name in defined or name not in self.targets:
+                return match.group()
+            return f"`{shown} <{self.targets[name]}>`__"
+
+        return _REFERENCE.sub(replace, text)
+
+
+#: A hyperlink target line: ``.. _name: https://...``.
+_TARGET_LINE = re.compile(r"^\s*\.\. _(?P<name>`[^`]+`|[^:`_][^:`]*):")
+
+
+def _is_overline(lines: Sequence[str], number: int) -> bool:
+    """Whether line ``number`` is the overline of the title on the next line: the same
+    rule as the line under that title."""
+    if number < 1 or number + 2 > len(lines):
+        return False
+    return bool(lines[number - 1].strip()) and lines[number - 1].rstrip() == lines[number + 1].rstrip()
+
+
+def _deck_field_carried(name: str, value: str) -> bool:
+    """Whether a deck field becomes front matter (or is hovercraft's own, ignored)."""
+    return name == "title" or bool(deck_setting(name, value)) or name in DECK_METADATA or name in DECK_IGNORED
+
+
+def _slide_field_known(name: str) -> bool:
+    return name in POSITION_FIELDS or name in SLIDE_FIELDS or name.startswith("data-")
 
 
 def setup_hovercraft(app: Sphinx) -> None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
@@ -29,11 +30,11 @@ from myst_parser.parsers.mdit import create_md_parser
 from myst_parser.parsers.sphinx_ import MystParser
 
 from .._compat import open_every_heading_level
-from ..core.values import AXES, DEFAULTS, format_number, parse_value
-from ..errors import InvalidValue
-from ..extension.warnings import ImpressWarnings, report, warn
-from .myst import MystDeck, MystSlide, _axis_options
-from .slides import FOREIGN, SlideCutter, absolute_options, docname_of, first_visible
+from ..core.problems import Problem
+from ..extension.warnings import ImpressWarnings, warn
+from .model import DeckModel, Field, SlideModel
+from .myst import MystDeck, MystSlide, step_options
+from .slides import FOREIGN, SlideCutter, absolute_options, docname_of
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -148,6 +149,9 @@ class MdpressSlide:
     start: int
     end: int
     attributes: int | None = None
+    #: Whether anything between the slide's separator (or attribute line) and the next
+    #: shows on the slide (comments and targets do not).
+    content: bool = False
 
 
 @dataclass
@@ -218,10 +222,18 @@ def read_layout(text: str, md: MarkdownIt | None = None) -> MdpressLayout:
     ends = [*separators, len(lines)]
     layout = MdpressLayout(body, front_matter=front_matter)
     layout.rules = [token.map[0] for token in breaks if set(token.markup) != {"-"}]
+    shown = [
+        token.map
+        for token in tokens
+        if token.level == 0 and token.map and token.nesting >= 0
+        and token.type not in _INVISIBLE_TOKENS
+    ]
     for (separator, start), end in zip(starts, ends, strict=True):
         slide = MdpressSlide(separator, start, end)
         if start < end and lines[start].startswith("="):
             slide.attributes = start
+        first = start + (1 if slide.attributes is not None else 0)
+        slide.content = any(a < end and b > first for a, b in shown)
         layout.slides.append(slide)
     code = {
         line
@@ -244,16 +256,129 @@ def read_layout(text: str, md: MarkdownIt | None = None) -> MdpressLayout:
     return layout
 
 
+def read_mdpress(text: str, md: MarkdownIt | None = None) -> tuple[DeckModel, MdpressLayout]:
+    """Understand an mdpress deck once: where its slides are (:func:`read_layout`),
+    what each slide's attribute line gives its step, and every problem with its line.
+
+    :returns: the deck model (front matter ``title`` and ``author`` as written; each
+        slide's body lines, attributes as fields and step options, a missing axis 0, a
+        missing scale 1) and the deck's line layout, which the parser cuts the rendered
+        document by.
+    """
+    md = md or markdown_parser()
+    layout = read_layout(text, md)
+    lines = text.splitlines()
+    model = DeckModel(front_matter=dict(layout.front_matter))
+
+    def problem(kind: str, message: str, line: int, index: int | None = None) -> None:
+        model.problems.append(Problem(kind, message, index, line))
+
+    if not layout.separators:
+        problem(
+            "separator",
+            "this mdpress deck has no slide separator (a line of ---): it is built as one slide",
+            layout.body + 1,
+        )
+    for line in layout.underlines:
+        problem(
+            "separator",
+            "this line of - underlines the text above it as a heading (CommonMark), so it "
+            "does not separate slides as mdpress did; for a new slide, leave a blank line "
+            "above it",
+            line + 1,
+        )
+    for line in layout.stray_attributes:
+        problem(
+            "attributes",
+            "this line is written like an mdpress attribute line, but only one directly "
+            "after a separator (or on the deck's first line) sets a slide's step; it is "
+            "shown as text, as mdpress showed it",
+            line + 1,
+        )
+    for index, slide in enumerate(layout.slides):
+        fields: list[Field] = []
+        comments: list[str] = []
+        if slide.attributes is not None:
+            fields = _attribute_fields(
+                lines[slide.attributes], slide.attributes + 1, problem, index, comments
+            )
+        if slide.attributes is None and not slide.content:
+            where = slide.separator if slide.separator is not None else slide.start
+            problem(
+                "separator", "this slide is empty: nothing between its separator and the next",
+                where + 1, index,
+            )
+        attributes = {
+            item.name: item.value
+            for item in fields
+            if item.name in KNOWN_ATTRIBUTES or item.name.startswith("data-")
+        }
+        style = attributes.pop("style", None)
+        options, option_problems = absolute_options(attributes, number=index + 1)
+        for found in option_problems:
+            problem(found.kind, found.message, slide.start + 1, index)
+        if style is not None:
+            # written on the step element as it is, like the data-* attributes
+            options = replace(options, data={**options.data, "style": style})
+        first = slide.start + (2 if slide.attributes is not None else 1)
+        opens = slide.separator + 1 if slide.separator is not None else slide.start + 1
+        model.slides.append(SlideModel(opens, (first, slide.end), fields, options, comments))
+    return model, layout
+
+
+def _attribute_fields(
+    line: str, number: int, problem: Callable[..., None], index: int, comments: list[str]
+) -> list[Field]:
+    """The attributes of an attribute line (line ``number``), the first of a name given
+    twice; problems for text that is not HTML attributes, a repeated attribute and an
+    attribute a step element does not take; what the step does not take goes to
+    ``comments``."""
+    try:
+        found = parse_attributes(line[1:])
+    except AttributeError_ as error:
+        problem(
+            "attributes",
+            f"this attribute line is not HTML attributes: {error}; the slide keeps the "
+            "defaults (position 0, scale 1)",
+            number,
+            index,
+        )
+        comments.append(f"mdpress attribute line: {line}")
+        return []
+    for name, first, later in repeated_attributes(line[1:]):
+        problem(
+            "attributes",
+            f"attribute {name!r} is given more than once; the first value ({first!r}) is "
+            f"used, as browsers use it, not {later!r}",
+            number,
+            index,
+        )
+    for name in found:
+        if name not in KNOWN_ATTRIBUTES and not name.startswith("data-"):
+            comments.append(f"mdpress attribute: {name}={found[name]!r}")
+            problem(
+                "attributes",
+                f"attribute {name!r} is not one of a step's (data-*, "
+                f"{', '.join(KNOWN_ATTRIBUTES)}); it is ignored",
+                number,
+                index,
+            )
+    return [Field(name, value, number) for name, value in found.items()]
+
+
+#: Markdown tokens that show nothing on a slide: MyST comments and targets, front
+#: matter, and the separators themselves.
+_INVISIBLE_TOKENS = frozenset({"myst_line_comment", "myst_target", "front_matter", "hr"})
+
+
 class MdpressParser(MystParser):
     """Sphinx source parser for mdpress decks (file type ``mdpress``).
 
-    Each slide becomes a ``step`` node with content holding its Markdown, and with
-    the step options its attribute line gives, every axis spelled out (0, scale 1
-    when not given). Warnings: ``impress.attributes`` for an attribute line that is
-    not HTML attributes, an attribute that is not a step's or is given twice, and a
-    line written like an attribute line out of place; ``impress.separator`` for a deck
-    without separators, an empty slide and a ``---`` that underlines a heading; those
-    of the ``step`` options.
+    The deck is read by :func:`read_mdpress`; its Markdown is rendered by myst-parser
+    with the project's MyST settings (attribute lines left out) and cut into one
+    ``step`` node with content per slide, with the step options the model gives.
+    Every problem of the model is a located warning: ``impress.attributes``,
+    ``impress.separator`` and those of the ``step`` options.
     """
 
     supported: tuple[str, ...] = (FILE_TYPE,)
@@ -273,7 +398,7 @@ class MdpressParser(MystParser):
             )
             config = MdParserConfig()
         md = markdown_parser(config)
-        layout = read_layout(inputstring, md)
+        model, layout = read_mdpress(inputstring, md)
         lines = inputstring.splitlines()
         for slide in layout.slides:
             if slide.attributes is not None:
@@ -284,11 +409,10 @@ class MdpressParser(MystParser):
         title = layout.front_matter.get("title")
         if title and "title" not in document:
             document["title"] = str(title)
-        self._cut(document, inputstring.splitlines(), layout)
+        self._cut(document, model, layout)
         document[FOREIGN] = FILE_TYPE
 
-    def _cut(self, document: nodes.document, lines: list[str], layout: MdpressLayout) -> None:
-        source = document.get("source", "")
+    def _cut(self, document: nodes.document, model: DeckModel, layout: MdpressLayout) -> None:
         separators = layout.separators
         cutter = SlideCutter(
             lambda node: node.line is not None and node.line - 1 in separators, "start"
@@ -298,189 +422,55 @@ class MdpressParser(MystParser):
         while children and isinstance(children[0], nodes.field_list | nodes.docinfo):
             head.append(children.pop(0))  # the front matter stays the document's
         document.clear()
-        cutter.cut(children, source)
+        cutter.cut(children, document.get("source", ""))
         document.extend(head)
         document.extend(cutter.prelude)
-        for cut in cutter.slides:
+        docname = docname_of(document)
+        for problem in model.problems:
+            warn(problem.message, ImpressWarnings(problem.kind), (docname, problem.line))
+        for slide, cut, lines in zip(model.slides, cutter.slides, layout.slides, strict=True):
             for rule in list(cut.node.findall(nodes.transition)):
                 if not isinstance(rule.parent, nodes.section):
                     # a horizontal rule of * or _ directly in a slide: docutils allows
                     # transitions only in sections, so it is written as HTML's own rule
                     rule.replace_self(nodes.raw("", "<hr />", format="html"))
-        if not separators:
-            warn(
-                "this mdpress deck has no slide separator (a line of ---): it is built "
-                "as one slide",
-                ImpressWarnings.SEPARATOR,
-                (docname_of(document), layout.body + 1),
-            )
-        docname = docname_of(document)
-        for line in layout.underlines:
-            warn(
-                "this line of - underlines the text above it as a heading (CommonMark), "
-                "so it does not separate slides as mdpress did; for a new slide, leave "
-                "a blank line above it",
-                ImpressWarnings.SEPARATOR,
-                (docname, line + 1),
-            )
-        for line in layout.stray_attributes:
-            warn(
-                "this line is written like an mdpress attribute line, but only one "
-                "directly after a separator (or on the deck's first line) sets a slide's "
-                "step; it is shown as text, as mdpress showed it",
-                ImpressWarnings.ATTRIBUTES,
-                (docname, line + 1),
-            )
-        for number, (slide, cut) in enumerate(
-            zip(layout.slides, cutter.slides, strict=True), start=1
-        ):
-            node = cut.node
-            node.line = slide.start + 1
-            attributes: dict[str, str] = {}
-            if slide.attributes is not None:
-                attributes = self._attributes(lines[slide.attributes], node)
-            if first_visible(node) is None and slide.attributes is None:
-                where = slide.separator if slide.separator is not None else slide.start
-                warn(
-                    "this slide is empty: nothing between its separator and the next",
-                    ImpressWarnings.SEPARATOR,
-                    (docname_of(document), where + 1),
-                )
-            style = attributes.pop("style", None)
-            options, problems = absolute_options(attributes, number=number)
-            report(problems, node)
-            if style is not None:
-                # written on the step element as it is, like the data-* attributes
-                options = replace(options, data={**options.data, "style": style})
-            node["impress_options"] = options
-            document.append(node)
+            cut.node.line = lines.start + 1
+            cut.node["impress_options"] = slide.options
+            document.append(cut.node)
 
-    def _attributes(self, line: str, node: nodes.Element) -> dict[str, str]:
-        try:
-            found = parse_attributes(line[1:])
-        except AttributeError_ as error:
-            warn(
-                f"this attribute line is not HTML attributes: {error}; the slide keeps "
-                "the defaults (position 0, scale 1)",
-                ImpressWarnings.ATTRIBUTES,
-                node,
-            )
-            return {}
-        for name, first, later in repeated_attributes(line[1:]):
-            warn(
-                f"attribute {name!r} is given more than once; the first value "
-                f"({first!r}) is used, as browsers use it, not {later!r}",
-                ImpressWarnings.ATTRIBUTES,
-                node,
-            )
-        kept = {}
-        for name, value in found.items():
-            if name in KNOWN_ATTRIBUTES or name.startswith("data-"):
-                kept[name] = value
-            else:
-                warn(
-                    f"attribute {name!r} is not one of a step's (data-*, "
-                    f"{', '.join(KNOWN_ATTRIBUTES)}); it is ignored",
-                    ImpressWarnings.ATTRIBUTES,
-                    node,
-                )
-        return kept
+
+def convert_mdpress(text: str, source: str = "<deck>") -> tuple[MystDeck, list[Problem]]:
+    """The MyST deck of an mdpress deck, and the problems its reader found (the
+    parser's warnings, worded the same). The slide bodies are Markdown already and
+    are kept as written; every axis is written as the build places it. A ``style``
+    attribute, which a MyST step does not take, is kept as a comment, with a note."""
+    model, layout = read_mdpress(text)
+    lines = text.splitlines()
+    deck = MystDeck(front_matter=dict(model.front_matter))
+    for slide in model.slides:
+        comments = list(slide.comments)
+        style = slide.options.data.get("style")
+        if style is not None:
+            line = next(item.line for item in slide.fields if item.name == "style")
+            comments.insert(0, f"mdpress attribute: style={style!r}")
+            deck.notes.append(Problem(
+                "attributes",
+                f"the attribute style={style!r} has no step option; kept as a comment",
+                line=line,
+            ))
+        data = {name: value for name, value in slide.options.data.items() if name != "style"}
+        body = list(lines[slide.body[0] - 1 : slide.body[1]])
+        for rule in layout.rules:
+            if slide.body[0] - 1 <= rule < slide.body[1]:
+                # a rule of * or _ inside a slide: docutils allows a transition only
+                # in a section, so it is written as HTML's own rule
+                body[rule - slide.body[0] + 1] = "<hr />"
+        options = step_options(replace(slide.options, data=data))
+        deck.slides.append(MystSlide(options, "\n".join(body), comments))
+    return deck, model.problems
 
 
 def setup_mdpress(app: Sphinx) -> None:
     """Register the parser and the ``.mdpress`` suffix."""
     app.add_source_parser(MdpressParser)
     app.add_source_suffix(SUFFIX, FILE_TYPE)
-
-
-_MDPRESS_AXES = {f"data-{axis}": axis for axis in AXES} | {"data-rotate": "rotate-z"}
-
-
-def _mdpress_axis(value: str, axis: str) -> tuple[float, str]:
-    """The number an mdpress attribute gives ``axis`` when the deck is built (the
-    ``step`` options' rules, :func:`~sphinx_impress.positions.parse_value`), and what
-    is wrong with it (``""``: nothing): a value that cannot be used, or a relative
-    value or unit (not part of mdpress), builds as the axis's default."""
-    try:
-        parsed = parse_value(value, axis)
-    except InvalidValue as error:
-        return DEFAULTS[axis], str(error)
-    if parsed.relative or parsed.unit:
-        return DEFAULTS[axis], "relative values and w or h units are not part of mdpress"
-    return parsed.number, ""
-
-
-def convert_mdpress(text: str) -> MystDeck:
-    """The MyST deck of an mdpress deck (see :mod:`sphinx_impress.mdpress` for the
-    format). Every axis is written as the build uses it: a value that cannot be used
-    is written as the axis's default, with a note."""
-    layout = read_layout(text)
-    lines = text.splitlines()
-    deck = MystDeck(front_matter=dict(layout.front_matter))
-    if not layout.separators:
-        deck.notes.append("line 1: the deck has no separator: it is one slide")
-    for line in layout.underlines:
-        deck.notes.append(
-            f"line {line + 1}: this line of - underlines the text above it as a heading, "
-            "so it does not separate slides as mdpress did"
-        )
-    for line in layout.stray_attributes:
-        deck.notes.append(
-            f"line {line + 1}: this line is written like an attribute line but does not "
-            "stand directly after a separator; it is kept as text"
-        )
-    for slide in layout.slides:
-        start = slide.start
-        attributes: dict[str, str] = {}
-        comments: list[str] = []
-        if slide.attributes is not None:
-            start += 1
-            try:
-                attributes = parse_attributes(lines[slide.attributes][1:])
-                for name, first, later in repeated_attributes(lines[slide.attributes][1:]):
-                    deck.notes.append(
-                        f"line {slide.attributes + 1}: attribute {name!r} is given more "
-                        f"than once; the first value ({first!r}) is written, not {later!r}"
-                    )
-            except AttributeError_ as error:
-                where = f"line {slide.attributes + 1}"
-                deck.notes.append(f"{where}: {error}; kept as a comment")
-                comments.append(f"mdpress attribute line: {lines[slide.attributes]}")
-        axes: dict[str, float] = {}
-        options: list[tuple[str, str]] = []
-        if "id" in attributes:
-            options.append(("id", attributes.pop("id")))
-        if attributes.get("class", "").strip():
-            options.append(("class", attributes.pop("class").strip()))
-        where = f"line {(slide.attributes or 0) + 1}"
-        for name, value in list(attributes.items()):
-            if name in _MDPRESS_AXES:
-                attributes.pop(name)
-                axis = _MDPRESS_AXES[name]
-                number, problem = _mdpress_axis(value, axis)
-                axes[axis] = number
-                if problem:
-                    deck.notes.append(
-                        f"{where}: {name}={value!r}: {problem}; {format_number(number)} is "
-                        "written, as the deck builds"
-                    )
-        options.extend(_axis_options(axes))
-        for name, value in attributes.items():
-            if name.startswith("data-"):
-                options.append((name, value))
-            else:
-                deck.notes.append(
-                    f"{where}: the attribute {name}={value!r} has no step option; "
-                    "kept as a comment"
-                )
-                comments.append(f"mdpress attribute: {name}={value!r}")
-        body = lines[start : slide.end]
-        for rule in layout.rules:
-            if start <= rule < slide.end:
-                # a rule of * or _ inside a slide: docutils allows a transition only
-                # in a section, so it is written as HTML's own rule
-                body[rule - start] = "<hr />"
-        deck.slides.append(MystSlide(options, "\n".join(body), comments))
-    return deck
-
-

@@ -11,6 +11,8 @@ import json
 import re
 from dataclasses import dataclass, field
 
+from ..core.options import StepOptions
+from ..core.problems import Problem
 from ..core.values import AXES, DEFAULTS, format_number
 
 
@@ -27,12 +29,14 @@ class MystSlide:
 @dataclass
 class MystDeck:
     """A deck to write: ``front_matter`` (YAML keys), ``prelude`` lines written as
-    comments before the first slide, the slides, and ``notes`` for the user."""
+    comments before the first slide, the slides, and ``notes`` for the user about what
+    the MyST file holds differently (kept as comments), each with its line in the
+    original."""
 
     front_matter: dict[str, object] = field(default_factory=dict)
     prelude: list[str] = field(default_factory=list)
     slides: list[MystSlide] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)
 
 
 _PLAIN_VALUE = re.compile(r"^[A-Za-z0-9_.+-][A-Za-z0-9_.+\- ]*$")
@@ -46,7 +50,7 @@ def _option_value(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _fence(body: str, least: int = 3) -> str:
+def fence(body: str, least: int = 3) -> str:
     runs = [len(run) for run in re.findall(r"`{3,}", body)]
     return "`" * max([least, *(run + 1 for run in runs)])
 
@@ -67,8 +71,8 @@ def write_myst(deck: MystDeck) -> str:
     if deck.prelude:
         parts.append("\n".join(f"% {line}".rstrip() for line in deck.prelude) + "\n")
     for slide in deck.slides:
-        fence = _fence(slide.body)
-        lines = [f"{fence}{{step}}"]
+        marks = fence(slide.body)
+        lines = [f"{marks}{{step}}"]
         lines.extend(f":{name}: {_option_value(value)}" for name, value in slide.options)
         lines.append("")
         lines.extend(f"% {comment}" for comment in slide.comments)
@@ -78,12 +82,34 @@ def write_myst(deck: MystDeck) -> str:
             # a step directive without content sets its section; with any content
             # (a comment too) it is a slide of its own
             lines.append("% an empty slide")
-        lines.append(fence)
+        lines.append(marks)
         parts.append("\n".join(lines) + "\n")
     return "\n".join(parts)
 
 
-def _axis_options(axes: dict[str, float]) -> list[tuple[str, str]]:
-    return [(axis, format_number(axes.get(axis, DEFAULTS[axis]))) for axis in AXES]
-
-
+def step_options(options: StepOptions) -> list[tuple[str, str]]:
+    """The ``step`` directive options that give a step exactly ``options``: id and
+    classes, every axis (absolute numbers: :data:`~sphinx_impress.core.values.DEFAULTS`
+    for one not given), the timing, goto and overview options, then the other
+    ``data-*`` attributes."""
+    pairs: list[tuple[str, str]] = []
+    if options.id:
+        pairs.append(("id", options.id))
+    if options.classes:
+        pairs.append(("class", " ".join(options.classes)))
+    for axis in AXES:
+        value = options.axes.get(axis)
+        pairs.append((axis, format_number(value.number if value else DEFAULTS[axis])))
+    if options.rotate_order:
+        pairs.append(("rotate-order", options.rotate_order))
+    for name, number in (
+        ("transition-duration", options.transition_duration),
+        ("autoplay", options.autoplay),
+    ):
+        if number is not None:
+            pairs.append((name, format_number(number)))
+    pairs.extend(options.goto.items())
+    if options.overview:
+        pairs.append(("overview", "yes"))
+    pairs.extend(options.data.items())
+    return pairs
