@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 EXAMPLE_OUT := example/_build/impress
 
-.PHONY: example test docs chromium clean
+.PHONY: example test lint docs chromium clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,11 @@ example: $(VENV)/.installed
 ## test: run the whole test suite, browser tests included
 test: $(VENV)/.installed chromium
 	$(BIN)/python -m pytest
+
+## lint: type-check the package and lint it (their configuration is in pyproject.toml)
+lint: $(VENV)/.installed
+	$(BIN)/mypy
+	$(BIN)/ruff check sphinx_impress tests bench tools
 
 ## docs: build the documentation with warnings as errors
 docs: $(VENV)/.installed

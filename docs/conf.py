@@ -12,7 +12,13 @@ author = "The sphinx-impress developers"
 copyright = "the sphinx-impress developers"
 version = release = __version__
 
-extensions = ["myst_parser", "sphinx_impress", "sphinx_impress._docs"]
+extensions = [
+    "myst_parser",
+    "sphinx.ext.graphviz",  # the architecture page's picture; needs graphviz's dot
+    "sphinx_impress",
+    "sphinx_impress._docs",
+]
+graphviz_output_format = "svg"
 exclude_patterns = ["_build"]
 
 myst_enable_extensions = ["colon_fence", "dollarmath"]

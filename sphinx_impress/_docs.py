@@ -24,11 +24,12 @@ from __future__ import annotations
 
 import ast
 import inspect
+import itertools
 import re
 import sys
 from collections.abc import Sequence
 from enum import Enum
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from docutils import nodes
 from sphinx.util import logging
@@ -41,6 +42,7 @@ from .extension.warnings import ImpressWarnings
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.domains.std import StandardDomain
     from sphinx.util.typing import ExtensionMetadata
 
 logger = logging.getLogger(__name__)
@@ -67,7 +69,7 @@ def member_docstrings(enum: type[Enum]) -> dict[str, str]:
     else:
         return {}
     docstrings: dict[str, str] = {}
-    for statement, following in zip(body, body[1:], strict=False):
+    for statement, following in itertools.pairwise(body):
         if isinstance(statement, ast.Assign) and len(statement.targets) == 1:
             target = statement.targets[0]
         elif isinstance(statement, ast.AnnAssign) and statement.value is not None:
@@ -159,7 +161,7 @@ class ConfigTableDirective(SphinxDirective):
             node_id = make_id(self.env, self.state.document, "confval", name)
             title = nodes.paragraph("", "", _literal(name), ids=[node_id])
             self.state.document.note_explicit_target(title)
-            domain.note_object("confval", name, node_id, location=title)
+            cast("StandardDomain", domain).note_object("confval", name, node_id, location=title)
             per_document = "yes" if field.metadata.get("per_document") else "no"
             rows.append(
                 [

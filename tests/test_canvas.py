@@ -94,7 +94,7 @@ def test_view_box_margin_is_five_percent_of_the_larger_extent():
 def test_single_step_gets_a_margin_of_at_least_a_twentieth_of_a_step_width():
     # A step seen edge-on has no height; the view box must still have one.
     root = parse(canvas_svg([CanvasStep("a", Position(rotate_x=90))], W, H))
-    left, top, width, height = view_box(root)
+    left, _top, width, height = view_box(root)
     assert left == pytest.approx(-W / 2 - 0.05 * W, abs=TOLERANCE)
     assert width == pytest.approx(W * 1.1, abs=TOLERANCE)
     assert height == pytest.approx(0.1 * W, abs=TOLERANCE)

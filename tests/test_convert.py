@@ -75,7 +75,7 @@ def test_same_steps_at_same_positions(make_app, tmp_path, capsys, fmt, deck):
 
 
 def test_mdpress_attributes_spelled_out_and_kept(make_app, tmp_path, capsys):
-    _, converted, text, stderr, app = convert_and_build(
+    _, _converted, text, stderr, app = convert_and_build(
         make_app, tmp_path, ROOTS / "test-mdpress" / "index.mdpress", "mdpress", capsys
     )
     # every axis is written, as an absolute number
@@ -94,7 +94,7 @@ def test_mdpress_attributes_spelled_out_and_kept(make_app, tmp_path, capsys):
 
 
 def test_hovercraft_notes_and_fields(make_app, tmp_path, capsys):
-    original, converted, text, stderr, app = convert_and_build(
+    _original, _converted, text, stderr, app = convert_and_build(
         make_app, tmp_path, ROOTS / "test-hovercraft" / "index.hovercraft", "hovercraft", capsys
     )
     assert ".. notes:: Say something here." in text

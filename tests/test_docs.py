@@ -243,3 +243,20 @@ def test_a_member_without_docstring_is_a_warning(tmp_path, monkeypatch):
     page = soup(app.outdir / "index.html")
     assert len(page.select("table.impress-warnings-table tbody tr")) == len(ImpressWarnings)
     assert len(page.select("table.impress-config-table tbody tr")) == len(ImpressConfig.values())
+
+
+def test_architecture_page_draws_the_flow(docs_html):
+    """The contributor page's picture is built by the docs themselves (graphviz), and
+    every module its table names exists."""
+    page = soup(docs_html / "architecture.html")
+    pictures = page.select("img.graphviz, object.graphviz, .graphviz img, .graphviz object")
+    assert pictures, "no graphviz picture on the architecture page"
+    source = pictures[0].get("src") or pictures[0].get("data")
+    drawing = (docs_html / source).read_text(encoding="utf-8")
+    for box in ("CollectSteps", "BuildPresentation", "deck model", "ImpressDomain"):
+        assert box in drawing, box
+    package = Path(__file__).resolve().parents[1] / "sphinx_impress"
+    named = {code.get_text() for code in page.select("table code") if code.get_text().endswith(".py")}
+    assert named, "the table names no module"
+    missing = [name for name in sorted(named) if not (package / name).is_file()]
+    assert missing == []

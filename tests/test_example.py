@@ -28,7 +28,7 @@ def example_page(tmp_path_factory):
 
 
 def test_example_has_34_positioned_steps(example_page):
-    page, outdir = example_page
+    page, _outdir = example_page
     found = steps(page)
     assert len(found) == 34
     assert len({step.id for step in found}) == 34

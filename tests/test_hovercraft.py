@@ -91,7 +91,7 @@ BAD = [
 def test_bad_input_gives_located_typed_warnings(build):
     app = build("hovercraft")
     found = located_warnings(app, "bad.hovercraft")
-    assert [(line, subtype) for line, subtype, _ in found] == [(l, t) for l, t, _ in BAD]
+    assert [(line, subtype) for line, subtype, _ in found] == [(line, t) for line, t, _ in BAD]
     for (_, _, text), (_, _, words) in zip(found, BAD, strict=True):
         assert words in text
     assert located_warnings(app, "single.hovercraft") == [
@@ -260,7 +260,7 @@ def test_numbers_out_of_range_warn_where_written(make_app, tmp_path, name):
         make_app, tmp_path / "src", {"index.hovercraft": deck}, 'extensions = ["sphinx_impress"]\n'
     )
     found = located_warnings(app, "index.hovercraft")
-    assert [(line, kind) for line, kind, _ in found] == [(l, "impress.field") for l, _ in warnings]
+    assert [(line, kind) for line, kind, _ in found] == [(line, "impress.field") for line, _ in warnings]
     for (_, _, text), (_, words) in zip(found, warnings, strict=True):
         assert words in text
     page = soup(app.outdir / "index.html")

@@ -4,6 +4,7 @@ overview step."""
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import pytest
@@ -89,10 +90,10 @@ def test_path(build):
     assert points[0] == (2400, 2000)
     # the path (an S curve to the lower right) is scaled so that the steps sit one
     # step width and a gap apart along it, and they turn to follow it
-    assert all(b[0] > a[0] and b[1] >= a[1] for a, b in zip(points, points[1:]))
+    assert all(b[0] > a[0] and b[1] >= a[1] for a, b in itertools.pairwise(points))
     assert found["one"].numbers["data-rotate-z"] == 0
     assert found["three"].numbers["data-rotate-z"] == pytest.approx(45, abs=0.5)
-    assert sum(math.dist(a, b) for a, b in zip(points, points[1:])) >= 4 * 1920 * 1.25 * 0.9
+    assert sum(math.dist(a, b) for a, b in itertools.pairwise(points)) >= 4 * 1920 * 1.25 * 0.9
     _untouched_by_the_layout(found)
 
 

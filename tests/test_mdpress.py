@@ -90,7 +90,7 @@ BAD = [
 def test_bad_input_gives_located_typed_warnings(build):
     app = build("mdpress")
     found = located_warnings(app, "bad.mdpress")
-    assert [(line, subtype) for line, subtype, _ in found] == [(l, t) for l, t, _ in BAD]
+    assert [(line, subtype) for line, subtype, _ in found] == [(line, t) for line, t, _ in BAD]
     for (_, _, text), (_, _, words) in zip(found, BAD, strict=True):
         assert words in text
     assert located_warnings(app, "single.mdpress") == [

@@ -86,7 +86,7 @@ def test_mathjax_configuration_is_loaded_from_a_file(make_app, tmp_path):
     assert [s.id for s in steps(soup(page))] == ["maths", "inline"]
     assert _inline_code(app.outdir) == []
     scripts = _local_scripts(page)
-    assert [p.name for p in scripts][0] == "impress.min.js"
+    assert next(p.name for p in scripts) == "impress.min.js"
     assert [p.name for p in scripts][-1] == "impress-init.js"
     (config,) = [p for p in scripts if p.name.startswith("impress-inline-")]
     code = config.read_text(encoding="utf-8")

@@ -46,7 +46,9 @@ class Project:
     exclude: tuple[str, ...] = ()
 
 
-def _conf(extensions: list[str], suffixes: dict[str, str], root_doc: str, exclude: list[str]) -> str:
+def _conf(
+    extensions: list[str], suffixes: dict[str, str], root_doc: str, exclude: list[str]
+) -> str:
     return (
         f"extensions = {extensions!r}\n"
         f"source_suffix = {suffixes!r}\n"

@@ -68,12 +68,18 @@ def run(args: argparse.Namespace) -> int:
         args.output.write_text(write_myst(deck), encoding="utf-8")
     except OSError as error:
         raise ConvertError(f"cannot write {args.output}: {error.strerror}") from None
-    spoken = sum(1 for slide in deck.slides if ".. notes::" in slide.body or "{notes}" in slide.body)
+    spoken = sum(1 for slide in deck.slides if _has_notes(slide.body))
     print(
         f"wrote {args.output}: {_count(len(deck.slides), 'slide')}, "
         f"{spoken} with speaker notes, {_count(len(reported), 'warning')}"
     )
     return 0
+
+
+def _has_notes(body: str) -> bool:
+    """Whether a slide's MyST body holds speaker notes (the ``notes`` directive, in
+    MyST or inside ``eval-rst``)."""
+    return ".. notes::" in body or "{notes}" in body
 
 
 def _count(number: int, thing: str) -> str:

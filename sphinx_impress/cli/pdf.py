@@ -102,7 +102,9 @@ def write_pdf(page_file: Path, out_file: Path, browser: str | None = None) -> in
                 if size is None:
                     raise PdfError(f"{page_file} is not an impress.js presentation")
                 if not size["steps"]:
-                    raise PdfError(f"{page_file} has no step to print (overview steps are not printed)")
+                    raise PdfError(
+                        f"{page_file} has no step to print (overview steps are not printed)"
+                    )
                 page.evaluate("() => document.fonts.ready.then(() => true)")
                 data = page.pdf(
                     width=f"{size['width']}px",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import itertools
 import math
 import re
 from collections.abc import Callable, Sequence
@@ -134,14 +135,18 @@ def place_run(
     return _unwound(place(layout, count, start, width, height))
 
 
-def _line(layout: Layout, count: int, start: Position, width: float, height: float) -> list[Position]:
+def _line(
+    layout: Layout, count: int, start: Position, width: float, height: float
+) -> list[Position]:
     positions = [start]
     while len(positions) < count:
         positions.append(next_to(positions[-1], width, height))
     return positions
 
 
-def _grid(layout: Layout, count: int, start: Position, width: float, height: float) -> list[Position]:
+def _grid(
+    layout: Layout, count: int, start: Position, width: float, height: float
+) -> list[Position]:
     columns = layout.columns or math.ceil(math.sqrt(count))
     pitch_x, pitch_y = width * (1 + AUTO_GAP), height * (1 + AUTO_GAP)
     return [
@@ -171,7 +176,9 @@ def _unwound(positions: list[Position]) -> list[Position]:
     return result
 
 
-def _circle(layout: Layout, count: int, start: Position, width: float, height: float) -> list[Position]:
+def _circle(
+    layout: Layout, count: int, start: Position, width: float, height: float
+) -> list[Position]:
     # neighbours a step diagonal and a gap apart along the circle, so that no two
     # steps overlap whatever the turn; the first step at the circle's left
     pitch = math.hypot(width, height) * (1 + AUTO_GAP)
@@ -192,7 +199,9 @@ def _circle(layout: Layout, count: int, start: Position, width: float, height: f
     return positions
 
 
-def _spiral(layout: Layout, count: int, start: Position, width: float, height: float) -> list[Position]:
+def _spiral(
+    layout: Layout, count: int, start: Position, width: float, height: float
+) -> list[Position]:
     # an Archimedean spiral (radius = growth * angle) around the first step, whose
     # turns are a step diagonal and a gap apart, with a step diagonal and a gap
     # between neighbours along it
@@ -219,7 +228,9 @@ def _spiral(layout: Layout, count: int, start: Position, width: float, height: f
 PATH_SAMPLES = 2000
 
 
-def _path(layout: Layout, count: int, start: Position, width: float, height: float) -> list[Position]:
+def _path(
+    layout: Layout, count: int, start: Position, width: float, height: float
+) -> list[Position]:
     from svg.path import parse_path
 
     path = parse_path(layout.path)
@@ -227,7 +238,7 @@ def _path(layout: Layout, count: int, start: Position, width: float, height: flo
     # points on a curve; sample the path and walk it by length instead
     samples = [path.point(n / PATH_SAMPLES) for n in range(PATH_SAMPLES + 1)]
     lengths = [0.0]
-    for a, b in zip(samples, samples[1:]):
+    for a, b in itertools.pairwise(samples):
         lengths.append(lengths[-1] + abs(b - a))
     pitch = width * (1 + AUTO_GAP)
     # a closed path (one that ends where it starts) has as many gaps as steps

@@ -259,7 +259,9 @@ class _OptionReader:
             self.data[name] = text
         else:
             known = ", ".join((*AXES, *OTHER_OPTIONS, "data-*"))
-            self.report("option", f"unknown step option {written!r} (known: {known}); it is ignored")
+            self.report(
+                "option", f"unknown step option {written!r} (known: {known}); it is ignored"
+            )
 
     def _axis(self, name: str, written: str, value: Any) -> None:
         try:

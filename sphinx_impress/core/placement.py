@@ -94,19 +94,21 @@ def resolve(
             strict=True,
         ):
             positions[member] = position
-        last_run = [positions[member] for member in run]
-        previous = positions[run[-1]]
+        last_run = [spot for member in run if (spot := positions[member]) is not None]
+        previous = last_run[-1]
         index = run[-1] + 1
     others = [position for position in positions if position is not None]
     for number, spec in enumerate(specs):
         if spec.overview:
-            positions[number] = overview_position(others, width, height)
-            if others and positions[number].scale >= SCALE_RANGE[1]:
+            overview = positions[number] = overview_position(others, width, height)
+            if others and overview.scale >= SCALE_RANGE[1]:
                 problems.append(
-                    Problem("position", index=number, message=
+                    Problem(
+                        "position",
                         f"the deck is too large for an overview: showing all of it needs "
                         f"a scale above {format_number(SCALE_RANGE[1])}, so this overview "
                         "shows only its middle",
+                        number,
                     )
                 )
     placed = [_rounded(position or Position()) for position in positions]
@@ -136,7 +138,7 @@ def _place(
     relative = any(value.relative for value in spec.axes.values())
     if relative and reference is None:
         problems.append(
-            Problem("position", index=index, message= "relative values on the first step count from 0")
+            Problem("position", "relative values on the first step count from 0", index)
         )
     base = (reference or Position()).as_axes()
     axes: dict[str, float] = {}
@@ -151,9 +153,11 @@ def _place(
             wanted = axes[axis]
             axes[axis] = math.copysign(LIMIT, wanted)
             problems.append(
-                Problem("position", index=index, message=
+                Problem(
+                    "position",
                     f"{axis} comes to {format_number(wanted)}, beyond the limit; using "
                     f"{format_number(axes[axis])}",
+                    index,
                 )
             )
     scale = axes.get("scale", 1.0)
@@ -161,9 +165,11 @@ def _place(
     if not low <= scale <= high:
         axes["scale"] = min(max(scale, low), high)
         problems.append(
-            Problem("position", index=index, message=
+            Problem(
+                "position",
                 f"the relative scale comes to {format_number(scale)}; using "
                 f"{format_number(axes['scale'])}",
+                index,
             )
         )
     return Position.from_axes(axes)
@@ -178,9 +184,11 @@ def _overlaps(positions: Sequence[Position], specs: Sequence[StepSpec]) -> list[
         earlier = seen.setdefault(position, index)
         if earlier != index:
             problems.append(
-                Problem("overlap", index=index, message=
+                Problem(
+                    "overlap",
                     f"this step sits exactly where step {earlier + 1} sits "
                     "(same position, scale and rotation)",
+                    index,
                 )
             )
     return problems

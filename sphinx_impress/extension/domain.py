@@ -83,6 +83,7 @@ class ImpressDomain(Domain):
             if info is None:
                 continue
             for node in slide.findall(nodes.Element):
+                anchor: str
                 for anchor in node.get("ids", ()):
                     found.setdefault(anchor, info.id)
         if found:

@@ -67,6 +67,12 @@ def enclosing(node: nodes.Node, kind: Any) -> Any:
     return None
 
 
+def steps_of(root: impress_root) -> list[nodes.Element]:
+    """The step elements of a presentation's root element, in order (every child of
+    the root is one)."""
+    return [child for child in root.children if isinstance(child, nodes.Element)]
+
+
 def in_presentation(node: nodes.Node) -> bool:
     """Whether ``node`` sits inside a presentation's root element."""
     return enclosing(node, impress_root) is not None
@@ -125,7 +131,8 @@ def html_visit_step(self: HTML5Translator, node: step) -> None:
     """Open a step element (``div.step`` with its ``data-*``) inside the root element,
     or a plain ``div`` container elsewhere."""
     if isinstance(node.parent, impress_root):
-        self.body.append(self.starttag(node, "div", **step_attributes(node["impress_step"])))
+        attributes = step_attributes(node["impress_step"])
+        self.body.append(self.starttag(node, "div", "\n", False, **attributes))
     elif node.get("automatic"):
         # content before a document's first section, wrapped only to be a step: an
         # ordinary page shows it as it was, with the wrapper's ids as anchors
@@ -142,7 +149,8 @@ def html_depart_step(self: HTML5Translator, node: step) -> None:
 
 def html_visit_impress_root(self: HTML5Translator, node: impress_root) -> None:
     """Open impress.js's root element, ``<div id="impress" data-width=...>``."""
-    self.body.append(self.starttag(node, "div", **root_attributes(node["impress_config"])))
+    attributes = root_attributes(node["impress_config"])
+    self.body.append(self.starttag(node, "div", "\n", False, **attributes))
 
 
 def html_depart_impress_root(self: HTML5Translator, node: impress_root) -> None:
@@ -158,13 +166,21 @@ def depart_passthrough(self: Any, node: nodes.Element) -> None:
     """Write nothing for the node itself."""
 
 
-def setup_nodes(app: Sphinx) -> None:
-    """Register the nodes: HTML visitors under ``html`` (never under the builder's own
-    name, which would drop other extensions' HTML visitors for it, see
-    ``create_translator`` in ``sphinx/registry.py``), pass-through for the rest."""
+Visitor = Callable[[Any, Any], None]
+
+
+def add_node(app: Sphinx, node: type[nodes.Element], html: tuple[Visitor, Visitor]) -> None:
+    """Register a node with its HTML visitors under ``html`` (never under the builder's
+    own name, which would drop other extensions' HTML visitors for it, see
+    ``create_translator`` in ``sphinx/registry.py``), and pass-through visitors for the
+    other formats Sphinx writes: the node's children are written as usual."""
     passthrough = (visit_passthrough, depart_passthrough)
-    others = {fmt: passthrough for fmt in ("latex", "text", "man", "texinfo")}
-    app.add_node(step, html=(html_visit_step, html_depart_step), **others)
     app.add_node(
-        impress_root, html=(html_visit_impress_root, html_depart_impress_root), **others
+        node, html=html, latex=passthrough, text=passthrough, man=passthrough, texinfo=passthrough
     )
+
+
+def setup_nodes(app: Sphinx) -> None:
+    """Register the nodes of steps and of the root element."""
+    add_node(app, step, (html_visit_step, html_depart_step))
+    add_node(app, impress_root, (html_visit_impress_root, html_depart_impress_root))

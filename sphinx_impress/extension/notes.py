@@ -9,7 +9,7 @@ into one, at the end of the step. Other builders show notes as a marked block ti
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from docutils import nodes
 from sphinx.locale import _
@@ -48,7 +48,11 @@ class NotesDirective(SphinxDirective):
         node = notes()
         self.set_source_info(node)
         if not self.content:
-            warn("these speaker notes are empty; they are left out", ImpressWarnings.PRESENTER, node)
+            warn(
+                "these speaker notes are empty; they are left out",
+                ImpressWarnings.PRESENTER,
+                node,
+            )
             return []
         node.extend(self.parse_content_to_nodes())
         return [node]
@@ -87,14 +91,14 @@ class UnnestPresenterNodes(SphinxTransform):
         for node, outer in nested:
             kind = "speaker notes" if isinstance(node, notes) else "a substep"
             warn(
-                f"{kind} inside speaker notes (line {outer.line}): the presenter "
+                f"{kind} inside speaker notes (line {outer and outer.line}): the presenter "
                 "console shows notes whole, so the content is kept as part of the "
                 "outer notes",
                 ImpressWarnings.PRESENTER,
                 node,
             )
         for node, _outer in reversed(nested):
-            node.replace_self(node.children)
+            cast("nodes.Element", node).replace_self(node.children)
         hollow = [
             node for node in self.document.findall(substep)
             if node.children and all(isinstance(child, substep) for child in node.children)

@@ -15,7 +15,7 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
-from .nodes import depart_passthrough, impress_root, in_presentation, visit_passthrough
+from .nodes import add_node, impress_root, in_presentation
 from .warnings import ImpressWarnings, warn
 
 if TYPE_CHECKING:
@@ -74,7 +74,8 @@ def mark_list_items(root: impress_root) -> None:
             for child in node.children:
                 if isinstance(child, LISTS):
                     for item in child.children:
-                        item["classes"].append(SUBSTEP_CLASS)
+                        if isinstance(item, nodes.list_item):
+                            item["classes"].append(SUBSTEP_CLASS)
 
 
 def html_visit_substep(self: Any, node: substep) -> None:
@@ -93,7 +94,5 @@ def html_depart_substep(self: Any, node: substep) -> None:
 
 def setup_substeps(app: Sphinx) -> None:
     """Register the directive and the node."""
-    passthrough = (visit_passthrough, depart_passthrough)
-    others = {fmt: passthrough for fmt in ("latex", "text", "man", "texinfo")}
     app.add_directive("substep", SubstepDirective)
-    app.add_node(substep, html=(html_visit_substep, html_depart_substep), **others)
+    add_node(app, substep, (html_visit_substep, html_depart_substep))

@@ -16,6 +16,7 @@ from .._compat import clear_assets, drop_assets, extension_registry, page_assets
 from ..core.canvas import CanvasStep, canvas_svg
 from ..extension.domain import impress_domain
 from ..extension.nodes import impress_root, title_text
+from ..extension.presentation import BUILDER
 from ..extension.warnings import ImpressWarnings, warn
 from .highlighting import ReusingPygmentsBridge
 from .offline import is_remote, warn_remote_assets
@@ -71,7 +72,7 @@ class ImpressBuilder(StandaloneHTMLBuilder):
     extensions and ``impress_js_files``, then the call to ``impress().init()``.
     """
 
-    name = "impress"
+    name = BUILDER
     epilog = __("The presentations are in %(outdir)s.")
     search = False
     copysource = False
@@ -87,9 +88,11 @@ class ImpressBuilder(StandaloneHTMLBuilder):
         one Pygments formatter per set of options
         (:class:`~sphinx_impress.highlighting.ReusingPygmentsBridge`)."""
         super().init_highlighter()
-        self.highlighter = ReusingPygmentsBridge.like(self.highlighter)
-        if getattr(self, "dark_highlighter", None) is not None:
-            self.dark_highlighter = ReusingPygmentsBridge.like(self.dark_highlighter)
+        if self.highlighter is not None:
+            self.highlighter = ReusingPygmentsBridge.like(self.highlighter)
+        dark = getattr(self, "dark_highlighter", None)
+        if dark is not None:
+            self.dark_highlighter = ReusingPygmentsBridge.like(dark)
 
     def init_css_files(self) -> None:
         """Highlighting, the theme's style sheets (``html_style`` is for docs pages and
@@ -230,7 +233,9 @@ class ImpressBuilder(StandaloneHTMLBuilder):
                 rotate_order=info.options.rotate_order or "xyz",
             )
             for element in root.children
-            if (info := element.get("impress_step")) is not None and info.position is not None
+            if isinstance(element, nodes.Element)
+            and (info := element.get("impress_step")) is not None
+            and info.position is not None
         ]
         config = root["impress_config"]
         drawing = canvas_svg(steps, config.width, config.height)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.osutil import relative_uri
 from sphinx.util.parallel import SerialTasks
@@ -26,7 +27,6 @@ from .builder import THEME, ImpressBuilder
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-    from sphinx.builders.html import StandaloneHTMLBuilder
 
 #: The folder of an HTML build's output that holds the presentations.
 PRESENTATIONS = "_impress"
@@ -113,9 +113,14 @@ def add_present_script(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
     """Load :data:`PRESENT_JS` on the docs pages of decks."""
-    if app.builder.name in HTML_BUILDERS and doctree is not None:
-        if impress_domain(app.env).is_deck(pagename):
-            app.builder.add_js_file(PRESENT_JS)
+    builder = app.builder
+    if (
+        isinstance(builder, StandaloneHTMLBuilder)
+        and builder.name in HTML_BUILDERS
+        and doctree is not None
+        and impress_domain(app.env).is_deck(pagename)
+    ):
+        builder.add_js_file(PRESENT_JS)
 
 
 class LinkToSlides(SphinxPostTransform):
@@ -181,7 +186,7 @@ class EmbeddedImpressBuilder(ImpressBuilder):
         super().__init__(application(docs_builder), docs_builder.env)
 
     @property
-    def outdir(self) -> Path:
+    def outdir(self) -> Any:
         """``OUT/_impress``, where ``OUT`` is the docs build's output folder."""
         return self._outdir
 
@@ -195,7 +200,8 @@ class EmbeddedImpressBuilder(ImpressBuilder):
         one folder up."""
         if from_ == to:
             return super().get_relative_uri(from_, to, typ)
-        return relative_uri(self.get_target_uri(from_), "../" + self.docs_builder.get_target_uri(to))
+        docs_page = "../" + self.docs_builder.get_target_uri(to)
+        return relative_uri(self.get_target_uri(from_), docs_page)
 
     def _missing_asset(self, filename: str) -> bool:
         """Copy an asset an extension registered from the docs build's output, unless it

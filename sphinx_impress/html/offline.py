@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 
+from ..extension.presentation import BUILDER
 from ..extension.warnings import ImpressWarnings, warn
 
 if TYPE_CHECKING:
@@ -55,7 +56,9 @@ def is_remote(url: str) -> bool:
     if url.startswith("//"):
         return True
     scheme = _SCHEME.match(url)
-    return bool(scheme) and scheme[1].lower() != "file" and url[scheme.end():].startswith("//")
+    if scheme is None:
+        return False
+    return scheme[1].lower() != "file" and url[scheme.end():].startswith("//")
 
 
 def css_urls(css: str) -> list[str]:
@@ -183,20 +186,18 @@ def warn_remote_assets(
     ``mathjax_path`` among them), a remote image, or anything remote that raw HTML in
     the page loads (:func:`loaded_urls`). One warning per page, naming every address.
     Connected to ``html-page-context`` after the handlers that add per-page assets."""
-    from .builder import ImpressBuilder  # the builder module uses is_remote
-
-    if not isinstance(app.builder, ImpressBuilder):
+    if app.builder.name != BUILDER:
         return
     urls = [
         str(getattr(asset, "filename", "") or "")
         for asset in (*context.get("script_files", ()), *context.get("css_files", ()))
     ]
     if doctree is not None:
-        for node in doctree.findall(lambda n: isinstance(n, nodes.image | nodes.raw)):
-            if isinstance(node, nodes.image):
-                urls.append(node["uri"])
-            elif "html" in node.get("format", "").split():
-                urls.extend(loaded_urls(node.astext()))
+        for image in doctree.findall(nodes.image):
+            urls.append(image["uri"])
+        for raw in doctree.findall(nodes.raw):
+            if "html" in raw.get("format", "").split():
+                urls.extend(loaded_urls(raw.astext()))
     remote = [url for url in urls if is_remote(url)]
     if remote:
         warn(

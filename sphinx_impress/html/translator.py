@@ -24,7 +24,8 @@ class ImpressTranslator(HTML5Translator):
         """Open a step element for a slide, or a ``section`` for a heading inside one."""
         if isinstance(node.parent, impress_root):
             self.section_level += 1
-            self.body.append(self.starttag(node, "div", **step_attributes(node["impress_step"])))
+            attributes = step_attributes(node["impress_step"])
+            self.body.append(self.starttag(node, "div", "\n", False, **attributes))
         else:
             super().visit_section(node)
 

@@ -20,7 +20,7 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import frontend, nodes, utils
 from docutils.parsers.rst import Parser
@@ -235,26 +235,48 @@ def hovercraft_positions(
     each turned (``rotate-z``) along the path; a closed path (ending in ``z``) leaves a
     gap where it closes.
     """
-    from svg.path import parse_path
+    placer = _Placer(slides)
+    placer.place()
+    return placer.placed, placer.problems
 
-    carried = _carry(slides)
-    current = {axis: (1.0 if axis == "scale" else 0.0) for axis in AXES}
-    placed: list[dict[str, float]] = []
-    by_id: dict[str, dict[str, float]] = {}
-    problems: list[PositionProblem] = []
-    on_path = [False] * len(carried)
 
-    def written(index: int, name: str) -> str | None:
+class _Placer:
+    """Places the slides of one deck for :func:`hovercraft_positions`: the current
+    place moves from slide to slide as hovercraft moved it."""
+
+    def __init__(self, slides: Sequence[Mapping[str, str]]) -> None:
+        self.slides = slides
+        self.carried = _carry(slides)
+        self.current = {axis: (1.0 if axis == "scale" else 0.0) for axis in AXES}
+        self.placed: list[dict[str, float]] = []
+        self.by_id: dict[str, dict[str, float]] = {}
+        self.problems: list[PositionProblem] = []
+        self.on_path = [False] * len(self.carried)
+
+    def place(self) -> None:
+        """Place every slide, one at a time or a run along a path."""
+        if self.carried:
+            self.apply(0)
+        index = 0
+        while index < len(self.carried):
+            if self.carried[index].path is None:
+                self.record(index)
+                index += 1
+            else:
+                index = self.along_path(index)
+
+    def written(self, index: int, name: str) -> str | None:
         """The field that sets ``name`` as the slide writes it (``None``: carried)."""
-        if name == "data-rotate-z" and "data-rotate" in slides[index]:
+        if name == "data-rotate-z" and "data-rotate" in self.slides[index]:
             return "data-rotate"
-        return name if name in slides[index] else None
+        return name if name in self.slides[index] else None
 
-    def unusable(index: int, name: str, value: str, why: str) -> None:
-        # reported where it is written, not again on each slide it is carried to
-        source = written(index, name)
+    def unusable(self, index: int, name: str, value: str, why: str) -> None:
+        """A value that cannot be read, reported where it is written, not again on
+        each slide it is carried to."""
+        source = self.written(index, name)
         if source is not None:
-            problems.append(
+            self.problems.append(
                 PositionProblem(
                     index,
                     source,
@@ -263,132 +285,138 @@ def hovercraft_positions(
                 )
             )
 
-    def read(index: int, name: str, value: str) -> float | None:
+    def read(self, index: int, name: str, value: str) -> float | None:
         """The axis's new value, or ``None`` (after a problem) to keep it."""
         axis = POSITION_FIELDS[name]
         try:
-            if value.startswith("r") and _number(value[1:]) is not None:
-                return current[axis] + _number(value[1:])  # type: ignore[operator]
-            absolute = SCALE_RANGE if axis == "scale" else (-LIMIT, LIMIT)
-            number = _number(value, *absolute)
-            if number is not None:
-                return number
-            for step_id, position in by_id.items():
-                offset = value[len(step_id):]
-                if value.startswith(step_id) and offset[:1] in "+-" and offset:
-                    if _number(offset) is not None:
-                        return position[axis] + _number(offset)  # type: ignore[operator]
+            number = self._value(axis, value)
         except _OutOfRange as error:
-            unusable(index, name, value, f"cannot be used: {error}")
+            self.unusable(index, name, value, f"cannot be used: {error}")
             return None
-        unusable(
-            index,
-            name,
-            value,
-            "is not a number, r and a number, or an earlier slide's id and a signed number",
-        )
+        if number is None:
+            self.unusable(
+                index,
+                name,
+                value,
+                "is not a number, r and a number, or an earlier slide's id and a signed "
+                "number",
+            )
+        return number
+
+    def _value(self, axis: str, value: str) -> float | None:
+        """An absolute number, ``r`` and a number, or an earlier slide's id and a
+        signed number; ``None`` for anything else.
+
+        :raises _OutOfRange: for a number that cannot be used.
+        """
+        relative = _number(value[1:]) if value.startswith("r") else None
+        if relative is not None:
+            return self.current[axis] + relative
+        absolute = SCALE_RANGE if axis == "scale" else (-LIMIT, LIMIT)
+        number = _number(value, *absolute)
+        if number is not None:
+            return number
+        for step_id, position in self.by_id.items():
+            offset = value[len(step_id):]
+            if value.startswith(step_id) and offset[:1] in "+-" and offset:
+                moved = _number(offset)
+                if moved is not None:
+                    return position[axis] + moved
         return None
 
-    def apply(index: int) -> None:
-        for name, value in carried[index].values.items():
-            number = read(index, name, value)
+    def apply(self, index: int) -> None:
+        """Take the slide's (carried) values into the current place."""
+        for name, value in self.carried[index].values.items():
+            number = self.read(index, name, value)
             if number is not None:
-                current[POSITION_FIELDS[name]] = number
+                self.current[POSITION_FIELDS[name]] = number
 
-    def bound(index: int) -> None:
+    def bound(self, index: int) -> None:
         """Keep computed values within the limits a MyST deck's values have, as
-        :func:`~sphinx_impress.core.values.resolve` does: clamped, with a problem at the
-        field that made them (the slide, when it was carried over)."""
+        :func:`~sphinx_impress.core.placement.resolve` does: clamped, with a problem
+        at the field that made them (the slide, when it was carried over)."""
         for name, axis in POSITION_FIELDS.items():
             low, high = SCALE_RANGE if axis == "scale" else (-LIMIT, LIMIT)
-            wanted = current[axis]
+            wanted = self.current[axis]
             if low <= wanted <= high:
                 continue
-            current[axis] = low if math.isnan(wanted) else min(max(wanted, low), high)
-            source = written(index, name)
-            if on_path[index] and axis in ("x", "y"):
+            self.current[axis] = low if math.isnan(wanted) else min(max(wanted, low), high)
+            source = self.written(index, name)
+            if self.on_path[index] and axis in ("x", "y"):
                 source = "hovercraft-path"
-            problems.append(
+            self.problems.append(
                 PositionProblem(
                     index,
                     source,
                     f"the {axis} comes to {format_number(wanted)}, outside "
                     f"{format_number(low)} to {format_number(high)}; using "
-                    f"{format_number(current[axis])}",
+                    f"{format_number(self.current[axis])}",
                 )
             )
 
-    def record(index: int) -> None:
-        bound(index)
-        position = dict(current)
-        placed.append(position)
-        if carried[index].step_id:
-            by_id[carried[index].step_id] = position
-        if index + 1 < len(carried):
-            apply(index + 1)
+    def record(self, index: int) -> None:
+        """The slide stands at the current place; the next slide's values apply."""
+        self.bound(index)
+        position = dict(self.current)
+        self.placed.append(position)
+        step_id = self.carried[index].step_id
+        if step_id:
+            self.by_id[step_id] = position
+        if index + 1 < len(self.carried):
+            self.apply(index + 1)
 
-    if carried:
-        apply(0)
-    index = 0
-    while index < len(carried):
-        path_text = carried[index].path
-        if path_text is None:
-            record(index)
-            index += 1
-            continue
+    def path_problem(self, index: int, message: str) -> None:
+        self.problems.append(PositionProblem(index, "hovercraft-path", message))
+
+    def along_path(self, index: int) -> int:
+        """Place the slides from ``index`` (which gives ``hovercraft-path``) to the next
+        that gives ``data-x`` or ``data-y`` along the path; the index after them."""
+        from svg.path import parse_path
+
+        path_text = self.carried[index].path or ""
         end = index + 1
+        carried = self.carried
         while end < len(carried) and carried[end].on_path and carried[end].path is None:
             end += 1
         try:
             path = parse_path(path_text)
             length = path.length()
-        except Exception as error:  # svg.path raises several kinds for bad data
+        except (ValueError, IndexError, TypeError, AssertionError) as error:
+            # svg.path raises these for bad data (InvalidPathError is a ValueError)
             path, length = None, 0.0
-            problems.append(
-                PositionProblem(index, "hovercraft-path", f"hovercraft-path: {error}")
-            )
+            self.path_problem(index, f"hovercraft-path: {error}")
         if path is not None and not math.isfinite(length):
             path = None
-            problems.append(
-                PositionProblem(
-                    index,
-                    "hovercraft-path",
-                    f"hovercraft-path: {path_text!r} has numbers too large to place slides "
-                    "along it; the slide stands where the path would start",
-                )
+            self.path_problem(
+                index,
+                f"hovercraft-path: {path_text!r} has numbers too large to place slides "
+                "along it; the slide stands where the path would start",
             )
         count = end - index
         if path is None or length <= 0 or count < 2:
             if path is not None and length > 0:
-                problems.append(
-                    PositionProblem(
-                        index,
-                        "hovercraft-path",
-                        "hovercraft-path places only this slide (hovercraft needs two "
-                        "or more); the slide stands where the path starts",
-                    )
+                self.path_problem(
+                    index,
+                    "hovercraft-path places only this slide (hovercraft needs two or "
+                    "more); the slide stands where the path starts",
                 )
             elif path is not None:
-                problems.append(
-                    PositionProblem(index, "hovercraft-path", "hovercraft-path has no length")
-                )
-            record(index)
-            index += 1
-            continue
+                self.path_problem(index, "hovercraft-path has no length")
+            self.record(index)
+            return index + 1
         closed = path_text.rstrip()[-1] in "zZ"
         stops = count + 1 if closed else count
         scale = stops * DEFAULT_MOVEMENT / length
         origin = path.point(0)
-        start = complex(current["x"], current["y"])
+        start = complex(self.current["x"], self.current["y"])
         for step in range(count):
-            on_path[index + step] = True
+            self.on_path[index + step] = True
             at = step / (stops - 1)
             point = (path.point(at) - origin) * scale + start
-            current["x"], current["y"] = _whole(point.real), _whole(point.imag)
-            current["rotate-z"] = _path_angle(path, at)
-            record(index + step)
-        index = end
-    return placed, problems
+            self.current["x"], self.current["y"] = _whole(point.real), _whole(point.imag)
+            self.current["rotate-z"] = _path_angle(path, at)
+            self.record(index + step)
+        return end
 
 
 def _read_fields(field_list: nodes.field_list) -> tuple[list[Field], list[Problem]]:
@@ -577,7 +605,9 @@ class HovercraftReader:
             following = slides[number + 1].line if number + 1 < len(slides) else None
             end = (following - 1) if following is not None else len(self.lines)
             slide.body = (slide.body[0], end)
-        known = [[item for item in slide.fields if _slide_field_known(item.name)] for slide in slides]
+        known = [
+            [item for item in slide.fields if _slide_field_known(item.name)] for slide in slides
+        ]
         positions, problems = hovercraft_positions(
             [{item.name: item.value for item in fields} for fields in known]
         )
@@ -610,7 +640,9 @@ def _heading_start(lines: Sequence[str], underline: int) -> int:
 _DECORATION = re.compile(r"^\.\.\s+(header|footer)::")
 
 
-def _decorations(prelude: Sequence[nodes.Node], lines: Sequence[str]) -> list[tuple[int, list[str]]]:
+def _decorations(
+    prelude: Sequence[nodes.Node], lines: Sequence[str]
+) -> list[tuple[int, list[str]]]:
     """``(first line, its lines)`` of each ``header`` and ``footer`` directive: the
     tree says where their content is; the directive opens at the nearest line above
     it that starts it, and takes the indented lines after it."""
@@ -649,7 +681,7 @@ class HovercraftParser(RSTParser):
     ``step`` options).
     """
 
-    supported: tuple[str, ...] = (FILE_TYPE,)
+    supported: ClassVar[tuple[str, ...]] = (FILE_TYPE,)
 
     def parse(self, inputstring: Any, document: nodes.document) -> None:
         """Parse the reStructuredText, then make slides of it."""
@@ -699,7 +731,7 @@ def parse_hovercraft(text: str, source: str) -> nodes.document:
     """The docutils tree of a hovercraft deck as docutils' own reStructuredText parser
     makes it outside Sphinx (no transforms; Sphinx's own directives and roles become
     error nodes, which change no slide or field), for ``sphinx-impress convert``."""
-    settings = frontend.get_default_settings(Parser)  # type: ignore[attr-defined]
+    settings = frontend.get_default_settings(Parser)
     settings.report_level = utils.Reporter.SEVERE_LEVEL + 1
     settings.halt_level = utils.Reporter.SEVERE_LEVEL + 1
     settings.file_insertion_enabled = True
@@ -759,6 +791,7 @@ def _targets(document: nodes.document) -> dict[str, str]:
     """The deck's hyperlink targets with a URL, and its section titles (``#`` and the
     section's id), by reference name."""
     found: dict[str, str] = {}
+    name: str
     for target in document.findall(nodes.target):
         for name in target.get("names", ()):
             if target.get("refuri"):
@@ -775,7 +808,9 @@ class _MystWriter:
     on its own, so references to targets elsewhere embed their URL), ``.. note::`` as
     ``.. notes::``."""
 
-    def __init__(self, lines: Sequence[str], levels: dict[int, int], targets: dict[str, str]) -> None:
+    def __init__(
+        self, lines: Sequence[str], levels: dict[int, int], targets: dict[str, str]
+    ) -> None:
         self.lines = list(lines)
         self.levels = levels
         self.targets = targets
@@ -911,12 +946,14 @@ def _is_overline(lines: Sequence[str], number: int) -> bool:
     rule as the line under that title."""
     if number < 1 or number + 2 > len(lines):
         return False
-    return bool(lines[number - 1].strip()) and lines[number - 1].rstrip() == lines[number + 1].rstrip()
+    over, under = lines[number - 1].rstrip(), lines[number + 1].rstrip()
+    return bool(over) and over == under
 
 
 def _deck_field_carried(name: str, value: str) -> bool:
     """Whether a deck field becomes front matter (or is hovercraft's own, ignored)."""
-    return name == "title" or bool(deck_setting(name, value)) or name in DECK_METADATA or name in DECK_IGNORED
+    carried = name == "title" or bool(deck_setting(name, value))
+    return carried or name in DECK_METADATA or name in DECK_IGNORED
 
 
 def _slide_field_known(name: str) -> bool:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
@@ -38,6 +38,7 @@ from .slides import FOREIGN, SlideCutter, absolute_options, docname_of
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
+    from markdown_it.token import Token
     from sphinx.application import Sphinx
 
 #: The file type of mdpress decks, for ``source_suffix = {".md": "mdpress"}``.
@@ -201,27 +202,20 @@ def read_layout(text: str, md: MarkdownIt | None = None) -> MdpressLayout:
     ``md`` (myst-parser's parser) reads it, so code fences, indented code and
     ``---`` heading underlines are told apart exactly as in the slide bodies.
     """
-    import yaml
-
     md = md or markdown_parser()
     tokens = md.parse(text)
-    body = 0
-    front_matter: dict[str, Any] = {}
-    if tokens and tokens[0].type == "front_matter":
-        body = tokens[0].map[1] if tokens[0].map else 0
-        try:
-            data = yaml.safe_load(tokens[0].content)
-        except yaml.YAMLError:
-            data = None  # myst-parser warns about it while rendering
-        if isinstance(data, dict):
-            front_matter = data
-    breaks = [token for token in tokens if token.type == "hr" and token.level == 0 and token.map]
-    separators = [token.map[0] for token in breaks if set(token.markup) == {"-"}]
+    body, front_matter = _front_matter(tokens)
+    breaks = [
+        (token.map[0], token.markup)
+        for token in tokens
+        if token.type == "hr" and token.level == 0 and token.map
+    ]
+    separators = [line for line, markup in breaks if set(markup) == {"-"}]
     lines = text.splitlines()
     starts = [(None, body), *((line, line + 1) for line in separators)]
     ends = [*separators, len(lines)]
     layout = MdpressLayout(body, front_matter=front_matter)
-    layout.rules = [token.map[0] for token in breaks if set(token.markup) != {"-"}]
+    layout.rules = [line for line, markup in breaks if set(markup) != {"-"}]
     shown = [
         token.map
         for token in tokens
@@ -235,6 +229,30 @@ def read_layout(text: str, md: MarkdownIt | None = None) -> MdpressLayout:
         first = start + (1 if slide.attributes is not None else 0)
         slide.content = any(a < end and b > first for a, b in shown)
         layout.slides.append(slide)
+    layout.stray_attributes = _stray_attributes(tokens, lines, layout)
+    layout.underlines = _underlines(tokens, lines)
+    return layout
+
+
+def _front_matter(tokens: Sequence[Token]) -> tuple[int, dict[str, Any]]:
+    """The first line after the YAML front matter, and its data (``{}`` when there is
+    none or it is not a mapping; myst-parser warns about YAML it cannot read)."""
+    import yaml
+
+    if not tokens or tokens[0].type != "front_matter":
+        return 0, {}
+    body = tokens[0].map[1] if tokens[0].map else 0
+    try:
+        data = yaml.safe_load(tokens[0].content)
+    except yaml.YAMLError:
+        data = None
+    return body, data if isinstance(data, dict) else {}
+
+
+def _stray_attributes(
+    tokens: Sequence[Token], lines: Sequence[str], layout: MdpressLayout
+) -> list[int]:
+    """Lines written like an attribute line that set no slide (not code)."""
     code = {
         line
         for token in tokens
@@ -242,18 +260,22 @@ def read_layout(text: str, md: MarkdownIt | None = None) -> MdpressLayout:
         for line in range(*token.map)
     }
     taken = {slide.attributes for slide in layout.slides}
-    layout.stray_attributes = [
+    return [
         index
-        for index in range(body, len(lines))
+        for index in range(layout.body, len(lines))
         if index not in taken and index not in code and looks_like_attributes(lines[index])
     ]
-    layout.underlines = [
-        token.map[1] - 1
-        for token in tokens
-        if token.type == "heading_open" and token.markup == "-" and token.level == 0
-        and token.map and MDPRESS_SEPARATOR.match(lines[token.map[1] - 1].strip())
-    ]
-    return layout
+
+
+def _underlines(tokens: Sequence[Token], lines: Sequence[str]) -> list[int]:
+    """Lines of ``---`` that underline a heading (CommonMark's setext heading)."""
+    found = []
+    for token in tokens:
+        if token.type != "heading_open" or token.markup != "-" or token.level != 0:
+            continue
+        if token.map and MDPRESS_SEPARATOR.match(lines[token.map[1] - 1].strip()):
+            found.append(token.map[1] - 1)
+    return found
 
 
 def read_mdpress(text: str, md: MarkdownIt | None = None) -> tuple[DeckModel, MdpressLayout]:
@@ -381,7 +403,8 @@ class MdpressParser(MystParser):
     ``impress.separator`` and those of the ``step`` options.
     """
 
-    supported: tuple[str, ...] = (FILE_TYPE,)
+    # myst-parser declares it on instances, docutils on the class: either way a tuple
+    supported = (FILE_TYPE,)  # type: ignore[misc]
 
     def parse(self, inputstring: str, document: nodes.document) -> None:
         """Render the slide bodies with myst-parser, then cut the document into
