@@ -4,14 +4,14 @@
 reference tables from the code, so that the documentation cannot fall behind it:
 
 ``impress-config-table``
-    one row per field of :class:`sphinx_impress.config.ImpressConfig`: the ``conf.py``
+    one row per field of :class:`sphinx_impress.extension.config.ImpressConfig`: the ``conf.py``
     name ``impress_<field>``, the type (metadata ``doc_type``), the default, whether
     front matter can set it (metadata ``per_document``) and the ``help`` text. Each
     name is also registered as a ``confval`` of Sphinx's standard domain, so pages can
     link to it with the ``confval`` role.
 
 ``impress-warnings-table``
-    one row per member of :class:`sphinx_impress.warnings_.ImpressWarnings`: its
+    one row per member of :class:`sphinx_impress.extension.warnings.ImpressWarnings`: its
     subtype ``impress.<value>`` and the docstring written under the member. Python
     keeps no docstring on an enum member, so the docstrings are read from the source
     of ``warnings_.py`` with :mod:`ast`.
@@ -135,7 +135,7 @@ def build_table(
 
 class ConfigTableDirective(SphinxDirective):
     """``impress-config-table``: the ``impress_*`` configuration values, from the field
-    metadata of :class:`~sphinx_impress.config.ImpressConfig`."""
+    metadata of :class:`~sphinx_impress.extension.config.ImpressConfig`."""
 
     has_content = False
     required_arguments = 0
@@ -180,7 +180,7 @@ class ConfigTableDirective(SphinxDirective):
 
 class WarningsTableDirective(SphinxDirective):
     """``impress-warnings-table``: the warning subtypes, from the members of
-    :class:`~sphinx_impress.warnings_.ImpressWarnings` and their docstrings."""
+    :class:`~sphinx_impress.extension.warnings.ImpressWarnings` and their docstrings."""
 
     has_content = False
     required_arguments = 0

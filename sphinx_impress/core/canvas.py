@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .geometry import Position, footprint
+from .values import format_number
 
 __all__ = ["CanvasStep", "canvas_svg", "footprint"]
 
@@ -71,9 +72,9 @@ class CanvasStep:
 
 
 def _number(value: float) -> str:
-    """Write a number with at most two decimals, no trailing zeros and no ``-0``."""
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return "0" if text in {"-0", ""} else text
+    """Write a number for the drawing: rounded to two decimals, then as
+    :func:`~sphinx_impress.core.values.format_number` writes every number."""
+    return format_number(round(value, 2))
 
 
 def _points(points: Sequence[tuple[float, float]]) -> str:

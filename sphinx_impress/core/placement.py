@@ -54,7 +54,7 @@ def resolve(
       ``y`` and ``z`` that it does not give are the reference's, and rotations and
       scale that it does not give are 0 and 1 (they are not inherited).
     - Consecutive steps that give nothing are placed by their layout, starting next to
-      the previous step (:mod:`sphinx_impress.layouts`).
+      the previous step (:mod:`sphinx_impress.core.layouts`).
     - An overview step is placed last, over all the others
       (:func:`overview_position`).
     """

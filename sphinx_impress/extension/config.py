@@ -27,7 +27,7 @@ PREFIX = "impress_"
 
 #: Front matter keys that are not deck settings: ``impress_deck`` (``true`` or
 #: ``false``) says whether an HTML build presents the document
-#: (:mod:`sphinx_impress.decks`).
+#: (:class:`~sphinx_impress.extension.domain.ImpressDomain`).
 DECK_KEY = "impress_deck"
 
 

@@ -100,7 +100,7 @@ class BuildPresentation(SphinxPostTransform):
     one ``step`` per slide, never nested, each with absolute numeric positions.
 
     Runs for the ``impress`` builder only (and for the presentations an HTML build
-    writes, :mod:`sphinx_impress.decks`). Front matter settings were checked while the
+    writes, :mod:`sphinx_impress.html.embedded`). Front matter settings were checked while the
     document was read; here a front matter layout that cannot be used gives an
     ``impress.config`` warning, position problems ``impress.position`` and
     ``impress.overlap``, and a document with no slide ``impress.empty``.

@@ -246,7 +246,7 @@ class CollectSteps(SphinxTransform):
 
     def _claim(self, slide: nodes.Element, step_id: str) -> str:
         # appended, so that a docs page keeps its anchors as they were; a presentation
-        # puts the step id first (sphinx_impress.presentation)
+        # puts the step id first (sphinx_impress.extension.presentation)
         if step_id not in slide["ids"]:
             slide["ids"].append(step_id)
         self.document.ids[step_id] = slide

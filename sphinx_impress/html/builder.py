@@ -86,7 +86,7 @@ class ImpressBuilder(StandaloneHTMLBuilder):
     def init_highlighter(self) -> None:
         """Sphinx's highlighter (style from ``pygments_style`` or the theme), keeping
         one Pygments formatter per set of options
-        (:class:`~sphinx_impress.highlighting.ReusingPygmentsBridge`)."""
+        (:class:`~sphinx_impress.html.highlighting.ReusingPygmentsBridge`)."""
         super().init_highlighter()
         if self.highlighter is not None:
             self.highlighter = ReusingPygmentsBridge.like(self.highlighter)
@@ -185,7 +185,7 @@ class ImpressBuilder(StandaloneHTMLBuilder):
         no local table of contents, no sidebar and no links to neighbouring documents
         (rendering the local table of contents, one entry a slide, cost a tenth of a
         thousand-slide deck's write time). Plus ``impress``: the deck's settings
-        (:class:`~sphinx_impress.config.ImpressConfig`, ``conf.py`` and front matter),
+        (:class:`~sphinx_impress.extension.config.ImpressConfig`, ``conf.py`` and front matter),
         from which the template writes the plugins' containers (toolbar, progress,
         help) and the printed page size.
         """
@@ -246,7 +246,7 @@ class ImpressBuilder(StandaloneHTMLBuilder):
     def _check_static_file(self, setting: str, filename: str) -> None:
         """Warn (``impress.config``) when a local file named in ``setting`` is in no
         folder of ``html_static_path``: the page would ask for a file that is not there.
-        URLs are left to :func:`~sphinx_impress.offline.warn_remote_assets`."""
+        URLs are left to :func:`~sphinx_impress.html.offline.warn_remote_assets`."""
         if is_remote(filename):
             return
         for folder in self.config.html_static_path:

@@ -174,7 +174,7 @@ class _OutOfRange(ValueError):
     of :func:`~sphinx_impress.core.values.parse_number`)."""
 
 
-def _number(text: str, low: float = -LIMIT, high: float = LIMIT) -> float | None:
+def _field_number(text: str, low: float = -LIMIT, high: float = LIMIT) -> float | None:
     """``text`` as a number, ``None`` when it is not written as one.
 
     :raises _OutOfRange: for a number that is not finite or not in ``[low, high]``,
@@ -309,17 +309,17 @@ class _Placer:
 
         :raises _OutOfRange: for a number that cannot be used.
         """
-        relative = _number(value[1:]) if value.startswith("r") else None
+        relative = _field_number(value[1:]) if value.startswith("r") else None
         if relative is not None:
             return self.current[axis] + relative
         absolute = SCALE_RANGE if axis == "scale" else (-LIMIT, LIMIT)
-        number = _number(value, *absolute)
+        number = _field_number(value, *absolute)
         if number is not None:
             return number
         for step_id, position in self.by_id.items():
             offset = value[len(step_id):]
             if value.startswith(step_id) and offset[:1] in "+-" and offset:
-                moved = _number(offset)
+                moved = _field_number(offset)
                 if moved is not None:
                     return position[axis] + moved
         return None
@@ -770,21 +770,19 @@ def _heading_levels(document: nodes.document) -> dict[int, int]:
     """Each section title's level in the deck (by the id of its node): docutils nests
     sections by the order in which underline styles first appear in the whole
     document, as hovercraft showed them."""
-    levels = {}
-    for title in document.findall(nodes.title):
-        if isinstance(title.parent, nodes.section):
-            depth = sum(1 for _ in _ancestors(title.parent, nodes.section))
-            levels[id(title)] = min(depth, 6)
+    levels: dict[int, int] = {}
+
+    def visit(element: nodes.Element, depth: int) -> None:
+        for child in element.children:
+            if isinstance(child, nodes.section):
+                if child.children and isinstance(child[0], nodes.title):
+                    levels[id(child[0])] = min(depth + 1, 6)
+                visit(child, depth + 1)
+            elif isinstance(child, nodes.Element):
+                visit(child, depth)
+
+    visit(document, 0)
     return levels
-
-
-def _ancestors(node: nodes.Node, kind: type[nodes.Element]) -> list[nodes.Element]:
-    found = []
-    while node is not None:
-        if isinstance(node, kind):
-            found.append(node)
-        node = node.parent
-    return found
 
 
 def _targets(document: nodes.document) -> dict[str, str]:
