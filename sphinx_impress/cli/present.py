@@ -252,16 +252,28 @@ def _settle(future: asyncio.Future[BuildReport], result: BuildReport | None,
         future.set_result(result)
 
 
+#: Seconds without a change after a build before its garbage is collected: the pages
+#: reload meanwhile, and a collection (it holds the interpreter) would slow the server.
+IDLE_SECONDS = 2.0
+
+
 async def _rebuild_loop(live: LiveBuild, server: PresentServer, watcher: Watcher) -> None:
-    """Build after each change; tell the pages; collect the build's garbage while idle."""
+    """Build after each change; tell the pages; collect the build's garbage once idle."""
+    garbage = True  # the first build's
     while True:
-        changed = await watcher.next_changes()
+        try:
+            changed = await asyncio.wait_for(
+                watcher.next_changes(), None if not garbage else IDLE_SECONDS
+            )
+        except TimeoutError:
+            await asyncio.to_thread(live.collect_garbage)
+            garbage = False
+            continue
         report = await _build(live, changed)
+        garbage = True
         await server.built(report)
         _log_build(report, live)
         watcher.watch_files(_watched(live))
-        if not watcher.pending():
-            await asyncio.to_thread(live.collect_garbage)
 
 
 def _log_build(report: BuildReport, live: LiveBuild) -> None:

@@ -386,14 +386,19 @@ class PresentServer:
     # ---- after a build --------------------------------------------------------------
 
     async def built(self, report: BuildReport) -> None:
-        """Tell the pages what ``report`` means for them: reload when their page or an
-        asset changed, and the problems they show."""
+        """Tell the pages what ``report`` means for them: reload when an asset changed
+        (a style sheet, a script, an image), update when only their own page did (the
+        page replaces the content of the steps that changed, or reloads), and the
+        problems they show."""
         shown = [name for name in report.changed if not name.endswith(_NOT_SHOWN)]
         assets = any(not name.endswith(".html") for name in shown)
         pages = {name[: -len(".html")] for name in shown if name.endswith(".html")}
         for client in list(self.pages):
-            if assets or client.doc in pages:
+            if assets:
                 await _send(client.socket, {"type": "reload"})
+            elif client.doc in pages:
+                await _send(client.socket, self._status(client.doc))
+                await _send(client.socket, {"type": "update"})
             else:
                 await _send(client.socket, self._status(client.doc))
         if self.position is not None and self.position.doc in pages:

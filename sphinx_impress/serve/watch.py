@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 #: How long (ms) the watcher waits for more changes once it has seen one: an editor's
 #: save is a few writes in a row, which become one rebuild.
-QUIET_MS = 30
+QUIET_MS = 20
 
 
 class _Filter(DefaultFilter):

@@ -3,8 +3,12 @@
  *
  * - Keeps a WebSocket to the server, and opens it again after a dropped connection;
  *   the page presents on its own whatever happens to the server.
- * - "reload": the page reloads at the step it shows (the address keeps the step),
- *   with the substeps it showed, and opens the presenter console again if it was open.
+ * - "update" (only this page's own HTML changed): when the new page differs from the
+ *   one loaded only inside steps, those steps' content is replaced in place (step,
+ *   substeps and everything else stay as they are); otherwise, and on "reload" (a style
+ *   sheet, script or image changed), the page reloads at the step it shows (the address
+ *   keeps the step), with the substeps it showed, and opens the presenter console again
+ *   if it was open.
  * - "status": the last build's warnings and errors for this page, shown in a panel over
  *   the page (with their source location) while the page shows the last good build.
  * - With a remote: "goto" moves the page where the presenter is; a leading page (on
@@ -45,6 +49,9 @@
     // ---- the remote's preview of the next step -------------------------------------
     if (params.has("impress-live-preview")) {
         document.documentElement.classList.add("impress-live-preview");
+        // the start-up script gives the active step the focus: in a frame, that would
+        // take the keyboard from the remote around it
+        HTMLElement.prototype.focus = function () {};
         if (root) {
             root.setAttribute("data-transition-duration", "0");
             Array.prototype.forEach.call(root.querySelectorAll(".step"), function (el) {
@@ -99,6 +106,92 @@
             root.dispatchEvent(event);
         }
         saved = null;
+    };
+
+    // ---- updating in place ----------------------------------------------------------
+    // The page as it was loaded, before impress.js started (this script runs just
+    // before the start-up script, the last of the page): what a new version is compared
+    // with. Everything but the steps' content must be the same to update it.
+    var attributesOf = function (el) {
+        return Array.prototype.map.call(el.attributes, function (a) {
+            return a.name + "=" + a.value;
+        }).sort().join("\n");
+    };
+    var signature = function (doc) {
+        var impressRoot = doc.getElementById("impress");
+        if (!impressRoot) {
+            return null;
+        }
+        // the body up to this script; the root element without its steps' content
+        var before = [];
+        for (var node = doc.body.firstElementChild; node; node = node.nextElementSibling) {
+            if (node.tagName === "SCRIPT" && /\/_present\/live\.js$/.test(node.getAttribute("src") || "")) {
+                break;
+            }
+            before.push(node === impressRoot ? "#impress" : node.outerHTML);
+        }
+        var steps = Array.prototype.map.call(impressRoot.querySelectorAll(".step"), function (el) {
+            return { id: el.id, attributes: attributesOf(el), html: el.innerHTML };
+        });
+        var outline = impressRoot.cloneNode(true);
+        Array.prototype.forEach.call(outline.querySelectorAll(".step"), function (el) {
+            el.innerHTML = "";
+        });
+        return {
+            head: doc.head ? doc.head.innerHTML : "",
+            body: attributesOf(doc.body) + "\n" + before.join("\n"),
+            outline: outline.outerHTML,
+            steps: steps
+        };
+    };
+    var loaded = signature(document);
+    var update = function () {
+        if (!loaded || (consoleWindow && !consoleWindow.closed)) {
+            reload(); // the presenter console keeps copies of the steps: start it again
+            return;
+        }
+        window.fetch(window.location.pathname + window.location.search, { cache: "no-store" })
+            .then(function (response) {
+                if (!response.ok) {
+                    throw new Error(String(response.status));
+                }
+                return response.text();
+            }).then(function (text) {
+                var fresh = signature(new DOMParser().parseFromString(text, "text/html"));
+                if (!fresh || fresh.head !== loaded.head || fresh.body !== loaded.body ||
+                        fresh.outline !== loaded.outline || fresh.steps.length !== loaded.steps.length) {
+                    reload();
+                    return;
+                }
+                var changed = [];
+                for (var i = 0; i < fresh.steps.length; i++) {
+                    var was = loaded.steps[i];
+                    var now = fresh.steps[i];
+                    if (now.id !== was.id || now.attributes !== was.attributes ||
+                            (now.html !== was.html && /<script/i.test(now.html))) {
+                        reload();
+                        return;
+                    }
+                    if (now.html !== was.html) {
+                        changed.push(now);
+                    }
+                }
+                var active = activeStep();
+                var shown = shownSubsteps(active);
+                changed.forEach(function (step) {
+                    var el = document.getElementById(step.id);
+                    el.innerHTML = step.html;
+                    if (el === active) {
+                        showSubsteps(el, shown);
+                    }
+                });
+                loaded = fresh;
+                if (changed.length && window.MathJax && window.MathJax.typesetPromise) {
+                    window.MathJax.typesetPromise(changed.map(function (step) {
+                        return document.getElementById(step.id);
+                    }));
+                }
+            })["catch"](reload);
     };
 
     // ---- the overlay -------------------------------------------------------------------
@@ -209,6 +302,8 @@
             showProblems(message);
         } else if (message.type === "reload") {
             reload();
+        } else if (message.type === "update") {
+            update();
         } else if (message.type === "goto") {
             follow(message);
         } else if (message.type === "command" && api()) {
@@ -249,12 +344,15 @@
 
     if (root) {
         root.addEventListener("impress:stepenter", function (event) {
-            restoreOnce();
-            if (following && event.target.id === following.step) {
-                showSubsteps(event.target, following.substep || 0);
-                following = null;
-            }
-            reportPosition();
+            // after impress.js's substep plugin, which hides a step's substeps on entering
+            window.setTimeout(function () {
+                restoreOnce();
+                if (following && event.target.id === following.step) {
+                    showSubsteps(event.target, following.substep || 0);
+                    following = null;
+                }
+                reportPosition();
+            }, 0);
         });
         root.addEventListener("impress:substep:enter", reportPosition);
         root.addEventListener("impress:substep:leave", reportPosition);
