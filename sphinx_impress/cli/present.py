@@ -194,6 +194,7 @@ async def _serve(args: argparse.Namespace, source: object, sockets: list[socket.
         await watcher.start()
         report = await _build(live, set())
         _log_build(report, live)
+        await asyncio.to_thread(live.collect_garbage)  # the first build's, before serving
         watcher.watch_files(_watched(live))
         await runner.setup()
         for sock in sockets:
@@ -259,7 +260,7 @@ IDLE_SECONDS = 2.0
 
 async def _rebuild_loop(live: LiveBuild, server: PresentServer, watcher: Watcher) -> None:
     """Build after each change; tell the pages; collect the build's garbage once idle."""
-    garbage = True  # the first build's
+    garbage = False
     while True:
         try:
             changed = await asyncio.wait_for(
