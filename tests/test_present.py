@@ -278,6 +278,25 @@ def test_one_file_talk_builds_without_writing_into_its_folder(tmp_path: Path, li
     assert live.watched_files() >= {talk.resolve(), (folder / "img" / "dot.svg").resolve()}
 
 
+def test_static_files_outside_the_project_are_watched(tmp_path: Path, live_build) -> None:
+    srcdir = _project(tmp_path / "src", {"talk": 1})
+    static = tmp_path / "theme" / "css"
+    static.mkdir(parents=True)
+    (static / "extra.css").write_text("h2 { color: red; }\n", encoding="utf-8")
+    conf = srcdir / "conf.py"
+    conf.write_text(
+        CONF_PY + 'html_static_path = ["../theme"]\nimpress_css_files = ["css/extra.css"]\n',
+        encoding="utf-8",
+    )
+    live = live_build(srcdir, tmp_path / "out")
+    assert live.build().ok
+    assert (static / "extra.css").resolve() in live.watched_files()
+    (static / "extra.css").write_text("h2 { color: blue; }\n", encoding="utf-8")
+    report = live.build({static / "extra.css"})
+    assert report.changed == ["_static/css/extra.css"]
+    assert report.read == []
+
+
 def test_problems_are_filed_by_document(tmp_path: Path, live_build) -> None:
     srcdir = _project(tmp_path / "src", {"talk": 2, "other": 2})
     talk = srcdir / "talk.md"

@@ -30,6 +30,7 @@ from typing import IO, TYPE_CHECKING, TextIO
 if TYPE_CHECKING:
     from ..serve.build import BuildReport, LiveBuild
     from ..serve.server import PresentServer
+    from ..serve.source import Source
     from ..serve.watch import Watcher
 
 #: The port served on when ``--port`` is not given.
@@ -163,7 +164,7 @@ def url(host: str, port: int, path: str) -> str:
     return f"http://{shown}:{port}{path}"
 
 
-async def _serve(args: argparse.Namespace, source: object, sockets: list[socket.socket]) -> int:
+async def _serve(args: argparse.Namespace, source: Source, sockets: list[socket.socket]) -> int:
     from aiohttp import web
 
     from ..serve.build import LiveBuild
@@ -179,7 +180,7 @@ async def _serve(args: argparse.Namespace, source: object, sockets: list[socket.
         stack.callback(shutil.rmtree, work, ignore_errors=True)
         outdir, doctreedir = work / "out", work / "doctrees"
     status: IO[str] | None = sys.stderr if args.verbose else None
-    live = LiveBuild(source, outdir, doctreedir, status=status, warning=sys.stderr)  # type: ignore[arg-type]
+    live = LiveBuild(source, outdir, doctreedir, status=status, warning=sys.stderr)
     stack.callback(live.close)
     token = secrets.token_urlsafe(TOKEN_BYTES) if args.remote else None
     server = PresentServer(live, token)

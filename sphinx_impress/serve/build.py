@@ -192,13 +192,24 @@ class LiveBuild:
         return sorted(self.app.env.found_docs)
 
     def watched_files(self) -> set[Path]:
-        """Files outside the source folder's documents that the last build depended
-        on (included files, images, ``literalinclude``), as absolute paths."""
+        """The files the last build read: documents, the files they include, their
+        images, and the files in the folders of ``html_static_path``,
+        ``html_extra_path`` and ``templates_path`` (as absolute paths)."""
         if self.app is None:
             return set()
         env = self.app.env
         srcdir = Path(self.source.srcdir)
         found: set[Path] = set()
+        confdir = Path(self.app.confdir)
+        config = self.app.config
+        for setting in ("html_static_path", "html_extra_path", "templates_path"):
+            for entry in getattr(config, setting, None) or ():
+                folder = (confdir / os.fspath(entry)).resolve()
+                if folder.is_file():
+                    found.add(folder)
+                    continue
+                for parent, _dirs, files in os.walk(folder):
+                    found.update(Path(parent, name) for name in files)
         for names in env.dependencies.values():
             found.update((srcdir / os.fspath(name)).resolve() for name in names)
         for name in env.images:

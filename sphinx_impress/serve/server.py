@@ -181,7 +181,7 @@ class PresentServer:
     async def _file(self, request: web.Request) -> web.StreamResponse:
         """A file of the output folder; a presentation page with the live script (and,
         with a remote, without notes for a request without the token)."""
-        relative = unquote(request.match_info["tail"])
+        relative = request.match_info["tail"]  # decoded by aiohttp
         parts = [part for part in relative.split("/") if part]
         if any(part.startswith(".") for part in parts):
             raise web.HTTPNotFound()
