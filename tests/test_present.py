@@ -406,6 +406,40 @@ def test_following_steps() -> None:
     assert following(steps, "missing", True) == "one"
 
 
+class _Transport:
+    """A connection's two ends, as a mocked request's transport reports them."""
+
+    def __init__(self, peer: str, local: str) -> None:
+        self.ends = {"peername": (peer, 50000), "sockname": (local, 8000)}
+
+    def get_extra_info(self, name: str, default=None):
+        return self.ends.get(name, default)
+
+
+@pytest.mark.parametrize(
+    ("peer", "local", "query", "leads"),
+    [
+        ("127.0.0.1", "127.0.0.1", "", True),  # the laptop, on the loopback address
+        ("::1", "::1", "", True),
+        ("192.0.2.10", "192.0.2.10", "", True),  # the laptop, at its own network address
+        ("192.0.2.20", "192.0.2.10", "", False),  # another device: the audience
+        ("192.0.2.20", "192.0.2.10", "?token=secret", True),  # another device with the token
+        ("192.0.2.20", "192.0.2.10", "?token=wrong", False),
+    ],
+)
+def test_which_pages_lead(tmp_path: Path, peer: str, local: str, query: str, leads: bool) -> None:
+    from aiohttp.test_utils import make_mocked_request
+
+    from sphinx_impress.serve.server import PresentServer
+
+    talk = tmp_path / "talk.md"
+    write_deck(talk, 1)
+    live = LiveBuild(read_source(talk), tmp_path / "out", tmp_path / "doctrees")
+    server = PresentServer(live, token="secret")
+    request = make_mocked_request("GET", f"/_present/ws{query}", transport=_Transport(peer, local))
+    assert server._leads(request) is leads  # addresses of a mocked request: no traffic
+
+
 # ---- the command ---------------------------------------------------------------------
 
 
