@@ -83,6 +83,16 @@
     } catch (error) {
         saved = null;
     }
+    if (saved) {
+        // a reload for a rebuild: the key help that impress.js shows at the start for
+        // 7 seconds was not asked for
+        document.addEventListener("impress:init", function () {
+            var help = document.getElementById("impress-help");
+            if (help) {
+                help.style.display = "none";
+            }
+        });
+    }
     var consoleWindow = null;
     var openWindow = window.open;
     window.open = function (url, name) {
