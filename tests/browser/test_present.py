@@ -243,17 +243,39 @@ def test_the_remote_drives_the_projector_and_the_audience(tmp_path: Path, presen
         assert page.errors == []  # type: ignore[attr-defined]
 
 
-def test_pages_present_alone_and_reconnect(tmp_path: Path, present, context) -> None:
+def test_pages_present_alone_and_reconnect(
+    tmp_path: Path, present, context, browser: Browser
+) -> None:
     talk = tmp_path / "talk.md"
     text = write_deck(talk, 4)
     run = present(talk, "--remote")
     port = run.base.rsplit(":", 1)[1]
     projector = _open(context, run.page_url)
-    remote = context.new_page()
+    phone = browser.new_context(viewport={"width": 390, "height": 844})
+    phone.set_default_timeout(PAGE_TIMEOUT_MS)
+    remote = phone.new_page()
+    # the remote's WebSocket passes through the browser's router, which can drop it
+    sockets = []
+
+    def through(socket) -> None:
+        socket.connect_to_server()
+        sockets.append(socket)
+
+    remote.route_web_socket(re.compile(r"/_present/remote/ws"), through)
     remote.goto(run.remote_url)
     remote.wait_for_function(
         "() => document.getElementById('impress-remote-count').textContent === '1 / 5'"
     )
+    # the phone's connection drops: the remote says so, reconnects and works again
+    projector.keyboard.press("ArrowRight")  # meanwhile the projector goes on
+    sockets[-1].close()
+    projector.wait_for_function(f"() => ({_ACTIVE})() === 'slide-1'")
+    remote.wait_for_function(
+        "() => document.getElementById('impress-remote-count').textContent === '2 / 5'"
+    )
+    assert len(sockets) >= 2  # a new connection
+    remote.click("#impress-remote-prev")
+    projector.wait_for_function(f"() => ({_ACTIVE})() === 'the-deck'")
     # the server goes away: the projector presents on its own, the remote says so
     assert run.interrupt() == 0
     remote.wait_for_function(
@@ -262,6 +284,7 @@ def test_pages_present_alone_and_reconnect(tmp_path: Path, present, context) -> 
     )
     projector.keyboard.press("ArrowRight")
     projector.wait_for_function(f"() => ({_ACTIVE})() === 'slide-1'")
+    phone.close()
     # back on the same port: both reconnect; an edit reloads the projector at its step
     again = present(talk, "--remote", port=int(port))
     remote_again = context.new_page()
