@@ -196,7 +196,7 @@ async def _serve(args: argparse.Namespace, source: Source, sockets: list[socket.
         report = await _build(live, set())
         _log_build(report, live)
         await asyncio.to_thread(live.collect_garbage)  # the first build's, before serving
-        watcher.watch_files(_watched(live))
+        await watcher.watch_files(_watched(live))
         await runner.setup()
         for sock in sockets:
             await web.SockSite(runner, sock).start()
@@ -275,7 +275,7 @@ async def _rebuild_loop(live: LiveBuild, server: PresentServer, watcher: Watcher
         garbage = True
         await server.built(report)
         _log_build(report, live)
-        watcher.watch_files(_watched(live))
+        await watcher.watch_files(_watched(live))
 
 
 def _log_build(report: BuildReport, live: LiveBuild) -> None:

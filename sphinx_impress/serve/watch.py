@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,10 @@ if TYPE_CHECKING:
 #: How long (ms) the watcher waits for more changes once it has seen one: an editor's
 #: save is a few writes in a row, which become one rebuild.
 QUIET_MS = 20
+
+#: How long (s) to wait at most for a new watch to be in place (the watcher says so
+#: by its first timeout, after 0.2 s).
+READY_SECONDS = 5.0
 
 
 class _Filter(DefaultFilter):
@@ -53,15 +58,16 @@ class Watcher:
         self._ready: list[asyncio.Event] = []
 
     async def start(self) -> None:
-        """Start watching the trees."""
+        """Start watching the trees; returns once the watch is in place."""
         for tree in self.trees:
             ready = asyncio.Event()
             self._tasks.append(asyncio.create_task(self._watch([tree], True, None, ready)))
-            await ready.wait()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(ready.wait(), READY_SECONDS)
 
-    def watch_files(self, files: Iterable[Path]) -> None:
+    async def watch_files(self, files: Iterable[Path]) -> None:
         """Watch the folders of ``files`` too (those outside the trees), from now on
-        instead of the folders given before."""
+        instead of the folders given before; returns once the watch is in place."""
         folders = frozenset(
             path.parent for path in files
             if not any(path.is_relative_to(tree) for tree in self.trees)
@@ -76,9 +82,12 @@ class Watcher:
             self._folders_task = self._folders_stop = None
             return
         self._folders_stop = asyncio.Event()
+        ready = asyncio.Event()
         self._folders_task = asyncio.create_task(
-            self._watch(sorted(folders), False, self._folders_stop, asyncio.Event())
+            self._watch(sorted(folders), False, self._folders_stop, ready)
         )
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(ready.wait(), READY_SECONDS)
 
     async def next_changes(self) -> set[Path]:
         """The files changed since the last call; waits for one change, then takes every
@@ -110,8 +119,13 @@ class Watcher:
             *paths, watch_filter=self._filter, step=QUIET_MS, debounce=400,
             recursive=recursive, stop_event=stop, yield_on_timeout=True, rust_timeout=200,
         )
-        async for changes in watcher:
-            ready.set()  # the first (empty) timeout says the watch is in place
-            found = {Path(path) for _, path in changes}
-            if found:
-                self._queue.put_nowait(found)
+        try:
+            async for changes in watcher:
+                ready.set()  # the first (empty) timeout says the watch is in place
+                found = {Path(path) for _, path in changes}
+                if found:
+                    self._queue.put_nowait(found)
+        except (OSError, RuntimeError) as error:  # a folder that went away, say
+            ready.set()
+            print(f"sphinx-impress present: no longer watching {', '.join(map(str, paths))}: "
+                  f"{error}", file=sys.stderr, flush=True)
