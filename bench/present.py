@@ -1,7 +1,7 @@
 """Benchmark the live preview of ``sphinx-impress present`` against a new
 ``sphinx-build`` process and hovercraft 2.7, on one edit of a 50-slide deck.
 
-    python bench/present.py                      # 7 rounds (hovercraft 2.7 set up in a throwaway venv)
+    python bench/present.py                      # 7 rounds; hovercraft 2.7 in a throwaway venv
     python bench/present.py --rounds 3 --json out.json
     python bench/present.py --no-hovercraft      # without the hovercraft comparison
 

@@ -160,13 +160,18 @@ def test_problems_show_over_the_last_good_build(tmp_path: Path, present, context
         "## Slide 2\n", "## Slide 2\n\n```{step}\n:x: 100\n:rotate-order: xxq\n```\n"
     )
     talk.write_text(bad, encoding="utf-8")
-    panel = page.wait_for_selector(".impress-live-problems")
+    # the step's attributes changed, so the page reloads: wait for the new page
+    page.wait_for_function(
+        "() => document.body.classList.contains('impress-enabled')"
+        " && document.getElementById('slide-2').getAttribute('data-x') === '100'"
+        " && document.querySelector('.impress-live-problems')"
+    )
     line = bad.splitlines().index("```{step}") + 1
     location = page.inner_text(".impress-live-location")
     assert re.fullmatch(r"index\.md:(\d+)", location)
     assert line <= int(location.split(":")[1]) <= line + 3
-    assert "rotate-order" in panel.inner_text()
-    assert "WARNING" in panel.inner_text()
+    assert "rotate-order" in page.inner_text(".impress-live-problems")
+    assert "WARNING" in page.inner_text(".impress-live-problems")
     # a build that fails (conf.py): the last good build stays, the error is shown
     _goto(page, "slide-2")
     conf.write_text('extensions = ["myst_parser", "sphinx_impress"\n', encoding="utf-8")
