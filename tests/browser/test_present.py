@@ -207,7 +207,11 @@ def test_the_remote_drives_the_projector_and_the_audience(tmp_path: Path, presen
         "() => document.getElementById('impress-remote-count').textContent === '1 / 5'"
     )
     assert remote.inner_text("#impress-remote-title") == "The deck"
-    assert "projector connected" in remote.inner_text("#impress-remote-link")
+    # the pages' connections may come after the remote's first message: wait for them
+    remote.wait_for_function(
+        "() => document.getElementById('impress-remote-link').textContent"
+        " === 'projector connected'"
+    )
     # next on the remote: both pages move; the remote shows the step's notes
     remote.click("#impress-remote-next")
     for page in (projector, audience):
