@@ -107,7 +107,10 @@ def test_an_edit_shows_at_the_step_the_page_is_at(tmp_path: Path, present, conte
     page.wait_for_function("() => document.querySelector('#impress .step.active')")
     assert page.evaluate(_ACTIVE) == "slide-3"
     assert page.url.endswith("#/slide-3")
-    assert page.evaluate("() => document.querySelectorAll('#slide-3 .substep-visible').length") == 1
+    # the substeps come back once impress.js has entered the step
+    page.wait_for_function(
+        "() => document.querySelectorAll('#slide-3 .substep-visible').length === 1"
+    )
     # an image changes: the page reloads and shows the new one
     page.evaluate("() => { window.__before = true; }")
     (tmp_path / "dot.svg").write_text(_SVG.format(colour="blue"), encoding="utf-8")
