@@ -22,6 +22,10 @@ from ..errors import ImpressError
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "convert": ("convert", "Write an mdpress or hovercraft deck as a MyST deck."),
     "pdf": ("pdf", "Print a built presentation to PDF, one page per step (headless Chromium)."),
+    "present": (
+        "present",
+        "Build, serve and preview presentations live; with --remote, a phone as remote.",
+    ),
 }
 
 
