@@ -20,7 +20,8 @@ ALLOWED = {
     "extension": {"core", "errors", "_compat"},
     "html": {"core", "extension", "errors", "_compat"},
     "importers": {"core", "extension", "errors", "_compat"},
-    "cli": {"core", "extension", "html", "importers", "errors", "_compat"},
+    "serve": {"core", "extension", "html", "importers", "errors", "_compat"},
+    "cli": {"core", "extension", "html", "importers", "serve", "errors", "_compat"},
 }
 
 
