@@ -4,15 +4,22 @@ build. Each subcommand lives in its own module, which provides
 - ``add_arguments(parser: argparse.ArgumentParser) -> None``: its arguments, and
 - ``run(args: argparse.Namespace) -> int``: the work; returns the exit status.
 
-A subcommand reports a problem the user can fix (a missing file, no browser) as one
-line on standard error and a non-zero status, never as a traceback.
+A subcommand says what it did in one line on standard output when it succeeds, and
+reports a problem the user can fix (a missing file, no browser) as one line on
+standard error and a non-zero status, never as a traceback. ``sphinx-impress
+--version`` prints the package's version, with Sphinx's and Python's.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import platform
 from collections.abc import Sequence
+
+import sphinx
+
+from .. import __version__
 
 #: subcommand name -> (module under ``sphinx_impress.cli``, one-line help)
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
@@ -27,6 +34,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="sphinx-impress",
         description="Tools for sphinx-impress presentations.",
+    )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"%(prog)s {__version__} (Sphinx {sphinx.__display_version__}, "
+        f"Python {platform.python_version()})",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name, (module_name, help_text) in SUBCOMMANDS.items():

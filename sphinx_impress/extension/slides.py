@@ -10,7 +10,7 @@ from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 
 from ..core.options import StepInfo, StepOptions, check_id
-from .config import read_front_matter
+from .config import ImpressConfig, read_front_matter
 from .domain import impress_domain
 from .nodes import enclosing, step, title_text
 from .notes import notes
@@ -137,7 +137,10 @@ class CollectSteps(SphinxTransform):
     def apply(self, **kwargs: Any) -> None:
         """Check the front matter's deck settings, collect the slides and set their
         options and ids."""
-        front_matter = read_front_matter(_front_matter(self.document, self.env.docname))
+        front_matter = read_front_matter(
+            _front_matter(self.document, self.env.docname),
+            ImpressConfig.from_sphinx(self.env.config),
+        )
         deck = front_matter.deck
         if deck is None and any(self.document.findall(step)):
             deck = True  # a document that uses the step directive is a deck

@@ -12,8 +12,15 @@ from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.locale import __
 from sphinx.util import logging
 
-from .._compat import clear_assets, drop_assets, extension_registry, page_assets
+from .._compat import (
+    application,
+    clear_assets,
+    drop_assets,
+    extension_registry,
+    page_assets,
+)
 from ..core.canvas import CanvasStep, canvas_svg
+from ..extension.config import conf_location
 from ..extension.domain import impress_domain
 from ..extension.nodes import impress_root, title_text
 from ..extension.warnings import ImpressWarnings, warn
@@ -251,6 +258,7 @@ class ImpressBuilder(StandaloneHTMLBuilder):
             f"{setting}: {filename!r} is in no folder of html_static_path, so "
             "presentation pages would load a file that does not exist",
             ImpressWarnings.CONFIG,
+            conf_location(application(self), setting),
         )
 
     def gen_indices(self) -> None:
