@@ -20,6 +20,24 @@ from sphinx.util.console import strip_colors
 
 CONF = 'extensions = ["myst_parser", "sphinx_impress"]\n'
 
+#: conf.py lines that give the name ``step`` to another directive, as an extension set up
+#: after sphinx-impress does (sphinx-design 0.8 has a ``step`` directive)
+OTHER_STEP = """
+from docutils.parsers.rst import Directive
+
+
+class OtherStep(Directive):
+    has_content = True
+    option_spec = {"title": str}
+
+    def run(self):
+        return []
+
+
+def setup(app):
+    app.add_directive("step", OtherStep, override=True)
+"""
+
 
 @dataclass(frozen=True)
 class Case:
@@ -308,6 +326,30 @@ CASES = [
     Case("rst conf.py setting of the wrong type", "rst", "Title\n=====\n\nText.\n",
          [], ["title"], ("Text.",),
          conf='impress_toolbar = "maybe"\n', conf_warnings=[(2, "impress.config")]),
+    # ---- math that is not shown as math (issue 15) ------------------------------------
+    Case("md $$ lines without dollarmath", "md",
+         "# Title\n\nText.\n\n$$\nE = mc^2\n$$\n",
+         [(5, "impress.math")], ["title"], ("Text.", "E = mc^2")),
+    Case("rst $$ in a paragraph", "rst",
+         "Title\n=====\n\nText and\n$$ x^2 $$\n",
+         [(5, "impress.math")], ["title"], ("Text and",)),
+    Case("md formula that does not parse", "md",
+         "# Title\n\nText.\n\n## Formula\n\n$\\frac{1}{$ and $x^2$\n",
+         [(7, "impress.math")], ["title", "formula"], ("Text.", "\\frac{1}{"),
+         conf='myst_enable_extensions = ["dollarmath"]\n'),
+    Case("rst formula with an unknown command", "rst",
+         "Title\n=====\n\n.. math::\n\n   \\nosuchcommand{x} + 1\n",
+         [(4, "impress.math")], ["title"], ("\\nosuchcommand{x}",)),
+    # ---- another extension owns the name step (issue 15) ------------------------------
+    Case("md step owned by another extension", "md",
+         "# Talk\n\nIntro.\n\n## Second\n\n```{step}\n:x: 100\n```\n\nText.\n",
+         [(7, "impress.name_clash"), (8, "myst.directive_option")], ["talk", "second"],
+         ("Intro.", "Text."), no_deck=True, conf=OTHER_STEP),
+    Case("rst step owned by another extension, impress-step kept", "rst",
+         "Title\n=====\n\n.. impress-step::\n   :x: 40\n\nText.\n\n"
+         "Next\n----\n\n.. step::\n   :title: a step of the other kind\n\nMore.\n",
+         [(12, "impress.name_clash")], ["title", "next"], ("Text.", "More."),
+         attributes={"title": {"data-x": "40"}}, conf=OTHER_STEP),
     Case("md grid of no columns", "md",
          md_step(":layout: grid", ":layout-columns: 0") + "\n## One\n\nMore.\n",
          [(3, "impress.layout")], ["title", "one"], ("Text.", "More.")),

@@ -91,6 +91,17 @@ def _yes_no(value: Any) -> bool:
     return parse_flag(value)
 
 
+#: The values of ``impress_math`` (:mod:`sphinx_impress.html.math`).
+MATH_CHOICES = ("mathml", "mathjax", "html")
+
+
+def _math_choice(value: Any) -> str:
+    text = str(value).strip().lower()
+    if text not in MATH_CHOICES:
+        raise InvalidValue(f"expected one of {', '.join(MATH_CHOICES)}, got {value!r}")
+    return text
+
+
 def _overview(value: Any) -> str | None:
     if value is None or str(value).strip().lower() in ("", "none", "no"):
         return None
@@ -308,6 +319,28 @@ class ImpressConfig:
         "list of str",
         per_document=False,
         types=(list, tuple),
+    )
+
+    math: str = _field(
+        "mathml",
+        _math_choice,
+        "How presentations show math: 'mathml' writes each formula as MathML when the "
+        "page is built (no script, no network); 'mathjax' loads MathJax from "
+        "mathjax_path (a CDN by default); 'html' uses what the HTML pages use "
+        "(sphinx.ext.imgmath, say). Docs pages keep Sphinx's choice.",
+        "mathml, mathjax or html",
+        per_document=False,
+        types=(str,),
+    )
+    math_font: bool = _field(
+        True,
+        _yes_no,
+        "Whether presentation pages with MathML formulas load the STIX Two Math font "
+        "shipped with sphinx-impress (SIL OFL 1.1, about 400 KB; pages without math never "
+        "load it); without it, the browser's own math font is used.",
+        "bool",
+        per_document=False,
+        types=(bool,),
     )
 
     @classmethod

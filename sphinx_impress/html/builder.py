@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from sphinx.builders.html import StandaloneHTMLBuilder
@@ -25,6 +25,7 @@ from ..extension.domain import impress_domain
 from ..extension.nodes import impress_root, title_text
 from ..extension.warnings import ImpressWarnings, warn
 from .highlighting import ReusingPygmentsBridge
+from .math import presentation_renderer, register_renderer
 from .offline import is_remote, warn_remote_assets
 from .translator import ImpressTranslator
 
@@ -84,6 +85,22 @@ class ImpressBuilder(StandaloneHTMLBuilder):
     copysource = False
     add_permalinks = False
     default_translator_class = ImpressTranslator
+    #: Whether this builder is the build's own builder (``-b impress``), not one that
+    #: an HTML build runs to write its presentations.
+    own_build: ClassVar[bool] = True
+
+    @property
+    def math_renderer_name(self) -> str | None:  # type: ignore[override]
+        """The math renderer of presentation pages, by ``impress_math``: MathML written
+        at build time by default (:mod:`sphinx_impress.html.math`)."""
+        return presentation_renderer(self)
+
+    def init(self) -> None:
+        """Set up as Sphinx's HTML builder does, with the MathML renderer known to
+        Sphinx's registry when this is the build's own builder (Sphinx checks it)."""
+        if self.own_build:
+            register_renderer(extension_registry(self))
+        super().init()
 
     def get_theme_config(self) -> tuple[str, dict[str, str | int | bool]]:
         """Use the ``impress`` theme, whatever ``html_theme`` says."""

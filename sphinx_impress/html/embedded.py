@@ -176,6 +176,8 @@ class EmbeddedImpressBuilder(ImpressBuilder):
     the same environment, and links from a presentation to another document lead to
     that document's docs page."""
 
+    own_build = False
+
     def __init__(self, docs_builder: StandaloneHTMLBuilder) -> None:
         self.docs_builder = docs_builder
         super().__init__(application(docs_builder), docs_builder.env)
