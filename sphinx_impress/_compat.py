@@ -121,3 +121,10 @@ def builder_name(env: Any) -> str:
     if cls is not None:
         return str(cls.name)
     return str(env.app.builder.name)
+
+
+def page_path(builder: Any, docname: str) -> str:
+    """The file an HTML builder writes the page of ``docname`` to:
+    ``get_output_path`` from Sphinx 8.1 on (``get_outfilename`` before, deprecated)."""
+    method = getattr(builder, "get_output_path", None) or builder.get_outfilename
+    return str(method(docname))

@@ -241,7 +241,9 @@ class ImpressBuilder(StandaloneHTMLBuilder):
         """Write the presentation page, then, with ``impress_layout_svg``, the map of
         its canvas as ``<docname>.layout.svg`` beside it."""
         super().write_doc(docname, doctree)
+        target = Path(self.outdir, f"{docname}.layout.svg")
         if not self.config.impress_layout_svg:
+            target.unlink(missing_ok=True)  # written by an earlier build
             return
         root = next(iter(doctree.findall(impress_root)), None)
         if root is None:
@@ -258,7 +260,6 @@ class ImpressBuilder(StandaloneHTMLBuilder):
         ]
         config = root["impress_config"]
         drawing = canvas_svg(steps, config.width, config.height)
-        target = Path(self.outdir, f"{docname}.layout.svg")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(drawing, encoding="utf-8")
 
@@ -285,9 +286,24 @@ class ImpressBuilder(StandaloneHTMLBuilder):
         """Write no search page and no ``html_additional_pages``."""
 
 
+def note_removed_documents(
+    app: Sphinx, env: Any, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """Remove the presentations (and canvas maps) of documents that are gone from an
+    ``impress`` build's output, as a clean build would not have them (an HTML build
+    removes those in ``_impress/`` by itself). Connected to ``env-get-outdated``."""
+    builder = app.builder
+    if isinstance(builder, ImpressBuilder) and builder.own_build:
+        for docname in sorted(removed):
+            Path(builder.outdir, f"{docname}{builder.out_suffix}").unlink(missing_ok=True)
+            Path(builder.outdir, f"{docname}.layout.svg").unlink(missing_ok=True)
+    return []
+
+
 def setup_builder(app: Sphinx) -> None:
     """Register the builder after Sphinx's HTML builder (as ``dirhtml`` does), and the
     check of what its pages load from the network."""
     app.setup_extension("sphinx.builders.html")
     app.add_builder(ImpressBuilder)
     app.connect("html-page-context", warn_remote_assets, priority=900)
+    app.connect("env-get-outdated", note_removed_documents)
