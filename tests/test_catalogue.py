@@ -64,7 +64,8 @@ class Case:
         uses_step = any(
             name in self.text for name in ("{step}", ".. step::", "{impress-step}")
         )
-        return (uses_step or "impress_deck: true" in self.text) and not self.no_deck
+        imported = '"mdpress"' in self.conf or '"hovercraft"' in self.conf
+        return (uses_step or imported or "impress_deck: true" in self.text) and not self.no_deck
 
     def __str__(self) -> str:
         return self.name
@@ -350,6 +351,22 @@ CASES = [
          "Next\n----\n\n.. step::\n   :title: a step of the other kind\n\nMore.\n",
          [(12, "impress.name_clash")], ["title", "next"], ("Text.", "More."),
          attributes={"title": {"data-x": "40"}}, conf=OTHER_STEP),
+    # ---- what the offline check sees as a browser would (issue 15) -------------------
+    Case("md raw HTML base href", "md",
+         "# Title\n\nText.\n\n<base href=\"https://host.example/\">\n",
+         [(5, "impress.offline")], ["title"], ("Text.",)),
+    Case("rst CSS escapes in url()", "rst",
+         "Title\n=====\n\nText.\n\n.. raw:: html\n\n"
+         "   <div style=\"background: u\\72l(\\68ttps://escaped.example/a.png)\"></div>\n",
+         [(6, "impress.offline")], ["title"], ("Text.",)),
+    Case("md tab inside a scheme", "md",
+         "# Title\n\nText.\n\n<img src=\"ht&Tab;tps://tab.example/a.png\" alt=\"a\">\n",
+         [(5, "impress.offline")], ["title"], ("Text.",)),
+    Case("md style attribute of an imported deck", "md",
+         "= data-x='0'\n# Title\n\nText.\n\n---\n"
+         "= data-x='3000' style='background: url(https://bg.example/b.jpg)'\n\nMore.\n",
+         [(7, "impress.offline")], ["step-1", "step-2"], ("Text.", "More."),
+         conf='source_suffix = {".md": "mdpress"}\n'),
     Case("md grid of no columns", "md",
          md_step(":layout: grid", ":layout-columns: 0") + "\n## One\n\nMore.\n",
          [(3, "impress.layout")], ["title", "one"], ("Text.", "More.")),
