@@ -324,10 +324,10 @@ class ImpressConfig:
     math: str = _field(
         "mathml",
         _math_choice,
-        "How presentations show math: 'mathml' writes each formula as MathML when the "
-        "page is built (no script, no network); 'mathjax' loads MathJax from "
-        "mathjax_path (a CDN by default); 'html' uses what the HTML pages use "
-        "(sphinx.ext.imgmath, say). Docs pages keep Sphinx's choice.",
+        "How presentations show math: mathml writes each formula as MathML when the "
+        "page is built (no script, no network); mathjax loads MathJax from "
+        "mathjax_path (a CDN by default); html uses what the HTML pages use "
+        "(sphinx.ext.imgmath, say). Docs pages keep the choice of Sphinx.",
         "mathml, mathjax or html",
         per_document=False,
         types=(str,),
