@@ -6,7 +6,10 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 EXAMPLE_OUT := example/_build/impress
 
-.PHONY: example test docs chromium clean
+.PHONY: example test test-oldest test-newest test-bounds docs chromium clean
+
+#: the test tools of the bound checks (the browser tests run in .venv only)
+BOUND_TOOLS := pytest beautifulsoup4 hypothesis furo pypdf
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +27,27 @@ example: $(VENV)/.installed
 test: $(VENV)/.installed chromium
 	$(BIN)/python -m pytest
 
+## test-oldest: the non-browser suite with the oldest releases pyproject.toml allows
+## (.ci/oldest.txt: Sphinx, docutils, myst-parser and the rest), in .venv-oldest
+test-oldest: .ci/oldest.txt pyproject.toml
+	$(PYTHON) -m venv .venv-oldest
+	.venv-oldest/bin/python -m pip install --quiet --upgrade pip
+	.venv-oldest/bin/python -m pip install --quiet -r .ci/oldest.txt $(BOUND_TOOLS)
+	.venv-oldest/bin/python -m pip install --quiet --no-deps --editable .
+	.venv-oldest/bin/python -m pip check
+	.venv-oldest/bin/python -m pytest -m "not browser and not slow" -p no:cacheprovider
+
+## test-newest: the non-browser suite with the newest releases of every dependency,
+## in .venv-newest (upgraded on every run)
+test-newest: pyproject.toml
+	$(PYTHON) -m venv .venv-newest
+	.venv-newest/bin/python -m pip install --quiet --upgrade pip
+	.venv-newest/bin/python -m pip install --quiet --upgrade --upgrade-strategy eager --editable . $(BOUND_TOOLS)
+	.venv-newest/bin/python -m pytest -m "not browser and not slow" -p no:cacheprovider
+
+## test-bounds: both of the above (CI runs them after make test)
+test-bounds: test-oldest test-newest
+
 ## docs: build the documentation with warnings as errors
 docs: $(VENV)/.installed
 	$(BIN)/sphinx-build -W -n -b html docs docs/_build/html
@@ -39,4 +63,4 @@ chromium:
 	fi
 
 clean:
-	rm -rf $(VENV) example/_build docs/_build
+	rm -rf $(VENV) .venv-oldest .venv-newest example/_build docs/_build

@@ -126,3 +126,22 @@ def test_wheel_installs_into_a_fresh_venv_and_builds_the_example(dist, tmp_path)
         capture_output=True, text=True, cwd=tmp_path,
     )
     assert str(env) in where.stdout
+
+
+def test_every_lower_bound_is_the_oldest_release_ci_tests():
+    """Each dependency's lower bound in pyproject.toml is the release that
+    ``make test-oldest`` (CI) installs from .ci/oldest.txt, and the other way round."""
+    import re
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    bounds = {}
+    for requirement in project["dependencies"]:
+        name, low = re.match(r"([A-Za-z0-9_.-]+)\s*>=\s*([0-9][^,\s]*)", requirement).groups()
+        bounds[name.lower()] = low
+    pins = {}
+    for line in (ROOT / ".ci" / "oldest.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, version = line.split("==")
+            pins[name.strip().lower()] = version.strip()
+    assert pins == bounds
