@@ -150,7 +150,9 @@ CHANGES: dict[str, Callable[[Path], None]] = {
         _edit("other.md", "```{step}\n:y: 100\n```\n", ""),
         _edit("talk.md", "```{step}\n:x: 0\n```\n", ""),
     ),
-    "a page becomes a deck": _write("guide.md", "---\nimpress_deck: true\n---\n# Guide\n\nNow a deck.\n"),
+    "a page becomes a deck": _write(
+        "guide.md", "---\nimpress_deck: true\n---\n# Guide\n\nNow a deck.\n"
+    ),
     "an image changes": _write(
         "square.svg",
         '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">'
@@ -159,9 +161,12 @@ CHANGES: dict[str, Callable[[Path], None]] = {
     "an included file changes": _write("part.md", "Included text, second version.\n"),
     "math comes into a deck": _edit("other.md", "One.", "One: $x^2$.\n\n$$\n\\frac{a}{b}\n$$"),
     "a front matter setting": _write(
-        "other.md", "---\nimpress_width: 1000\n---\n# Other deck\n\n```{step}\n:y: 100\n```\n\nOne.\n"
+        "other.md",
+        "---\nimpress_width: 1000\n---\n# Other deck\n\n```{step}\n:y: 100\n```\n\nOne.\n",
     ),
-    "impress_decks pattern": _all(_edit("talk.md", "```{step}\n:x: 0\n```\n", ""), _conf('impress_decks = ["talk"]')),
+    "impress_decks pattern": _all(
+        _edit("talk.md", "```{step}\n:x: 0\n```\n", ""), _conf('impress_decks = ["talk"]')
+    ),
     **{
         f"setting impress_{name}": _conf(f"impress_{name} = {value}")
         for name, value in OTHER_VALUES.items()

@@ -77,7 +77,8 @@ def test_wheel_metadata(dist):
     assert meta["Version"] == sphinx_impress.__version__
     summary = meta["Summary"]
     assert summary.endswith("."), summary  # whole, not cut mid-sentence
-    assert "MyST" in summary and "reStructuredText" in summary
+    assert "MyST" in summary
+    assert "reStructuredText" in summary
     assert meta["License-Expression"] == "MIT"
     assert {"LICENSE"} <= {Path(f).name for f in meta.get_all("License-File")}
     urls = dict(u.split(", ", 1) for u in meta.get_all("Project-URL"))

@@ -24,13 +24,15 @@ def test_presentations_write_mathml_and_load_the_font_only_with_math(build):
     assert len(page.select("#impress math")) == 30
     assert all(m.get("xmlns") == "http://www.w3.org/1998/Math/MathML" for m in page.select("math"))
     css, scripts = _assets(page)
-    assert "_static/impress-math.css" in css and "_static/impress-math-font.css" in css
+    assert "_static/impress-math.css" in css
+    assert "_static/impress-math-font.css" in css
     assert not any("mathjax" in s.lower() for s in scripts)
     assert (app.outdir / "_static" / "fonts" / "STIXTwoMath-Regular.woff2").is_file()
     assert (app.outdir / "_static" / "fonts" / "LICENSE-STIXTwoMath.txt").is_file()
     # displayed formulas keep Sphinx's equation numbers and label ids
     euler = page.select_one("#equation-euler")
-    assert euler is not None and euler.select_one(".eqno").get_text() == "(2)"  # align is (1)
+    assert euler is not None
+    assert euler.select_one(".eqno").get_text() == "(2)"  # the align block is (1)
 
 
 def test_pages_without_math_load_no_math_assets(build):

@@ -181,4 +181,5 @@ def test_deep_and_odd_markup_is_read_without_recursion():
     css = "(" * 100_000 + "url(https://deep.example/y.png)"
     assert css_urls(css) == ["https://deep.example/y.png"]
     assert loaded_urls("<![CDATA[ <img src=https://cdata.example/x> ]]>") == []
-    assert loaded_urls("") == [] and loaded_urls("<") == []
+    assert loaded_urls("") == []
+    assert loaded_urls("<") == []

@@ -105,6 +105,6 @@ def test_math_font_licence_is_the_ofl() -> None:
     text = (FONT_DIR / "LICENSE-STIXTwoMath.txt").read_text(encoding="utf-8")
     assert "SIL OPEN FONT LICENSE Version 1.1" in text
     assert "The STIX Fonts Project Authors" in text
-    # a WOFF2 file whose font has an OpenType MATH table (the table directory lists it)
+    # a WOFF2 file (its MATH table was checked with fontTools when it was added)
     data = (FONT_DIR / "STIXTwoMath-Regular.woff2").read_bytes()
     assert data[:4] == b"wOF2"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import itertools
 import math
 import re
 from collections.abc import Callable, Sequence
@@ -115,7 +116,7 @@ def _rough_length(segment: object) -> float:
     (the control polygon of a curve, the half circle of an arc's radii)."""
     names = ("start", "control", "control1", "control2", "end")
     points = [p for name in names if isinstance(p := getattr(segment, name, None), complex)]
-    polygon = sum(abs(b - a) for a, b in zip(points, points[1:]))
+    polygon = sum(abs(b - a) for a, b in itertools.pairwise(points))
     radius = getattr(segment, "radius", None)
     if isinstance(radius, complex):
         polygon = max(polygon, math.pi * max(abs(radius.real), abs(radius.imag)))
@@ -179,7 +180,7 @@ def _sample(pieces: list[Any], samples: int) -> SampledPath:
     lengths: list[float] = []
     tangents: list[complex] = []
     evaluations = 0
-    for segment, estimate in zip(pieces, rough):
+    for segment, estimate in zip(pieces, rough, strict=True):
         inner = int(samples * estimate / total) if total > 0 else 0
         for n in range(inner + 2):
             t = n / (inner + 1)
@@ -250,14 +251,18 @@ def place_run(
     return _unwound(place(layout, count, start, width, height))
 
 
-def _line(layout: Layout, count: int, start: Position, width: float, height: float) -> list[Position]:
+def _line(
+    layout: Layout, count: int, start: Position, width: float, height: float
+) -> list[Position]:
     positions = [start]
     while len(positions) < count:
         positions.append(next_to(positions[-1], width, height))
     return positions
 
 
-def _grid(layout: Layout, count: int, start: Position, width: float, height: float) -> list[Position]:
+def _grid(
+    layout: Layout, count: int, start: Position, width: float, height: float
+) -> list[Position]:
     columns = layout.columns or math.ceil(math.sqrt(count))
     pitch_x, pitch_y = width * (1 + AUTO_GAP), height * (1 + AUTO_GAP)
     return [
@@ -287,7 +292,9 @@ def _unwound(positions: list[Position]) -> list[Position]:
     return result
 
 
-def _circle(layout: Layout, count: int, start: Position, width: float, height: float) -> list[Position]:
+def _circle(
+    layout: Layout, count: int, start: Position, width: float, height: float
+) -> list[Position]:
     # neighbours a step diagonal and a gap apart along the circle, so that no two
     # steps overlap whatever the turn; the first step at the circle's left
     pitch = math.hypot(width, height) * (1 + AUTO_GAP)
@@ -308,7 +315,9 @@ def _circle(layout: Layout, count: int, start: Position, width: float, height: f
     return positions
 
 
-def _spiral(layout: Layout, count: int, start: Position, width: float, height: float) -> list[Position]:
+def _spiral(
+    layout: Layout, count: int, start: Position, width: float, height: float
+) -> list[Position]:
     # an Archimedean spiral (radius = growth * angle) around the first step, whose
     # turns are a step diagonal and a gap apart, with a step diagonal and a gap
     # between neighbours along it
@@ -331,7 +340,9 @@ def _spiral(layout: Layout, count: int, start: Position, width: float, height: f
     return positions
 
 
-def _path(layout: Layout, count: int, start: Position, width: float, height: float) -> list[Position]:
+def _path(
+    layout: Layout, count: int, start: Position, width: float, height: float
+) -> list[Position]:
     path = sample_path(layout.path)
     samples, lengths = path.points, path.lengths
     pitch = width * (1 + AUTO_GAP)

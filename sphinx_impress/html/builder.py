@@ -90,7 +90,7 @@ class ImpressBuilder(StandaloneHTMLBuilder):
     own_build: ClassVar[bool] = True
 
     @property
-    def math_renderer_name(self) -> str | None:  # type: ignore[override]
+    def math_renderer_name(self) -> str | None:
         """The math renderer of presentation pages, by ``impress_math``: MathML written
         at build time by default (:mod:`sphinx_impress.html.math`)."""
         return presentation_renderer(self)

@@ -240,9 +240,10 @@ class DollarMathLeftAsText(SphinxPostTransform):
                 continue
             seen.add(id(parent))
             block = next((n for n in _ancestors(parent) if n.line), None)
-            before = _text_before(block, text) if block is not None else ""
-            line = (block.line or 0) + (before + str(text)[: found.start()]).count("\n")
-            where = (self.env.docname, line) if block is not None and block.line else parent
+            where: Any = parent
+            if block is not None and block.line:
+                before = _text_before(block, text) + str(text)[: found.start()]
+                where = (self.env.docname, block.line + before.count("\n"))
             warn(
                 "this $$ is shown as text: no extension turned it into math (in MyST, "
                 'add "dollarmath" to myst_enable_extensions; in reST, use the math '

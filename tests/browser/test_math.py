@@ -57,23 +57,29 @@ def test_every_formula_is_drawn_as_math_offline(browser: Browser, math_site: Pat
         assert len(formulas) == FORMULAS
         assert sum(f["display"] == "block" for f in formulas) == 21  # and 9 inline
         for number, formula in enumerate(formulas):
-            assert formula["width"] > 5 and formula["height"] > 5, (number, formula)
+            assert formula["width"] > 5, (number, formula)
+            assert formula["height"] > 5, (number, formula)
             assert formula["errors"] == 0, number
             assert formula["font"].startswith('"STIX Two Math"'), formula["font"]
         fractions = deck.evaluate(_FRACTIONS_JS)
-        assert len(fractions) >= 12 and all(fractions)
+        assert len(fractions) >= 12
+        assert all(fractions)
         assert deck.evaluate("() => document.fonts.check('20px \"STIX Two Math\"')")
         text = deck.evaluate("() => document.getElementById('impress').innerText")
         assert RAW_TEX.search(text) is None, RAW_TEX.search(text)
         assert deck.page.locator(".impress-math-source").count() == 0
         # offline: everything the page loaded is in the output folder
-        assert deck.requests and all(url.startswith("file://") for url in deck.requests)
-        assert any(url.endswith("/_static/fonts/STIXTwoMath-Regular.woff2") for url in deck.requests)
+        assert deck.requests
+        assert all(url.startswith("file://") for url in deck.requests)
+        font = "/_static/fonts/STIXTwoMath-Regular.woff2"
+        assert any(url.endswith(font) for url in deck.requests)
         assert deck.failed_requests == []
         assert deck.page_errors == []
 
 
-def test_formulas_are_math_in_the_pdf(math_site: Path, tmp_path: Path, chromium_executable: str) -> None:
+def test_formulas_are_math_in_the_pdf(
+    math_site: Path, tmp_path: Path, chromium_executable: str
+) -> None:
     from pypdf import PdfReader
 
     pdf = tmp_path / "math.pdf"
