@@ -152,7 +152,7 @@ def test_automatic_overview(build):
 
 def test_deck_layout_from_front_matter_and_bad_config(build):
     app = build("layout-line", confoverrides={"impress_layout": "path", "impress_layout_path": ""})
-    assert any("impress_layout (given with -D): a path layout needs SVG path data; using 'line'"
+    assert any("impress_layout (given with -D): a path layout needs SVG path data; using 'line'" in line
                for line in warning_lines(app))
     found = by_id(soup(app.outdir / "index.html"))
     assert _xy(found["one"]) == (2400, 0)
