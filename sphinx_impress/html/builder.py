@@ -98,7 +98,7 @@ class ImpressBuilder(StandaloneHTMLBuilder):
     def init(self) -> None:
         """Set up as Sphinx's HTML builder does, with the MathML renderer known to
         Sphinx's registry when this is the build's own builder (Sphinx checks it)."""
-        if self.own_build:
+        if self.own_build and self.config.impress_math == "mathml":
             register_renderer(extension_registry(self))
         super().init()
 

@@ -28,6 +28,7 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.math import get_node_equation_number
 
+from .._compat import extension_registry
 from ..extension.warnings import ImpressWarnings, warn
 
 if TYPE_CHECKING:
@@ -156,9 +157,18 @@ def presentation_renderer(builder: Any) -> str | None:
         return MATHML_RENDERER
     if choice == "mathjax":
         return "mathjax"
-    from sphinx.builders.html import StandaloneHTMLBuilder
-
-    return StandaloneHTMLBuilder.math_renderer_name.fget(builder)  # type: ignore[attr-defined]
+    # Sphinx's own choice (StandaloneHTMLBuilder.math_renderer_name), this module's
+    # renderer left out
+    chosen = builder.config.html_math_renderer
+    if chosen:
+        return str(chosen)
+    renderers = [
+        name for name in extension_registry(builder).html_inline_math_renderers
+        if name != MATHML_RENDERER
+    ]
+    if len(renderers) == 2 and "mathjax" in renderers:
+        renderers.remove("mathjax")
+    return renderers[0] if len(renderers) == 1 else None
 
 
 def register_renderer(registry: Any) -> None:
