@@ -8,8 +8,9 @@ EXAMPLE_OUT := example/_build/impress
 
 .PHONY: example test test-oldest test-newest test-bounds docs chromium clean
 
-#: the test tools of the bound checks (the browser tests run in .venv only)
-BOUND_TOOLS := pytest beautifulsoup4 hypothesis furo pypdf
+#: the test tools of the bound checks (the browser tests run in .venv only; the pdf
+#: command's own checks need Playwright installed, not a browser)
+BOUND_TOOLS := pytest beautifulsoup4 hypothesis furo pypdf playwright
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
