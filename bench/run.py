@@ -57,6 +57,7 @@ TARGET_LINEAR = 5.5  # time(5000) / time(1000)
 TARGET_INCREMENTAL = 0.15  # edit one deck of 20 / full build
 TARGET_WEIGHT = 80 * 1024  # bytes
 TARGET_FRAMES = 1.5  # median frame interval, big deck / small deck
+TARGET_PATH_ARCS = 1.0  # s, placing steps along a path of 5000 arcs (issue 15)
 
 _READING = re.compile(r"^reading sources\.\.\. \[\s*\d+%\] (\S+)", re.MULTILINE)
 _WRITING = re.compile(r"^writing output\.\.\. \[\s*\d+%\] (\S+)", re.MULTILINE)
@@ -312,6 +313,34 @@ def measure_weight(work: Path) -> list[Row]:
     )]
 
 
+# ---- path layouts -----------------------------------------------------------------------
+
+
+def measure_paths(repeat: int) -> list[Row]:
+    """Seconds to place 20 steps along SVG path data of 50 and of 5000 arcs (best of
+    ``repeat``); measurement does bounded work (sphinx_impress.core.layouts)."""
+    from sphinx_impress.core.layouts import Layout, place_run
+
+    rows = []
+    for count in (50, 5000):
+        data = "M 0 0 " + " ".join(
+            f"A {40 + n % 7} {25 + n % 5} {n % 90} {n % 2} 1 {n * 10 + 10} {(n % 3) * 5}"
+            for n in range(count)
+        )
+        runs = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            place_run(Layout("path", path=data, rotate=True), 20, None, 1920, 1080)
+            runs.append(time.perf_counter() - start)
+        best = min(runs)
+        target = f"< {TARGET_PATH_ARCS:.1f} s" if count == 5000 else ""
+        rows.append(Row(
+            f"path layout of {count} arcs, 20 steps (s)", f"{best:.3f} ({_fmt_runs(runs)})",
+            target, best < TARGET_PATH_ARCS if count == 5000 else None, {"seconds": best},
+        ))
+    return rows
+
+
 # ---- the browser ----------------------------------------------------------------------
 
 #: Records when impress.js fires impress:init, before any script of the page runs.
@@ -468,6 +497,7 @@ def run(quick: bool = False, repeat: int | None = None, browser: bool = True, wo
         rows = measure_builds(base, QUICK_SIZES if quick else FULL_SIZES, repeat)
         rows += measure_project(base, *(QUICK_PROJECT if quick else FULL_PROJECT), repeat)
         rows += measure_weight(base)
+        rows += measure_paths(repeat)
         if browser:
             rows += measure_browser(base, QUICK_BROWSER_STEPS if quick else FULL_BROWSER_STEPS, repeat)
     if quick:

@@ -23,9 +23,6 @@ exclude_patterns = ["_build"]
 
 myst_enable_extensions = ["colon_fence", "dollarmath"]
 
-# The gallery's tour deck shows math, which Sphinx's default MathJax loads from the
-# network: its presentation warns impress.offline, on purpose (the docs are read online).
-suppress_warnings = ["impress.offline"]
 
 html_theme = "furo"
 html_title = f"sphinx-impress {release}"

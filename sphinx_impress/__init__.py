@@ -82,8 +82,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_importers(app)
     return {
         "version": __version__,
-        # 2: step options and step information on nodes are frozen dataclasses, and
-        # the impress domain holds what documents share
+        # 2: step options and step information on nodes are frozen dataclasses, the
+        # impress domain holds what documents share, sections keep their source title
         "env_version": 2,
         "parallel_read_safe": True,
         "parallel_write_safe": True,

@@ -1,8 +1,8 @@
 """Every use of private Sphinx and myst-parser API, in one place.
 
-sphinx-impress declares Sphinx 8.0 through 9.x and myst-parser 4.x; each function says
-which versions need what. Nothing else in the package touches a private name of
-either project.
+sphinx-impress declares Sphinx 8.0 through 9.x and myst-parser 5.2 on; each function
+says which versions need what. Nothing else in the package touches a private name of
+Sphinx, myst-parser or docutils.
 """
 
 from __future__ import annotations
@@ -101,3 +101,30 @@ def application(builder: Builder) -> Sphinx:
     ``Builder.app`` is deprecated), ``builder.app`` in Sphinx 8."""
     app = getattr(builder, "_app", None)
     return app if app is not None else builder.app
+
+
+def registered_directive(name: str) -> type | None:
+    """The directive class registered under ``name`` with docutils, where Sphinx's
+    ``app.add_directive`` puts it (``docutils.parsers.rst.directives._directives``, the
+    table ``sphinx.util.docutils.is_directive_registered`` reads); ``None`` if none."""
+    from docutils.parsers.rst import directives
+
+    found = directives._directives.get(name)  # type: ignore[attr-defined]
+    return found if isinstance(found, type) else None
+
+
+def builder_name(env: Any) -> str:
+    """The name of the builder the environment is read for, from a transform: the
+    builder class the environment keeps (``env._builder_cls``, Sphinx 9, where
+    ``SphinxTransform.app`` is deprecated), else the application's builder (Sphinx 8)."""
+    cls = env.__dict__.get("_builder_cls")
+    if cls is not None:
+        return str(cls.name)
+    return str(env.app.builder.name)
+
+
+def page_path(builder: Any, docname: str) -> str:
+    """The file an HTML builder writes the page of ``docname`` to:
+    ``get_output_path`` from Sphinx 8.1 on (``get_outfilename`` before, deprecated)."""
+    method = getattr(builder, "get_output_path", None) or builder.get_outfilename
+    return str(method(docname))

@@ -126,8 +126,9 @@ def test_bad_conf_values_fall_back_to_defaults(build):
         confoverrides={"impress_width": -5, "impress_css_files": [""]},
     )
     text = app.warning.getvalue()
-    assert "impress_width: must be greater than 0" in text
-    assert "impress_css_files: must hold non-empty strings" in text
+    # values given with -D (confoverrides) are in no line of conf.py: the message says so
+    assert "WARNING: impress_width (given with -D): must be greater than 0" in text
+    assert "WARNING: impress_css_files (given with -D): must hold non-empty strings" in text
     assert text.count("[impress.config]") == 2
     impress = soup(app.outdir / "index.html").select_one("#impress")
     assert float(impress["data-width"]) == 1920
@@ -138,7 +139,7 @@ def test_document_with_only_a_step_directive(build):
     empty = [line for line in warning_lines(app) if "[impress.empty]" in line]
     assert len(empty) == 2
     assert "only-a-step.md:1: WARNING: this step directive has no slide to set" in empty[0]
-    assert "only-a-step.md: WARNING: this document has no slide to present" in empty[1]
+    assert "only-a-step.md:1: WARNING: this document has no slide to present" in empty[1]
     page = soup(app.outdir / "only-a-step.html")
     assert steps(page) == []
     lead = steps(soup(app.outdir / "lead.html"))
@@ -157,8 +158,8 @@ def test_front_matter_path_layout_without_path(build):
     app = build("edge")
     assert any(
         line.endswith(
-            "bad-layout.md: WARNING: impress_layout: a path layout needs SVG path data; "
-            "using 'line' [impress.config]"
+            "bad-layout.md:1: WARNING: impress_layout: a path layout needs SVG path data; "
+            "the conf.py layout is used [impress.config]"
         )
         for line in warning_lines(app)
     )

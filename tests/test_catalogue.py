@@ -20,6 +20,24 @@ from sphinx.util.console import strip_colors
 
 CONF = 'extensions = ["myst_parser", "sphinx_impress"]\n'
 
+#: conf.py lines that give the name ``step`` to another directive, as an extension set up
+#: after sphinx-impress does (sphinx-design 0.8 has a ``step`` directive)
+OTHER_STEP = """
+from docutils.parsers.rst import Directive
+
+
+class OtherStep(Directive):
+    has_content = True
+    option_spec = {"title": str}
+
+    def run(self):
+        return []
+
+
+def setup(app):
+    app.add_directive("step", OtherStep, override=True)
+"""
+
 
 @dataclass(frozen=True)
 class Case:
@@ -36,11 +54,18 @@ class Case:
     classes: dict[str, list[str]] = field(default_factory=dict)
     #: docutils refuses the only step directive (an ERROR), so the document is no deck
     no_deck: bool = False
+    #: lines added to conf.py, and the ``(line, type)`` of the warnings located there
+    conf: str = ""
+    conf_warnings: list[tuple[int | None, str]] = field(default_factory=list)
 
     @property
     def deck(self) -> bool:
         """Whether an HTML build presents the document: it uses the step directive."""
-        return ("{step}" in self.text or ".. step::" in self.text) and not self.no_deck
+        uses_step = any(
+            name in self.text for name in ("{step}", ".. step::", "{impress-step}")
+        )
+        imported = '"mdpress"' in self.conf or '"hovercraft"' in self.conf
+        return (uses_step or imported or "impress_deck: true" in self.text) and not self.no_deck
 
     def __str__(self) -> str:
         return self.name
@@ -153,10 +178,10 @@ CASES = [
          "Title\n=====\n\nText.\n\n.. step::\n   :x: 1\n   :x: 2\n\nMore.\n",
          [(6, "docutils")], ["title"], ("Text.", "More."), no_deck=True),
     # ---- empty slides and documents --------------------------------------------------
-    Case("md empty document", "md", "", [(None, "impress.empty")], []),
-    Case("rst only a comment", "rst", ".. nothing here\n", [(None, "impress.empty")], []),
+    Case("md empty document", "md", "", [(1, "impress.empty")], []),
+    Case("rst only a comment", "rst", ".. nothing here\n", [(1, "impress.empty")], []),
     Case("rst only a step directive", "rst", ".. step::\n   :x: 5\n",
-         [(1, "impress.empty"), (None, "impress.empty")], []),
+         [(1, "impress.empty"), (1, "impress.empty")], []),
     Case("md headings without text", "md", "# Title\n\n## One\n\n## Two\n",
          [], ["title", "one", "two"], ("Title", "One", "Two")),
     Case("md speaker notes before the title", "md",
@@ -179,7 +204,7 @@ CASES = [
          "Title\n=====\n\nText.\n\nNext\n----\n\nMore.\n\n----------\n",
          [(11, "docutils")], ["title", "next"], ("Text.", "More.")),
     Case("md separators only", "md", "***\n\n---\n",
-         [(1, "docutils"), (3, "docutils"), (3, "docutils"), (None, "impress.empty")], []),
+         [(1, "docutils"), (3, "docutils"), (3, "docutils"), (1, "impress.empty")], []),
     # ---- unknown options -----------------------------------------------------------------
     Case("md unknown option", "md", md_step(":colour: blue", ":x: 3"),
          [(3, "impress.option")], ["title"], ("Text.",), attributes={"title": {"data-x": "3"}},
@@ -265,6 +290,83 @@ CASES = [
          md_step(":layout: path", ":layout-path: M 0 0 Q banana")
          + "\n## One\n\nMore.\n",
          [(3, "impress.layout")], ["title", "one"], ("Text.", "More.")),
+    # ---- path data and settings that overflow or take long (issue 15) ---------------
+    Case("md path whose numbers overflow", "md",
+         md_step(":layout: path", ":layout-path: M 0 0 L 1e308 0 L -1e308 0")
+         + "\n## One\n\nMore.\n",
+         [(3, "impress.layout")], ["title", "one"], ("Text.", "More.")),
+    Case("rst path with a number beyond the floats", "rst",
+         rst_step(":layout: path", ":layout-path: M 0 0 L 1e400 0")
+         + "\nOne\n---\n\nMore.\n",
+         [(4, "impress.layout")], ["title", "one"], ("Text.", "More.")),
+    Case("md path of five thousand arcs", "md",
+         md_step(":layout: path", ":layout-path: M 0 0 " + " ".join(
+             f"A 50 30 0 0 1 {n * 10 + 10} 0" for n in range(5000)))
+         + "\n## One\n\nMore.\n\n## Two\n\nEven more.\n",
+         [], ["title", "one", "two"], ("Text.", "More.", "Even more.")),
+    Case("md front matter path that overflows", "md",
+         "---\nimpress_layout: path\nimpress_layout_path: M 0 0 L 1e400 0\n---\n"
+         "# Title\n\nText.\n\n## One\n\nMore.\n",
+         # the path data, then the path layout left without it
+         [(1, "impress.config"), (1, "impress.config")], ["title", "one"], ("Text.", "More.")),
+    Case("md front matter smallest scale above the largest", "md",
+         "---\nimpress_min_scale: 5\n---\n# Title\n\nText.\n",
+         [(1, "impress.config")], ["title"], ("Text.",)),
+    Case("rst conf.py path that overflows", "rst", "Title\n=====\n\nText.\n",
+         [], ["title"], ("Text.",),
+         conf='impress_layout = "path"\nimpress_layout_path = "M 0 0 L 1e308 0 L -1e308 0"\n',
+         # the path data, then the path layout left without it
+         conf_warnings=[(3, "impress.config"), (2, "impress.config")]),
+    Case("md conf.py width beyond the floats", "md", "# Title\n\nText.\n",
+         [], ["title"], ("Text.",),
+         conf="impress_width = 10**400\n", conf_warnings=[(2, "impress.config")]),
+    Case("md conf.py smallest scale above the largest", "md", "# Title\n\nText.\n",
+         [], ["title"], ("Text.",),
+         conf="impress_max_scale = 2\nimpress_min_scale = 5\n",
+         conf_warnings=[(3, "impress.config")]),
+    Case("rst conf.py setting of the wrong type", "rst", "Title\n=====\n\nText.\n",
+         [], ["title"], ("Text.",),
+         conf='impress_toolbar = "maybe"\n', conf_warnings=[(2, "impress.config")]),
+    # ---- math that is not shown as math (issue 15) ------------------------------------
+    Case("md $$ lines without dollarmath", "md",
+         "# Title\n\nText.\n\n$$\nE = mc^2\n$$\n",
+         [(5, "impress.math")], ["title"], ("Text.", "E = mc^2")),
+    Case("rst $$ in a paragraph", "rst",
+         "Title\n=====\n\nText and\n$$ x^2 $$\n",
+         [(5, "impress.math")], ["title"], ("Text and",)),
+    Case("md formula that does not parse", "md",
+         "# Title\n\nText.\n\n## Formula\n\n$\\frac{1}{$ and $x^2$\n",
+         [(7, "impress.math")], ["title", "formula"], ("Text.", "\\frac{1}{"),
+         conf='myst_enable_extensions = ["dollarmath"]\n'),
+    Case("rst formula with an unknown command", "rst",
+         "Title\n=====\n\n.. math::\n\n   \\nosuchcommand{x} + 1\n",
+         [(4, "impress.math")], ["title"], ("\\nosuchcommand{x}",)),
+    # ---- another extension owns the name step (issue 15) ------------------------------
+    Case("md step owned by another extension", "md",
+         "# Talk\n\nIntro.\n\n## Second\n\n```{step}\n:x: 100\n```\n\nText.\n",
+         [(7, "impress.name_clash"), (8, "myst.directive_option")], ["talk", "second"],
+         ("Intro.", "Text."), no_deck=True, conf=OTHER_STEP),
+    Case("rst step owned by another extension, impress-step kept", "rst",
+         "Title\n=====\n\n.. impress-step::\n   :x: 40\n\nText.\n\n"
+         "Next\n----\n\n.. step::\n   :title: a step of the other kind\n\nMore.\n",
+         [(12, "impress.name_clash")], ["title", "next"], ("Text.", "More."),
+         attributes={"title": {"data-x": "40"}}, conf=OTHER_STEP),
+    # ---- what the offline check sees as a browser would (issue 15) -------------------
+    Case("md raw HTML base href", "md",
+         "# Title\n\nText.\n\n<base href=\"https://host.example/\">\n",
+         [(5, "impress.offline")], ["title"], ("Text.",)),
+    Case("rst CSS escapes in url()", "rst",
+         "Title\n=====\n\nText.\n\n.. raw:: html\n\n"
+         "   <div style=\"background: u\\72l(\\68ttps://escaped.example/a.png)\"></div>\n",
+         [(6, "impress.offline")], ["title"], ("Text.",)),
+    Case("md tab inside a scheme", "md",
+         "# Title\n\nText.\n\n<img src=\"ht&Tab;tps://tab.example/a.png\" alt=\"a\">\n",
+         [(5, "impress.offline")], ["title"], ("Text.",)),
+    Case("md style attribute of an imported deck", "md",
+         "= data-x='0'\n# Title\n\nText.\n\n---\n"
+         "= data-x='3000' style='background: url(https://bg.example/b.jpg)'\n\nMore.\n",
+         [(7, "impress.offline")], ["step-1", "step-2"], ("Text.", "More."),
+         conf='source_suffix = {".md": "mdpress"}\n'),
     Case("md grid of no columns", "md",
          md_step(":layout: grid", ":layout-columns: 0") + "\n## One\n\nMore.\n",
          [(3, "impress.layout")], ["title", "one"], ("Text.", "More.")),
@@ -292,17 +394,30 @@ def _records(text: str) -> list[str]:
     return [record for record in records if record.strip()]
 
 
-def _located(app, filename: str) -> list[tuple[int | None, str]]:
-    """``(line, type)`` of each warning; every warning must name ``filename`` and carry
-    a type."""
+def _located(app, filename: str, conf: list | None = None) -> list[tuple[int | None, str]]:
+    """``(line, type)`` of each warning; every warning must name ``filename`` (or
+    ``conf.py``, whose warnings go to ``conf`` when given) and carry a type."""
     found = []
     for record in _records(app.warning.getvalue()):
         head, kind = _RECORD.match(record), _TYPE.search(record)
         assert head is not None, f"a warning without a location: {record!r}"
-        assert head["file"].endswith("/" + filename), record
         assert kind is not None, f"a warning without a type: {record!r}"
-        found.append((int(head["line"]) if head["line"] else None, kind["type"]))
+        item = (int(head["line"]) if head["line"] else None, kind["type"])
+        if head["file"].rstrip(":").endswith("/conf.py"):
+            assert conf is not None, record
+            conf.append(item)
+            continue
+        assert head["file"].endswith("/" + filename), record
+        found.append(item)
     return found
+
+
+def _project(case: Case, tmp_path):
+    srcdir = tmp_path / "src"
+    srcdir.mkdir()
+    (srcdir / "conf.py").write_text(CONF + case.conf, encoding="utf-8")
+    (srcdir / f"index.{case.source}").write_text(case.text, encoding="utf-8")
+    return srcdir
 
 
 def _key(item: tuple[int | None, str]) -> tuple[int, str]:
@@ -311,17 +426,16 @@ def _key(item: tuple[int | None, str]) -> tuple[int, str]:
 
 @pytest.mark.parametrize("case", CASES, ids=str)
 def test_malformed_input_warns_and_builds(case, make_app, tmp_path):
-    srcdir = tmp_path / "src"
-    srcdir.mkdir()
-    (srcdir / "conf.py").write_text(CONF, encoding="utf-8")
-    (srcdir / f"index.{case.source}").write_text(case.text, encoding="utf-8")
+    srcdir = _project(case, tmp_path)
     app = make_app("impress", srcdir=srcdir)
     app.build()  # an exception here is a crash
     log = app.status.getvalue() + app.warning.getvalue()
     assert "Traceback" not in log and "Exception" not in log
-    assert sorted(_located(app, f"index.{case.source}"), key=_key) == sorted(
+    conf: list[tuple[int | None, str]] = []
+    assert sorted(_located(app, f"index.{case.source}", conf), key=_key) == sorted(
         case.warnings, key=_key
     )
+    assert sorted(conf, key=_key) == sorted(case.conf_warnings, key=_key)
     page = soup(app.outdir / "index.html")
     found = {step.id: step for step in steps(page)}
     assert list(found) == case.ids
@@ -347,15 +461,12 @@ def test_the_catalogue_covers_both_syntaxes():
 def test_malformed_input_builds_as_docs_pages(case, make_app, tmp_path):
     """The same sources with ``-b html``, which also presents the decks in _impress/:
     no exception, every warning located and typed, and the author's text on the page."""
-    srcdir = tmp_path / "src"
-    srcdir.mkdir()
-    (srcdir / "conf.py").write_text(CONF, encoding="utf-8")
-    (srcdir / f"index.{case.source}").write_text(case.text, encoding="utf-8")
+    srcdir = _project(case, tmp_path)
     app = make_app("html", srcdir=srcdir)
     app.build()
     log = app.status.getvalue() + app.warning.getvalue()
     assert "Traceback" not in log and "Exception" not in log
-    _located(app, f"index.{case.source}")
+    _located(app, f"index.{case.source}", [])
     body = soup(app.outdir / "index.html").select_one('[role="main"]')
     text = " ".join(body.get_text().split())
     for words in case.keep:

@@ -77,7 +77,7 @@ def test_pattern_matching_nothing_warns(build):
     app = build("docsdecks", "html", confoverrides={"impress_decks": ["slides/*", "nothing/*"]})
     assert warning_lines(app)[-1] == (
         "WARNING: impress_decks: the pattern 'nothing/*' matches no document [impress.config]"
-    )
+    )  # given with -D: no line of conf.py
 
 
 def test_impress_builder_still_presents_every_document(build):
@@ -92,8 +92,8 @@ def test_impress_builder_still_presents_every_document(build):
 def test_one_pattern_written_as_a_string(build):
     app = build("decksstring", "html")
     assert [line for line in warning_lines(app) if "impress" in line] == [
-        "WARNING: impress_decks should be a list of patterns; taking 'slides/*' as one "
-        "pattern [impress.config]"
+        f"{app.srcdir / 'conf.py'}:2: WARNING: impress_decks should be a list of patterns; "
+        "taking 'slides/*' as one pattern [impress.config]"
     ]
     assert sorted(p.name for p in (app.outdir / "_impress").rglob("*.html")) == ["intro.html"]
 

@@ -94,7 +94,9 @@ def test_bad_input_gives_located_typed_warnings(build):
     assert [(line, subtype) for line, subtype, _ in found] == [(line, t) for line, t, _ in BAD]
     for (_, _, text), (_, _, words) in zip(found, BAD, strict=True):
         assert words in text
+    # (impress.empty now has a line, so the located warnings show it too)
     assert located_warnings(app, "single.hovercraft") == [
+        (1, "impress.empty", "this document has no slide to present"),
         (1, "impress.separator", "this hovercraft deck has no transition (a line of ----) "
          "between slides"),
     ]

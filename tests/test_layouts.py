@@ -153,7 +153,7 @@ def test_automatic_overview(build):
 
 def test_deck_layout_from_front_matter_and_bad_config(build):
     app = build("layout-line", confoverrides={"impress_layout": "path", "impress_layout_path": ""})
-    assert any("impress_layout: a path layout needs SVG path data; using 'line'" in line
+    assert any("impress_layout (given with -D): a path layout needs SVG path data; using 'line'" in line
                for line in warning_lines(app))
     found = by_id(soup(app.outdir / "index.html"))
     assert _xy(found["one"]) == (2400, 0)
@@ -212,3 +212,91 @@ def test_layout_options_that_cannot_apply_are_reported(build):
     centre = (sum(p[0] for p in points) / 3, sum(p[1] for p in points) / 3)
     assert len({round(math.dist(p, centre), 3) for p in points}) == 1
     assert all(page[name].numbers["data-rotate-z"] == 0 for name in ("first", "second", "third"))
+
+
+# ---- path measurement: bounded work, no overflow --------------------------------
+
+
+def _arcs(count: int) -> str:
+    return "M 0 0 " + " ".join(
+        f"A {40 + n % 7} {25 + n % 5} {n % 90} {n % 2} 1 {n * 10 + 10} {(n % 3) * 5}"
+        for n in range(count)
+    )
+
+
+@pytest.fixture
+def evaluations(monkeypatch):
+    """Count every evaluation of a path piece (svg.path's ``point`` and ``length``);
+    measuring a whole path exactly (``Path.length``, ``Path.point``) is not allowed."""
+    import svg.path.path as svg_path
+
+    counts = {"point": 0, "length": 0}
+    classes = [getattr(svg_path, name, None) for name in
+               ("Linear", "Line", "Close", "Arc", "CubicBezier", "QuadraticBezier")]
+    for cls in filter(None, classes):
+        for method in ("point", "length"):
+            original = cls.__dict__.get(method)
+            if original is None:
+                continue
+
+            def counted(self, *args, _original=original, _method=method, **kwargs):
+                counts[_method] += 1
+                return _original(self, *args, **kwargs)
+
+            monkeypatch.setattr(cls, method, counted)
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the whole path was measured exactly")
+
+    monkeypatch.setattr(svg_path.Path, "length", refuse)
+    monkeypatch.setattr(svg_path.Path, "point", refuse)
+    return counts
+
+
+@pytest.mark.parametrize("count", [1, 50, 5000])
+def test_path_measurement_does_bounded_work(evaluations, count):
+    from sphinx_impress.core.layouts import PATH_SAMPLES, Layout, place_run, sample_path
+
+    sampled = sample_path(_arcs(count))
+    bound = PATH_SAMPLES + 2 * count
+    assert sampled.evaluations <= bound
+    assert evaluations["point"] <= bound
+    assert evaluations["length"] == 0  # no exact (recursive) arc length
+    assert sampled.length > 0
+    positions = place_run(Layout("path", path=_arcs(count), rotate=True), 12, None, 1920, 1080)
+    assert len(positions) == 12
+    assert all(math.isfinite(p.x) and math.isfinite(p.y) for p in positions)
+
+
+def test_sampled_length_is_close_to_the_exact_length():
+    from svg.path import parse_path
+
+    from sphinx_impress.core.layouts import path_length
+
+    for data in ("M 0 0 A 1 1 0 0 1 2 0", "M 0 0 C 500 -300 1000 300 1500 0", _arcs(20)):
+        exact = parse_path(data).length()
+        assert path_length(data) == pytest.approx(exact, rel=1e-3)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "M 0 0 L 1e308 0 L -1e308 0",
+        "M 0 0 L 1e400 0",
+        "M 0 0 A 1e308 1e308 0 0 1 1 0",
+        "M 0 0 L 20000000 0",
+        "M 0 0 A 0 0 0 0 1 5 0 L 1e400 0",
+    ],
+)
+def test_path_numbers_out_of_range_are_refused(data):
+    from sphinx_impress.core.layouts import parse_layout
+    from sphinx_impress.errors import InvalidValue
+
+    with pytest.raises(InvalidValue, match="beyond"):
+        parse_layout("path", None, data)
+
+
+def test_arc_of_radius_zero_is_measured():
+    from sphinx_impress.core.layouts import path_length
+
+    assert path_length("M 0 0 A 0 0 0 0 1 5 0") == pytest.approx(5)

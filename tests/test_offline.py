@@ -7,7 +7,7 @@ from helpers import soup, warning_lines
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sphinx_impress.html.offline import is_remote, loaded_urls
+from sphinx_impress.html.offline import css_urls, is_remote, loaded_urls
 
 
 def _offline(app) -> dict[str, str]:
@@ -23,7 +23,9 @@ def _offline(app) -> dict[str, str]:
 def test_raw_html_that_loads_from_the_network_is_named(build):
     app = build("offline")
     warnings = _offline(app)
-    assert sorted(warnings) == ["index.md", "talk.rst"]
+    # each at the first element that loads from the network
+    assert sorted(warnings) == ["index.md:3", "talk.rst:4"]
+    warnings = {where.split(":")[0]: message for where, message in warnings.items()}
     assert warnings["index.md"].startswith(
         "this presentation loads https://remote.example/backdrop.jpg, "
         "https://remote.example/photo.jpg from the network"
@@ -132,3 +134,52 @@ def test_inert_content_and_odd_markup_load_nothing():
     assert loaded_urls(html) == [
         "https://quoted.example/yes.png", "https://import.example/yes.css"
     ]
+
+
+# ---- read as a browser reads it (issue 15) -----------------------------------------
+
+
+def test_base_href_makes_every_relative_address_remote():
+    html = '<base href="https://host.example/"><img src="local.png">'
+    assert loaded_urls(html) == ["https://host.example/", "local.png"]
+    assert loaded_urls('<base href="_static/">') == ["_static/"]  # local: not remote
+    assert not is_remote("_static/")
+
+
+def test_css_escapes_are_decoded():
+    html = (
+        r'<div style="background: u\72l(\68ttps://escaped.example/a.png)"></div>'
+        r"<style>p { background: url('\000068ttps://escaped.example/b.png') }"
+        r'@\69mport "https://escaped.example/c.css";</style>'
+    )
+    assert [url for url in loaded_urls(html) if is_remote(url)] == [
+        "https://escaped.example/a.png", "https://escaped.example/b.png",
+        "https://escaped.example/c.css",
+    ]
+
+
+def test_character_references_and_control_characters_in_schemes():
+    html = (
+        '<img src="h&Tab;ttps://tab.example/a.png">'
+        '<img src="&#x68;ttps://ref.example/b.png">'
+        '<img src="\x01 https:\\\\backslash.example/c.png">'
+        '<img src="https:no-slashes.example/d.png">'
+    )
+    urls = loaded_urls(html)
+    assert len(urls) == 4
+    assert all(is_remote(url) for url in urls), urls
+    for url in ("ht\ttps://x.example/", "ht\ntps://x.example/", "\\\\host/share/x.png",
+                "/\\host/x.png", "HTTPS:x.example", " \x00//x.example"):
+        assert is_remote(url), repr(url)
+    for url in ("c:/pictures/x.png", "file:\\\\host\\x.png", "data:,https://x", "about:blank"):
+        assert not is_remote(url), repr(url)
+
+
+def test_deep_and_odd_markup_is_read_without_recursion():
+    html = "<div>" * 5000 + '<img src="https://deep.example/x.png">' + "</div>" * 5000
+    assert loaded_urls(html) == ["https://deep.example/x.png"]
+    css = "(" * 100_000 + "url(https://deep.example/y.png)"
+    assert css_urls(css) == ["https://deep.example/y.png"]
+    assert loaded_urls("<![CDATA[ <img src=https://cdata.example/x> ]]>") == []
+    assert loaded_urls("") == []
+    assert loaded_urls("<") == []

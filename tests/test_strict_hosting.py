@@ -74,6 +74,7 @@ def test_mathjax_configuration_is_loaded_from_a_file(make_app, tmp_path):
     (srcdir / "conf.py").write_text(
         'extensions = ["myst_parser", "sphinx_impress"]\n'
         'myst_enable_extensions = ["dollarmath"]\n'
+        'impress_math = "mathjax"\n'  # MathJax, not MathML written at build time
         f"mathjax3_config = {MATHJAX_CONFIG!r}\n",
         encoding="utf-8",
     )

@@ -84,3 +84,27 @@ def test_license_is_mit() -> None:
     assert text.startswith("The MIT License (MIT)\n")
     assert MIT_GRANT in text
     assert MIT_DISCLAIMER in text
+
+
+# ---- the math font (issue 15) ---------------------------------------------------------
+
+FONT_DIR = VENDOR_DIR.parents[3] / "static" / "fonts"
+
+
+def test_math_font_matches_its_provenance() -> None:
+    provenance = json.loads((FONT_DIR / "PROVENANCE.json").read_text(encoding="utf-8"))
+    assert provenance["package"] == "@fontsource/stix-two-math"
+    assert provenance["licence"] == "SIL Open Font License 1.1"
+    assert set(provenance["files"]) == {"STIXTwoMath-Regular.woff2", "LICENSE-STIXTwoMath.txt"}
+    for name, record in provenance["files"].items():
+        data = (FONT_DIR / name).read_bytes()
+        assert hashlib.sha256(data).hexdigest() == record["sha256"], name
+
+
+def test_math_font_licence_is_the_ofl() -> None:
+    text = (FONT_DIR / "LICENSE-STIXTwoMath.txt").read_text(encoding="utf-8")
+    assert "SIL OPEN FONT LICENSE Version 1.1" in text
+    assert "The STIX Fonts Project Authors" in text
+    # a WOFF2 file (its MATH table was checked with fontTools when it was added)
+    data = (FONT_DIR / "STIXTwoMath-Regular.woff2").read_bytes()
+    assert data[:4] == b"wOF2"

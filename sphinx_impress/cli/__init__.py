@@ -4,18 +4,24 @@ build. Each subcommand lives in its own module, which provides
 - ``add_arguments(parser: argparse.ArgumentParser) -> None``: its arguments, and
 - ``run(args: argparse.Namespace) -> int``: the work; returns the exit status.
 
-A subcommand reports a problem the user can fix (a missing file, no browser) by raising
-an :class:`~sphinx_impress.errors.ImpressError`: :func:`main` prints it as one line on
-standard error and exits with status 1, never with a traceback.
+A subcommand says what it did in one line on standard output when it succeeds. It
+reports a problem the user can fix (a missing file, no browser) by raising an
+:class:`~sphinx_impress.errors.ImpressError`: :func:`main` prints it as one line on
+standard error and exits with status 1, never with a traceback. ``sphinx-impress
+--version`` prints the package's version, with Sphinx's and Python's.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import platform
 import sys
 from collections.abc import Sequence
 
+import sphinx
+
+from .. import __version__
 from ..errors import ImpressError
 
 #: subcommand name -> (module under ``sphinx_impress.cli``, one-line help)
@@ -35,6 +41,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="sphinx-impress",
         description="Tools for sphinx-impress presentations.",
+    )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"%(prog)s {__version__} (Sphinx {sphinx.__display_version__}, "
+        f"Python {platform.python_version()})",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name, (module_name, help_text) in SUBCOMMANDS.items():

@@ -15,6 +15,7 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from ..errors import InvalidValue
 from .geometry import AUTO_GAP, Position, footprint, next_to
@@ -73,18 +74,76 @@ def parse_layout(
         if path_length(data) <= 0:
             raise InvalidValue(f"the SVG path {data!r} has no length")
     return Layout(text, count, data, parse_flag(rotate))
-
-
-#: numbers, signs, points, exponents, commas and white space).
+#: Anything but SVG path data: path commands (and ``E`` of an exponent), digits,
+#: signs, points, commas and white space.
 _NOT_PATH_DATA = re.compile(r"[^MmZzLlHhVvCcSsQqTtAaEe0-9+\-.,\s]+")
 
+#: The most points at which a path's pieces are evaluated to measure it and place steps
+#: on it, besides the two ends of each piece: the work is bounded by this and by the
+#: number of pieces (``svg.path`` measures arcs exactly, by recursive subdivision,
+#: which took minutes for a few thousand arcs).
+PATH_SAMPLES = 2000
 
-def path_length(data: str) -> float:
-    """The length of SVG path data, in its own units.
 
-    :raises InvalidValue: when the data does not parse.
+@dataclass(frozen=True)
+class SampledPath:
+    """SVG path data measured at a bounded number of points.
+
+    ``points``: points along the path, in order, each piece from its start to its end;
+    ``lengths``: the length travelled to each point (a jump between subpaths, a move,
+    adds nothing); ``tangents``: the direction of the path at each point;
+    ``evaluations``: how many times a piece was evaluated (the work done).
     """
-    from svg.path import parse_path
+
+    points: tuple[complex, ...]
+    lengths: tuple[float, ...]
+    tangents: tuple[complex, ...]
+    evaluations: int
+
+    @property
+    def length(self) -> float:
+        """The length of the path, in its own units (a polyline through the points)."""
+        return self.lengths[-1] if self.lengths else 0.0
+
+    @property
+    def closed(self) -> bool:
+        """Whether the path ends where it starts."""
+        return abs(self.points[-1] - self.points[0]) <= 1e-9 * max(self.length, 1e-300)
+
+
+def _rough_length(segment: object) -> float:
+    """An estimate of a piece's length from its defining points, without measuring it
+    (the control polygon of a curve, the half circle of an arc's radii)."""
+    names = ("start", "control", "control1", "control2", "end")
+    points = [p for name in names if isinstance(p := getattr(segment, name, None), complex)]
+    polygon = sum(abs(b - a) for a, b in itertools.pairwise(points))
+    radius = getattr(segment, "radius", None)
+    if isinstance(radius, complex):
+        polygon = max(polygon, math.pi * max(abs(radius.real), abs(radius.imag)))
+    return polygon
+
+
+def _check_numbers(data: str, segment: object) -> None:
+    for name in ("start", "control", "control1", "control2", "end", "radius"):
+        value = getattr(segment, name, None)
+        if not isinstance(value, complex):
+            continue
+        if not all(math.isfinite(v) and abs(v) <= LIMIT for v in (value.real, value.imag)):
+            raise InvalidValue(
+                f"the SVG path {data!r} has a number beyond ±{LIMIT:,.0f}, which cannot "
+                "be measured"
+            )
+
+
+def sample_path(data: str, samples: int = PATH_SAMPLES) -> SampledPath:
+    """Measure SVG path data at about ``samples`` points, shared out among its pieces
+    by a rough estimate of their lengths, plus both ends of each piece: the work grows
+    with the number of pieces and ``samples``, never with the shape of a piece.
+
+    :raises InvalidValue: when the data does not parse, has a number that is not
+        finite or beyond ±:data:`~sphinx_impress.core.values.LIMIT`, or has no length.
+    """
+    from svg.path import Move, parse_path
     from svg.path.parser import InvalidPathError
 
     # svg.path stops quietly at text it does not know, so anything but path commands
@@ -95,11 +154,68 @@ def path_length(data: str) -> float:
             f"the SVG path {data!r} has {stray.group()!r}, which is not SVG path data"
         )
     try:
-        return float(parse_path(data).length())
-    except (InvalidPathError, ValueError, IndexError, TypeError, AssertionError) as error:
+        pieces = [segment for segment in parse_path(data) if not isinstance(segment, Move)]
+    except (InvalidPathError, ValueError, IndexError, TypeError, AssertionError,
+            OverflowError, ZeroDivisionError) as error:
         # svg.path checks some malformed data (a path that opens with Z) with assert
         reason = str(error) or "it does not start with a move (M)"
         raise InvalidValue(f"the SVG path {data!r} does not parse: {reason}") from None
+    for segment in pieces:
+        _check_numbers(data, segment)
+    try:
+        sampled = _sample(pieces, samples)
+    except (ArithmeticError, ValueError, TypeError, AttributeError) as error:
+        # svg.path before 6.3 keeps a path that opens with Z, whose pieces then have
+        # no start point
+        raise InvalidValue(f"the SVG path {data!r} cannot be measured: {error}") from None
+    if not sampled.points or not math.isfinite(sampled.length) or sampled.length <= 0:
+        raise InvalidValue(f"the SVG path {data!r} has no length")
+    return sampled
+
+
+def _sample(pieces: list[Any], samples: int) -> SampledPath:
+    rough = [_rough_length(segment) for segment in pieces]
+    total = sum(rough)
+    points: list[complex] = []
+    lengths: list[float] = []
+    tangents: list[complex] = []
+    evaluations = 0
+    for segment, estimate in zip(pieces, rough, strict=True):
+        inner = int(samples * estimate / total) if total > 0 else 0
+        for n in range(inner + 2):
+            t = n / (inner + 1)
+            point = segment.point(t)
+            evaluations += 1
+            if points and n > 0:
+                lengths.append(lengths[-1] + abs(point - points[-1]))
+            else:
+                lengths.append(lengths[-1] if lengths else 0.0)
+            points.append(point)
+            tangents.append(_direction(segment, t, point, points))
+    return SampledPath(tuple(points), tuple(lengths), tuple(tangents), evaluations)
+
+
+def _direction(segment: Any, t: float, point: complex, points: list[complex]) -> complex:
+    """The path's direction at ``t`` of a piece: its tangent where it has one, else
+    the way from the point before."""
+    try:
+        tangent = complex(segment.tangent(t))
+    except (ArithmeticError, ValueError, TypeError, AttributeError):
+        # svg.path's arcs of radius 0 (straight lines in SVG) have no angle
+        tangent = 0j
+    if tangent == 0 or not math.isfinite(abs(tangent)):
+        tangent = point - points[-2] if len(points) > 1 else 0j
+    return tangent
+
+
+def path_length(data: str) -> float:
+    """The length of SVG path data, in its own units, measured at a bounded number of
+    points (:func:`sample_path`).
+
+    :raises InvalidValue: when the data does not parse or cannot be measured.
+    """
+    return sample_path(data).length
+
 
 def place_run(
     layout: Layout,
@@ -224,38 +340,26 @@ def _spiral(
     return positions
 
 
-#: Points sampled along a path to measure its length piece by piece.
-PATH_SAMPLES = 2000
-
-
 def _path(
     layout: Layout, count: int, start: Position, width: float, height: float
 ) -> list[Position]:
-    from svg.path import parse_path
-
-    path = parse_path(layout.path)
-    # svg.path measures positions by each segment's own parameter, which bunches
-    # points on a curve; sample the path and walk it by length instead
-    samples = [path.point(n / PATH_SAMPLES) for n in range(PATH_SAMPLES + 1)]
-    lengths = [0.0]
-    for a, b in itertools.pairwise(samples):
-        lengths.append(lengths[-1] + abs(b - a))
+    path = sample_path(layout.path)
+    samples, lengths = path.points, path.lengths
     pitch = width * (1 + AUTO_GAP)
     # a closed path (one that ends where it starts) has as many gaps as steps
-    closed = abs(samples[-1] - samples[0]) <= 1e-9 * lengths[-1]
-    gaps = count if closed else count - 1
-    factor = gaps * pitch / lengths[-1] if gaps else 1.0
+    gaps = count if path.closed else count - 1
+    factor = gaps * pitch / path.length if gaps else 1.0
+    last = len(samples) - 1
     positions = []
     for number in range(count):
-        wanted = lengths[-1] * number / gaps if gaps else 0.0
-        n = min(bisect.bisect_left(lengths, wanted), PATH_SAMPLES)
+        wanted = path.length * number / gaps if gaps else 0.0
+        n = min(bisect.bisect_left(lengths, wanted), last)
         if n > 0 and lengths[n] > lengths[n - 1]:
             part = (wanted - lengths[n - 1]) / (lengths[n] - lengths[n - 1])
             point = samples[n - 1] + (samples[n] - samples[n - 1]) * part
-            fraction = (n - 1 + part) / PATH_SAMPLES
+            tangent = path.tangents[n - 1] + (path.tangents[n] - path.tangents[n - 1]) * part
         else:
-            point, fraction = samples[n], n / PATH_SAMPLES
-        tangent = path.tangent(fraction)
+            point, tangent = samples[n], path.tangents[n]
         offset = point - samples[0]
         positions.append(
             _turned(

@@ -55,7 +55,11 @@ def parse_number(value: object, low: float = -LIMIT, high: float = LIMIT) -> flo
     if isinstance(value, bool) or value is None:
         raise InvalidValue(f"expected a number, got {value!r}")
     if isinstance(value, int | float):
-        number = float(value)
+        try:
+            number = float(value)
+        except OverflowError:  # an int beyond the floats (10**400)
+            raise InvalidValue(f"expected a number from {format_number(low)} to "
+                               f"{format_number(high)}, got {value!r:.40}") from None
     elif isinstance(value, str):
         text = value.strip()
         if text.lower().lstrip("+-") in {"nan", "inf", "infinity"}:

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import dataclasses as dc
 import fnmatch
+import re
 from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
 
 from ..core.layouts import LAYOUTS, Layout, parse_layout, path_length
-from ..core.values import LIMIT, SCALE_RANGE, parse_flag, parse_number
+from ..core.values import LIMIT, SCALE_RANGE, format_number, parse_flag, parse_number
 from ..errors import InvalidValue
 from .warnings import ImpressWarnings, warn
 
@@ -87,6 +89,17 @@ def _yes_no(value: Any) -> bool:
     if value is None or str(value).strip() == "":
         raise InvalidValue(f"expected yes or no, got {value!r}")
     return parse_flag(value)
+
+
+#: The values of ``impress_math`` (:mod:`sphinx_impress.html.math`).
+MATH_CHOICES = ("mathml", "mathjax", "html")
+
+
+def _math_choice(value: Any) -> str:
+    text = str(value).strip().lower()
+    if text not in MATH_CHOICES:
+        raise InvalidValue(f"expected one of {', '.join(MATH_CHOICES)}, got {value!r}")
+    return text
 
 
 def _overview(value: Any) -> str | None:
@@ -308,6 +321,28 @@ class ImpressConfig:
         types=(list, tuple),
     )
 
+    math: str = _field(
+        "mathml",
+        _math_choice,
+        "How presentations show math: mathml writes each formula as MathML when the "
+        "page is built (no script, no network); mathjax loads MathJax from "
+        "mathjax_path (a CDN by default); html uses what the HTML pages use "
+        "(sphinx.ext.imgmath, say). Docs pages keep the choice of Sphinx.",
+        "mathml, mathjax or html",
+        per_document=False,
+        types=(str,),
+    )
+    math_font: bool = _field(
+        True,
+        _yes_no,
+        "Whether presentation pages with MathML formulas load the STIX Two Math font "
+        "shipped with sphinx-impress (SIL OFL 1.1, about 400 KB; pages without math never "
+        "load it); without it, the browser's own math font is used.",
+        "bool",
+        per_document=False,
+        types=(bool,),
+    )
+
     @classmethod
     def values(cls) -> list[dc.Field[Any]]:
         """The fields, in declaration order."""
@@ -375,25 +410,76 @@ def setup_config(app: Sphinx) -> None:
     app.connect("env-updated", check_patterns)
 
 
+def conf_location(app: Sphinx, name: str) -> str | None:
+    """Where a warning about the config value ``name`` points: ``conf.py:<line>``, the
+    line of ``conf.py`` that first assigns it, or ``None`` when no such line is found
+    (a value given with ``-D``, or computed); :func:`set_by` then names the source in
+    the message.
+
+    Sphinx prints a location string holding a colon as it is
+    (``SphinxLogRecordTranslator`` in ``sphinx/util/logging.py``); a path alone would be
+    taken for a docname.
+    """
+    confdir = getattr(app, "confdir", None)
+    if not confdir or name in getattr(app.config, "overrides", {}):
+        return None
+    path = Path(confdir, "conf.py")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    assignment = re.compile(rf"^{re.escape(name)}\s*(?::[^=\n]*)?[+]?=", re.MULTILINE)
+    found = assignment.search(text)
+    if found is None:
+        return None
+    return f"{path}:{text.count(chr(10), 0, found.start()) + 1}"
+
+
+def set_by(app: Sphinx, name: str) -> str:
+    """Where the value ``name`` came from, for a message: `` (given with -D)`` for a
+    command-line or ``confoverrides`` value, else `` in conf.py``."""
+    if name in getattr(app.config, "overrides", {}):
+        return " (given with -D)"
+    return " in conf.py"
+
+
 def validate_config(app: Sphinx, config: Config) -> None:
     """Check every ``impress_*`` value; a bad one is reported with a warning of subtype
-    ``impress.config`` and replaced by its default."""
+    ``impress.config`` at its line of ``conf.py``, naming the setting, and replaced by
+    its default. A smallest scale above the largest gives the same warning, and the
+    default smallest scale (0) is used."""
     defaults = ImpressConfig()
     for field in ImpressConfig.values():
         name = PREFIX + field.name
         try:
             value = field.metadata["validator"](getattr(config, name))
-        except (InvalidValue, TypeError) as error:
+        except (InvalidValue, TypeError, OverflowError) as error:
             warn(
-                f"{name}: {error}; using the default {getattr(defaults, field.name)!r}",
+                f"{name}{set_by(app, name)}: {error}; using the default "
+                f"{getattr(defaults, field.name)!r}",
                 ImpressWarnings.CONFIG,
+                conf_location(app, name),
             )
             value = getattr(defaults, field.name)
         setattr(config, name, value)
+    if config.impress_min_scale > config.impress_max_scale:
+        warn(
+            f"impress_min_scale{set_by(app, 'impress_min_scale')}: "
+            f"{format_number(config.impress_min_scale)} is above impress_max_scale "
+            f"{format_number(config.impress_max_scale)}; using the default "
+            f"{format_number(defaults.min_scale)}",
+            ImpressWarnings.CONFIG,
+            conf_location(app, "impress_min_scale"),
+        )
+        config.impress_min_scale = defaults.min_scale
     try:
         ImpressConfig.from_sphinx(config).deck_layout()
     except InvalidValue as error:
-        warn(f"impress_layout: {error}; using 'line'", ImpressWarnings.CONFIG)
+        warn(
+            f"impress_layout{set_by(app, 'impress_layout')}: {error}; using 'line'",
+            ImpressWarnings.CONFIG,
+            conf_location(app, "impress_layout"),
+        )
         config.impress_layout = "line"
 
 
@@ -407,7 +493,9 @@ class FrontMatter:
     overrides: dict[str, Any]
 
 
-def read_front_matter(settings: Iterable[tuple[str, Any, Any]]) -> FrontMatter:
+def read_front_matter(
+    settings: Iterable[tuple[str, Any, Any]], base: ImpressConfig | None = None
+) -> FrontMatter:
     """Read the per-document deck settings from a document's front matter.
 
     :param settings: ``(key, value, location)`` for each front matter field, where keys
@@ -416,10 +504,13 @@ def read_front_matter(settings: Iterable[tuple[str, Any, Any]]) -> FrontMatter:
 
     An invalid value, or a key with the prefix that names no per-document setting,
     gives a warning of subtype ``impress.config`` and is not used; an ``impress_deck``
-    that is not yes or no says "not a deck".
+    that is not yes or no says "not a deck". With ``base`` (the ``conf.py``
+    settings), a smallest scale that comes out above the largest is warned about and
+    the front matter's value is not used.
     """
     fields = {field.name: field for field in ImpressConfig.values()}
     overrides: dict[str, Any] = {}
+    locations: dict[str, Any] = {}
     deck = None
     for key, value, location in settings:
         if not key.startswith(PREFIX):
@@ -448,8 +539,34 @@ def read_front_matter(settings: Iterable[tuple[str, Any, Any]]) -> FrontMatter:
             continue
         try:
             overrides[field.name] = field.metadata["validator"](value)
-        except (InvalidValue, TypeError) as error:
+        except (InvalidValue, TypeError, OverflowError) as error:
             warn(f"{key}: {error}; the conf.py value is used", ImpressWarnings.CONFIG, location)
+            continue
+        locations[field.name] = location
+    if base is not None:
+        settings_ = base.with_overrides(overrides)
+        if settings_.min_scale > settings_.max_scale:
+            given = "min_scale" if "min_scale" in overrides else "max_scale"
+            warn(
+                f"{PREFIX}min_scale {format_number(settings_.min_scale)} is above "
+                f"{PREFIX}max_scale {format_number(settings_.max_scale)}; the conf.py "
+                f"value of {PREFIX}{given} is used",
+                ImpressWarnings.CONFIG,
+                locations.get(given),
+            )
+            del overrides[given]
+        layout_keys = [name for name in overrides if name.startswith("layout")]
+        if layout_keys:
+            try:
+                base.with_overrides(overrides).deck_layout()
+            except InvalidValue as error:
+                warn(
+                    f"{PREFIX}layout: {error}; the conf.py layout is used",
+                    ImpressWarnings.CONFIG,
+                    locations.get(layout_keys[0]),
+                )
+                for name in layout_keys:
+                    del overrides[name]
     return FrontMatter(deck, overrides)
 
 
@@ -462,6 +579,7 @@ def check_decks_setting(app: Sphinx, config: Config) -> None:
             f"impress_decks should be a list of patterns; taking {config.impress_decks!r} "
             "as one pattern",
             ImpressWarnings.CONFIG,
+            conf_location(app, "impress_decks"),
         )
         config.impress_decks = [config.impress_decks]
     elif not isinstance(config.impress_decks, list | tuple):
@@ -469,6 +587,7 @@ def check_decks_setting(app: Sphinx, config: Config) -> None:
             f"impress_decks should be a list of patterns, got {config.impress_decks!r}; "
             "ignored",
             ImpressWarnings.CONFIG,
+            conf_location(app, "impress_decks"),
         )
         config.impress_decks = []
     patterns = [p for p in config.impress_decks if isinstance(p, str) and p]
@@ -477,10 +596,9 @@ def check_decks_setting(app: Sphinx, config: Config) -> None:
             "impress_decks: entries that are not patterns are ignored: "
             f"{[p for p in config.impress_decks if p not in patterns]!r}",
             ImpressWarnings.CONFIG,
+            conf_location(app, "impress_decks"),
         )
     config.impress_decks = patterns
-
-
 
 
 def check_patterns(app: Sphinx, env: BuildEnvironment) -> None:
@@ -491,4 +609,5 @@ def check_patterns(app: Sphinx, env: BuildEnvironment) -> None:
             warn(
                 f"impress_decks: the pattern {pattern!r} matches no document",
                 ImpressWarnings.CONFIG,
+                conf_location(app, "impress_decks"),
             )

@@ -148,7 +148,8 @@ class BuildPresentation(SphinxPostTransform):
         for slide, position in zip(slides, positions, strict=True):
             root.append(self._step(slide, position))
         if not slides:
-            warn("this document has no slide to present", ImpressWarnings.EMPTY, docname)
+            line = next((n.line for n in [*leading, *trailing] if n.line), 1)
+            warn("this document has no slide to present", ImpressWarnings.EMPTY, (docname, line))
             root.extend([*leading, *trailing])
             return
         steps_of(root)[0].insert(0, leading)

@@ -10,7 +10,7 @@ from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 
 from ..core.options import StepInfo, StepOptions, check_id
-from .config import read_front_matter
+from .config import ImpressConfig, read_front_matter
 from .domain import impress_domain
 from .nodes import enclosing, step, title_text
 from .notes import notes
@@ -117,6 +117,26 @@ def _front_matter(
     return []
 
 
+#: Attribute of a section that holds its title as written in the source, before
+#: Sphinx's ``Locale`` transform translates it.
+SOURCE_TITLE = "impress_source_title"
+
+
+class KeepSourceTitles(SphinxTransform):
+    """Keep each section's title as written in the source (:data:`SOURCE_TITLE`)
+    before Sphinx translates it (``Locale``, priority 20, with ``language`` and
+    ``locale_dirs``), so that a translated deck has the step ids of the source: its
+    links, ``#/id`` addresses and ``rel-to``/``goto`` options stay good."""
+
+    default_priority = 15
+
+    def apply(self, **kwargs: Any) -> None:
+        """Record the titles."""
+        for section in self.document.findall(nodes.section):
+            if section.children and isinstance(section[0], nodes.title):
+                section[SOURCE_TITLE] = section[0].astext()
+
+
 class CollectSteps(SphinxTransform):
     """Give every slide of a document its step options and a unique step id.
 
@@ -137,7 +157,10 @@ class CollectSteps(SphinxTransform):
     def apply(self, **kwargs: Any) -> None:
         """Check the front matter's deck settings, collect the slides and set their
         options and ids."""
-        front_matter = read_front_matter(_front_matter(self.document, self.env.docname))
+        front_matter = read_front_matter(
+            _front_matter(self.document, self.env.docname),
+            ImpressConfig.from_sphinx(self.env.config),
+        )
         deck = front_matter.deck
         if deck is None and any(self.document.findall(step)):
             deck = True  # a document that uses the step directive is a deck
@@ -195,7 +218,10 @@ class CollectSteps(SphinxTransform):
         step directive that asked for the id, naming the id given instead)."""
         if wanted and self._available(wanted, slide, used, author=True):
             return self._claim(slide, wanted)
-        title = title_text(slide) if isinstance(slide, nodes.section) else ""
+        title = ""
+        if isinstance(slide, nodes.section):
+            # the title as written, not as translated: every language has the same ids
+            title = slide.get(SOURCE_TITLE) or title_text(slide)
         base = nodes.make_id(title) or f"step-{number}"
         if check_id(base):
             base = f"step-{number}"
@@ -254,5 +280,6 @@ class CollectSteps(SphinxTransform):
 
 
 def setup_transforms(app: Sphinx) -> None:
-    """Register the read-time transform."""
+    """Register the read-time transforms."""
+    app.add_transform(KeepSourceTitles)
     app.add_transform(CollectSteps)

@@ -1,17 +1,23 @@
 """The ``step`` directive (also ``impress-step``): its options, read into a ``step``
-node (:func:`~sphinx_impress.core.options.parse_step_options`)."""
+node (:func:`~sphinx_impress.core.options.parse_step_options`); and the warning when
+another extension owns the name ``step``."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective
 
+from .._compat import builder_name, registered_directive
 from ..core.options import OTHER_OPTIONS, parse_step_options
 from ..core.values import AXES
+from .domain import impress_domain
 from .nodes import step
-from .warnings import report
+from .warnings import ImpressWarnings, report, warn
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -75,7 +81,62 @@ class StepDirective(SphinxDirective):
 STEP_ALIAS = "impress-step"
 
 
+#: A ``step`` directive as written in MyST (a fence of backticks, tildes or colons) or
+#: in reST, with the option lines that follow it.
+_STEP_USE = re.compile(
+    r"^[ \t]*(?:(?:`{3,}|~{3,}|:{3,})[ \t]*\{step\}|\.\.[ \t]+step[ \t]*::)[^\n]*\n"
+    r"(?P<options>(?:[ \t]*:[^\n]*\n)*)",
+    re.MULTILINE,
+)
+
+#: Options that only sphinx-impress's ``step`` has: a ``step`` with one of them was
+#: meant as a slide.
+_OWN_OPTIONS = re.compile(
+    r"^[ \t]*:(?:data-)?(?:x|y|z|scale|rotate(?:-[xyz]|-order)?|rel-to|overview|"
+    r"layout(?:-[a-z]+)?|transition-duration|autoplay|skip|stop|goto(?:-next|-prev)?):",
+    re.MULTILINE,
+)
+
+
+class StepNameClash(SphinxTransform):
+    """Warn (``impress.name_clash``) at the first ``step`` directive of a document when
+    another extension owns the name ``step``, so the directive is not a slide: in a
+    presentation (every document of an ``impress`` build), in a deck, or where the
+    directive has options only sphinx-impress's ``step`` takes. The warning names
+    ``impress-step``, which always is sphinx-impress's."""
+
+    default_priority = 401  # after CollectSteps, which says which documents are decks
+
+    def apply(self, **kwargs: Any) -> None:
+        """Look for ``step`` directives in the source when ``step`` is not ours."""
+        owner = registered_directive("step")
+        if owner is None or issubclass(owner, StepDirective):
+            return
+        source = self.document.get("source")
+        try:
+            text = Path(source).read_text(encoding="utf-8") if source else ""
+        except (OSError, UnicodeDecodeError):
+            return
+        docname = self.env.docname
+        presented = builder_name(self.env) == "impress" or impress_domain(self.env).is_deck(
+            docname
+        )
+        for use in _STEP_USE.finditer(text):
+            if presented or _OWN_OPTIONS.search(use["options"]):
+                line = text.count("\n", 0, use.start()) + 1
+                warn(
+                    f"this step directive is {owner.__module__}.{owner.__name__}, not a "
+                    "slide: another extension took the name 'step' (the one set up "
+                    f"later gets it); write {STEP_ALIAS} for sphinx-impress's step",
+                    ImpressWarnings.NAME_CLASH,
+                    (docname, line),
+                )
+                return
+
+
 def setup_directives(app: Sphinx) -> None:
-    """Register the ``step`` directive, also as :data:`STEP_ALIAS`."""
+    """Register the ``step`` directive, also as :data:`STEP_ALIAS`, and the check that
+    warns when another extension owns ``step``."""
     app.add_directive("step", StepDirective)
     app.add_directive(STEP_ALIAS, StepDirective)
+    app.add_transform(StepNameClash)

@@ -145,6 +145,20 @@ class ImpressWarnings(Enum):
     ``header`` or ``footer`` directive, whose content hovercraft showed on every slide
     (kept as a comment)."""
 
+    MATH = "math"
+    """Math that a presentation cannot show as math: a formula that cannot be
+    converted to MathML (TeX that does not parse, a command the converter does not
+    know; the formula's TeX is shown as code), or a ``$$`` line on a slide that no
+    extension turned into math (MyST needs ``dollarmath`` in
+    ``myst_enable_extensions``; reST has the ``math`` directive and role)."""
+
+    NAME_CLASH = "name_clash"
+    """A ``step`` directive in a document while another extension owns the name
+    ``step`` (sphinx-design 0.8 has a ``step`` directive; the extension set up later
+    gets the name): the directive is the other extension's, so it sets no slide.
+    Write ``impress-step``, sphinx-impress's other name for it. One warning per
+    document, at its first such directive."""
+
     @property
     def subtype(self) -> str:
         """The subtype as written in ``suppress_warnings``: ``impress.<value>``."""

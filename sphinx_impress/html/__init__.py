@@ -11,11 +11,14 @@ if TYPE_CHECKING:
 
 
 def setup_html(app: Sphinx) -> None:
-    """Register the builder, the theme and the presentations of HTML builds."""
+    """Register the builder, the theme, math in presentations and the presentations of
+    HTML builds."""
     from .builder import setup_builder
     from .embedded import setup_embedded
+    from .math import setup_math
     from .themes import get_theme_path
 
     setup_builder(app)
     setup_embedded(app)
+    setup_math(app)
     app.add_html_theme("impress", get_theme_path())

@@ -5,20 +5,28 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.locale import __
 from sphinx.util import logging
 
-from .._compat import clear_assets, drop_assets, extension_registry, page_assets
+from .._compat import (
+    application,
+    clear_assets,
+    drop_assets,
+    extension_registry,
+    page_assets,
+)
 from ..core.canvas import CanvasStep, canvas_svg
+from ..extension.config import conf_location
 from ..extension.domain import impress_domain
 from ..extension.nodes import impress_root, title_text
 from ..extension.presentation import BUILDER
 from ..extension.warnings import ImpressWarnings, warn
 from .highlighting import ReusingPygmentsBridge
+from .math import presentation_renderer, register_renderer
 from .offline import is_remote, warn_remote_assets
 from .translator import ImpressTranslator
 
@@ -78,6 +86,22 @@ class ImpressBuilder(StandaloneHTMLBuilder):
     copysource = False
     add_permalinks = False
     default_translator_class = ImpressTranslator
+    #: Whether this builder is the build's own builder (``-b impress``), not one that
+    #: an HTML build runs to write its presentations.
+    own_build: ClassVar[bool] = True
+
+    @property
+    def math_renderer_name(self) -> str | None:
+        """The math renderer of presentation pages, by ``impress_math``: MathML written
+        at build time by default (:mod:`sphinx_impress.html.math`)."""
+        return presentation_renderer(self)
+
+    def init(self) -> None:
+        """Set up as Sphinx's HTML builder does, with the MathML renderer known to
+        Sphinx's registry when this is the build's own builder (Sphinx checks it)."""
+        if self.own_build and self.config.impress_math == "mathml":
+            register_renderer(extension_registry(self))
+        super().init()
 
     def get_theme_config(self) -> tuple[str, dict[str, str | int | bool]]:
         """Use the ``impress`` theme, whatever ``html_theme`` says."""
@@ -220,7 +244,9 @@ class ImpressBuilder(StandaloneHTMLBuilder):
         """Write the presentation page, then, with ``impress_layout_svg``, the map of
         its canvas as ``<docname>.layout.svg`` beside it."""
         super().write_doc(docname, doctree)
+        target = Path(self.outdir, f"{docname}.layout.svg")
         if not self.config.impress_layout_svg:
+            target.unlink(missing_ok=True)  # written by an earlier build
             return
         root = next(iter(doctree.findall(impress_root)), None)
         if root is None:
@@ -239,7 +265,6 @@ class ImpressBuilder(StandaloneHTMLBuilder):
         ]
         config = root["impress_config"]
         drawing = canvas_svg(steps, config.width, config.height)
-        target = Path(self.outdir, f"{docname}.layout.svg")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(drawing, encoding="utf-8")
 
@@ -256,6 +281,7 @@ class ImpressBuilder(StandaloneHTMLBuilder):
             f"{setting}: {filename!r} is in no folder of html_static_path, so "
             "presentation pages would load a file that does not exist",
             ImpressWarnings.CONFIG,
+            conf_location(application(self), setting),
         )
 
     def gen_indices(self) -> None:
@@ -265,9 +291,24 @@ class ImpressBuilder(StandaloneHTMLBuilder):
         """Write no search page and no ``html_additional_pages``."""
 
 
+def note_removed_documents(
+    app: Sphinx, env: Any, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """Remove the presentations (and canvas maps) of documents that are gone from an
+    ``impress`` build's output, as a clean build would not have them (an HTML build
+    removes those in ``_impress/`` by itself). Connected to ``env-get-outdated``."""
+    builder = app.builder
+    if isinstance(builder, ImpressBuilder) and builder.own_build:
+        for docname in sorted(removed):
+            Path(builder.outdir, f"{docname}{builder.out_suffix}").unlink(missing_ok=True)
+            Path(builder.outdir, f"{docname}.layout.svg").unlink(missing_ok=True)
+    return []
+
+
 def setup_builder(app: Sphinx) -> None:
     """Register the builder after Sphinx's HTML builder (as ``dirhtml`` does), and the
     check of what its pages load from the network."""
     app.setup_extension("sphinx.builders.html")
     app.add_builder(ImpressBuilder)
     app.connect("html-page-context", warn_remote_assets, priority=900)
+    app.connect("env-get-outdated", note_removed_documents)

@@ -20,7 +20,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.osutil import relative_uri
 from sphinx.util.parallel import SerialTasks
 
-from .._compat import application, builder_in_charge, write_documents
+from .._compat import application, builder_in_charge, page_path, write_documents
 from ..extension.domain import impress_domain
 from ..extension.warnings import ImpressWarnings, warn
 from .builder import THEME, ImpressBuilder
@@ -112,7 +112,9 @@ PRESENT_JS = "impress-present.js"
 def add_present_script(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
-    """Load :data:`PRESENT_JS` on the docs pages of decks."""
+    """Load :data:`PRESENT_JS` on the docs pages of decks. The script is copied into
+    the output first, so that Sphinx links it with the same checksum (``?v=``) in a
+    clean build as in a later one."""
     builder = app.builder
     if (
         isinstance(builder, StandaloneHTMLBuilder)
@@ -120,7 +122,22 @@ def add_present_script(
         and doctree is not None
         and impress_domain(app.env).is_deck(pagename)
     ):
+        _copy_present_script(Path(app.outdir))
         builder.add_js_file(PRESENT_JS)
+
+
+def _copy_present_script(outdir: Path) -> None:
+    """Put :data:`PRESENT_JS` into ``OUT/_static`` unless the same bytes are there
+    (parallel writers each write their own copy and swap it in)."""
+    source = Path(__file__).parent / "static" / PRESENT_JS
+    target = outdir / "_static" / PRESENT_JS
+    data = source.read_bytes()
+    if target.is_file() and target.read_bytes() == data:
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f"{PRESENT_JS}.{os.getpid()}.tmp")
+    partial.write_bytes(data)
+    os.replace(partial, target)
 
 
 class LinkToSlides(SphinxPostTransform):
@@ -180,6 +197,12 @@ class EmbeddedImpressBuilder(ImpressBuilder):
     build's builder: it writes into ``_impress/`` inside the docs build's output, with
     the same environment, and links from a presentation to another document lead to
     that document's docs page."""
+
+    own_build = False
+
+    def dump_inventory(self) -> None:
+        """Write no ``objects.inv`` into ``_impress/``: the HTML build writes the
+        project's inventory."""
 
     def __init__(self, docs_builder: StandaloneHTMLBuilder) -> None:
         self.docs_builder = docs_builder
@@ -244,6 +267,7 @@ def write_presentations(app: Sphinx, exception: Exception | None) -> None:
     env = app.env
     decks = impress_domain(env).decks()
     if not decks:
+        _remove_presentations(app)
         return
     for docname in sorted(env.found_docs):
         if docname.split("/")[0] == PRESENTATIONS:
@@ -254,9 +278,7 @@ def write_presentations(app: Sphinx, exception: Exception | None) -> None:
                 ImpressWarnings.CONFIG,
                 docname,
             )
-    static = Path(app.outdir, "_static")
-    static.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(Path(__file__).parent / "static" / PRESENT_JS, static / PRESENT_JS)
+    _copy_present_script(Path(app.outdir))
     impress = EmbeddedImpressBuilder(cast("StandaloneHTMLBuilder", builder))
     Path(impress.outdir).mkdir(parents=True, exist_ok=True)
     with builder_in_charge(app, impress):
@@ -277,19 +299,43 @@ def write_presentations(app: Sphinx, exception: Exception | None) -> None:
 
 
 def _outdated(impress: ImpressBuilder, decks: set[str]) -> set[str]:
-    """The decks whose presentation is missing, older than the deck's source or than a
-    file the deck depends on (an included file, an image), or all when settings
-    changed (the impress builder's own test, then the dependencies)."""
+    """The decks whose presentation is missing, older than the deck's source, than its
+    docs page or than a file the deck depends on (an included file, an image), or all
+    when settings changed (the impress builder's own test, then the dependencies)."""
     outdated = decks & set(impress.get_outdated_docs())
+    docs_builder = getattr(impress, "docs_builder", None)
     for docname in decks - outdated:
         target = Path(impress.outdir, f"{docname}{impress.out_suffix}")
         written = target.stat().st_mtime if target.is_file() else 0.0
+        # the deck's docs page was written after its presentation: the document was
+        # read again (a setting that changes parsing, impress_width, say, does that
+        # without touching the source)
+        if docs_builder is not None:
+            page = Path(page_path(docs_builder, docname))
+            if page.is_file() and page.stat().st_mtime > written:
+                outdated.add(docname)
+                continue
         for dependency in impress.env.dependencies.get(docname, ()):
             path = Path(impress.srcdir, dependency)
             if path.is_file() and path.stat().st_mtime > written:
                 outdated.add(docname)
                 break
     return outdated
+
+
+def _remove_presentations(app: Sphinx) -> None:
+    """When a project has no deck (any more), remove what earlier builds wrote for
+    decks, as a clean build would not write it: the presentations' folder and the
+    docs pages' script. A source folder named ``_impress`` (warned about) keeps its
+    pages: then only the presentations and maps are removed."""
+    folder = Path(app.outdir, PRESENTATIONS)
+    Path(app.outdir, "_static", PRESENT_JS).unlink(missing_ok=True)
+    if not folder.is_dir():
+        return
+    if any(docname.split("/")[0] == PRESENTATIONS for docname in app.env.found_docs):
+        _remove_stale(folder, set(), presentation_suffixes(app.config)[0])
+    else:
+        shutil.rmtree(folder)
 
 
 def _remove_stale(folder: Path, decks: set[str], suffix: str) -> None:
@@ -300,6 +346,22 @@ def _remove_stale(folder: Path, decks: set[str], suffix: str) -> None:
         if docname not in decks:
             page.unlink()
             Path(f"{folder / docname}.layout.svg").unlink(missing_ok=True)
+
+
+def pages_linking_into_decks(app: Sphinx, env: Any) -> list[str]:
+    """When the set of decks changed since the last build, every docs page is written
+    again: a page that links to a label in a document links into its presentation
+    while that document is a deck, and to its page otherwise, and Sphinx would not
+    write again a page whose source did not change. Connected to
+    ``env-get-updated``; the decks of the last build are kept in the
+    :class:`~sphinx_impress.extension.domain.ImpressDomain`."""
+    domain = impress_domain(env)
+    decks = sorted(domain.decks())
+    before = domain.data.get("last_decks")
+    domain.data["last_decks"] = decks
+    if before is not None and before != decks and app.builder.name in HTML_BUILDERS:
+        return sorted(env.found_docs)
+    return []
 
 
 def setup_embedded(app: Sphinx) -> None:
@@ -314,3 +376,4 @@ def setup_embedded(app: Sphinx) -> None:
     app.add_post_transform(LinkToSlides)
     app.connect("html-page-context", add_present_script)
     app.connect("build-finished", write_presentations)
+    app.connect("env-get-updated", pages_linking_into_decks)

@@ -4,7 +4,6 @@ speaker presents offline: the ``impress.offline`` warning."""
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -35,83 +34,89 @@ LOADING_RELS = frozenset({
     "modulepreload", "prefetch",
 })
 
-#: CSS: a comment; ``url("…")`` or ``url(…)``; ``@import "…"``; an ``image-set(…)``
-#: and the quoted strings in it. Written so that each match attempt is short: no
-#: input makes them backtrack over more than a token.
-_CSS_COMMENT = re.compile(r"/\*.*?(?:\*/|\Z)", re.DOTALL)  # unclosed: to the end (CSS Syntax)
-_CSS_URL = re.compile(r"""url\(\s*(?:(['"])([^'"]*)\1|([^'"()\s]+))\s*\)""", re.IGNORECASE)
-_CSS_IMPORT = re.compile(r"""@import\s*(['"])([^'"]*)\1""", re.IGNORECASE)
-_CSS_IMAGE_SET = re.compile(r"image-set\(([^()]*)\)", re.IGNORECASE)
-_QUOTED = re.compile(r"""(['"])([^'"]*)\1""")
+#: URL schemes that a browser always reads as an address on the network, with or
+#: without slashes after the colon (WHATWG URL Standard, "special scheme"; ``file`` is
+#: special too, but local).
+NETWORK_SCHEMES = frozenset({"http", "https", "ws", "wss", "ftp"})
 
 #: A URL scheme (RFC 3986): letters, digits, ``+``, ``-``, ``.``, then a colon.
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 
+#: What a browser strips from a URL before reading it (WHATWG URL Standard, "basic URL
+#: parser"): C0 controls and spaces at either end, tabs and newlines anywhere.
+_EDGES = "".join(map(chr, range(0x21)))
+_TAB_OR_NEWLINE = re.compile(r"[\t\n\r]")
+
 
 def is_remote(url: str) -> bool:
-    """Whether ``url`` names something on the network: a scheme with an authority
-    other than ``file`` (``https://``, ``ftp://``...), or protocol-relative
-    (``//host/...``). ``data:``, ``mailto:``, ``file://`` and relative paths are not."""
-    url = url.strip()
-    if url.startswith("//"):
+    """Whether ``url`` names something on the network, read as a browser reads it
+    (WHATWG URL Standard): control characters and spaces at the ends and tabs and
+    newlines anywhere are dropped (``ht\ttps://`` is ``https://``); an
+    ``http``/``https``/``ws``/``wss``/``ftp`` scheme is the network with or without
+    slashes (``https:host``, ``https:\\host``); another scheme with an authority
+    (``//``) other than ``file``; or protocol-relative (``//host``, ``\\host``).
+    ``data:``, ``mailto:``, ``file://`` and relative paths are not."""
+    url = _TAB_OR_NEWLINE.sub("", url.strip(_EDGES))
+    if url[:2].replace("\\", "/") == "//":
         return True
     scheme = _SCHEME.match(url)
-    if scheme is None:
+    if not scheme:
         return False
-    return scheme[1].lower() != "file" and url[scheme.end():].startswith("//")
+    name = scheme[1].lower()
+    if name in NETWORK_SCHEMES:
+        return True
+    rest = url[scheme.end():].replace("\\", "/")
+    return name != "file" and rest.startswith("//")
+
+
+#: CSS functions whose string argument the browser loads (CSS Values 4: ``url()`` and
+#: ``src()``) and those that hold a list of images (CSS Images 4: ``image-set()``).
+_URL_FUNCTIONS = frozenset({"url", "src"})
+_IMAGE_SETS = frozenset({"image-set", "-webkit-image-set"})
 
 
 def css_urls(css: str) -> list[str]:
-    """The URLs a piece of CSS makes the browser load, in order of kind: ``url()``,
-    ``@import "…"``, then the quoted images of ``image-set()``. Comments are skipped."""
-    css = _CSS_COMMENT.sub(" ", css)
-    urls = [quoted or bare for _, quoted, bare in _CSS_URL.findall(css)]
-    urls += [url for _, url in _CSS_IMPORT.findall(css)]
-    for candidates in _CSS_IMAGE_SET.findall(css):
-        urls += [url for _, url in _QUOTED.findall(candidates)]
+    """The URLs a piece of CSS (a style sheet, or the declarations of a ``style``
+    attribute) makes the browser load, in the order they appear: ``url(…)``,
+    ``src("…")``, ``@import "…"`` and the strings of ``image-set()``. Read with
+    tinycss2, which tokenizes as CSS Syntax 3 says, so comments are skipped and escapes
+    decoded (``u\\72l(\\68ttps://…)`` is ``url(https://…)``); the time grows with the
+    text."""
+    import tinycss2
+
+    urls: list[str] = []
+    # an explicit stack of token lists: nesting depth costs no recursion
+    stack = [iter(tinycss2.parse_component_value_list(css, skip_comments=True))]
+    after_import = False
+    while stack:
+        token = next(stack[-1], None)
+        if token is None:
+            stack.pop()
+            continue
+        kind = token.type
+        if kind in ("whitespace", "comment"):
+            continue
+        if after_import and kind == "string":
+            urls.append(token.value)
+        after_import = kind == "at-keyword" and token.lower_value == "import"
+        if kind == "url":
+            urls.append(token.value)
+        elif kind == "function":
+            arguments = [t for t in token.arguments if t.type not in ("whitespace", "comment")]
+            if token.lower_name in _URL_FUNCTIONS:
+                urls.extend(t.value for t in arguments[:1] if t.type == "string")
+            elif token.lower_name in _IMAGE_SETS:
+                urls.extend(t.value for t in arguments if t.type == "string")
+            stack.append(iter(token.arguments))
+        elif kind in ("() block", "[] block", "{} block"):
+            stack.append(iter(token.content))
     return [url for url in urls if url.strip()]
 
 
-#: A start tag: ``<`` and a letter, then anything up to ``>`` outside quotes. It never
-#: crosses an unquoted ``<``, so finding every tag takes time in proportion to the text.
-_START_TAG = re.compile(r"""<([a-zA-Z][^\s/>"'<]*)(?:[^<>"']|"[^"]*"|'[^']*')*>""")
-
-#: Comments, whose content a browser does not load (unclosed: to the end).
-_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
-
-#: Elements whose content is text or inert, not loaded as markup: ``template``,
-#: ``noscript`` (the page has scripts), ``textarea``, ``title``; and ``style``, whose
-#: content is CSS (read by :func:`css_urls`).
-_INERT = frozenset({"template", "noscript", "textarea", "title", "style"})
-
-
-class _TagReader(HTMLParser):
-    """Reads one start tag: its name and attributes, character references decoded."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tag = ""
-        self.attrs: list[tuple[str, str | None]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tag, self.attrs = tag, attrs
-
-    handle_startendtag = handle_starttag
-
-
-def _read_tag(text: str) -> tuple[str, dict[str, str]]:
-    """The name and the attributes of the start tag ``text``; of an attribute given
-    twice, the first (as browsers keep it)."""
-    reader = _TagReader()
-    try:
-        reader.feed(text)
-        reader.close()
-    except (AssertionError, ValueError):  # what Python's parser raises on odd markup
-        return "", {}
-    first: dict[str, str] = {}
-    for name, value in reader.attrs:
-        first.setdefault(name, value or "")
-    return reader.tag, first
+#: Elements whose content is not loaded as markup: ``template`` (inert),
+#: ``noscript`` (the page has scripts). libxml2 reads ``textarea``, ``title``,
+#: ``xmp`` and the like as text already.
+_INERT = frozenset({"template", "noscript"})
 
 
 def _tag_urls(tag: str, attributes: dict[str, str], in_svg: bool) -> list[str]:
@@ -120,14 +125,17 @@ def _tag_urls(tag: str, attributes: dict[str, str], in_svg: bool) -> list[str]:
     for name, value in attributes.items():
         if not value.strip():
             continue
-        if name in LOADED_ATTRIBUTES:
-            candidates = value.split(",") if name == "srcset" else [value]
-            urls.extend(c.split()[0] for c in candidates if c.split())
+        if name == "srcset":
+            # candidates separated by commas, each a URL then its descriptor
+            urls.extend(c.split()[0] for c in value.split(",") if c.split())
+        elif name in LOADED_ATTRIBUTES:
+            urls.append(value)
         elif name == "srcdoc":
             urls.extend(loaded_urls(value))
         elif name in ("href", "xlink:href") and (
             (in_svg and tag in HREF_LOADED_BY)
             or (tag == "link" and LOADING_RELS & set(attributes.get("rel", "").lower().split()))
+            or tag == "base"
         ):
             urls.append(value)
         elif name == "style":
@@ -139,39 +147,71 @@ def loaded_urls(html: str) -> list[str]:
     """The URLs that the HTML fragment ``html`` makes a browser load, in order: images,
     scripts, frames (and what an ``iframe``'s ``srcdoc`` loads), media and their
     posters, objects, old ``background`` attributes, SVG images and uses, style sheets,
-    icons and preloads (``<link href>`` by its ``rel``), and CSS ``url()``,
-    ``@import`` and ``image-set()`` in ``style`` attributes and elements.
+    icons and preloads (``<link href>`` by its ``rel``), CSS ``url()``, ``@import`` and
+    ``image-set()`` in ``style`` attributes and elements (:func:`css_urls`), and a
+    ``<base href>``, from which the page then loads every relative address, its own
+    scripts included.
 
     Not listed: links the reader follows (``<a href>``), anything in comments and in
     ``template``, ``noscript``, ``textarea`` and ``title``, and an ``<image>`` outside
     SVG (browsers read it as an ``img`` without ``src``). Of an attribute given twice,
-    the first counts, as in browsers. Each start tag is found by a pattern and read by
-    Python's HTML parser, so the time grows in proportion to the text and odd markup
-    (``<![``, unclosed tags) is skipped, never raised. CSS escapes inside URLs are not
-    decoded, and a tag left open at the very end is not read.
+    the first counts, as in browsers. The fragment is read by libxml2's HTML parser
+    (through lxml, whose wheels bring libxml2 2.14 and its HTML5 tokenizer), which
+    decodes character references as a browser does and never raises on odd markup; its
+    time grows with the text.
     """
-    html = _HTML_COMMENT.sub(" ", html)
-    lowered = html.lower()
-    urls: list[str] = []
-    depth_svg = 0
-    position = 0
-    while (match := _START_TAG.search(html, position)) is not None:
-        # the svg elements closed since the last tag
-        depth_svg = max(0, depth_svg - lowered.count("</svg", position, match.start()))
-        position = match.end()
-        tag, attributes = _read_tag(match[0])
-        if not tag:
-            continue
-        if tag == "svg" and not match[0].endswith("/>"):
-            depth_svg += 1
-        urls.extend(_tag_urls(tag, attributes, depth_svg > 0 or tag == "svg"))
-        if tag in _INERT:
-            closing = lowered.find(f"</{tag}", position)
-            content_end = len(html) if closing < 0 else closing
-            if tag == "style":
-                urls.extend(css_urls(html[position:content_end]))
-            position = content_end
-    return urls
+    from lxml import etree
+
+    reader = _LoadReader()
+    # a parser target gets the elements one by one, building no tree, so no depth
+    # limit of libxml2's tree builder applies
+    parser = etree.HTMLParser(target=reader, recover=True, no_network=True, huge_tree=True)
+    try:
+        parser.feed(html)
+        parser.close()
+    except etree.LxmlError:  # nothing to read: an empty fragment
+        pass
+    return reader.urls
+
+
+class _LoadReader:
+    """An lxml parser target that collects what each element loads."""
+
+    def __init__(self) -> None:
+        self.urls: list[str] = []
+        self.depth_svg = 0
+        self.depth_inert = 0
+        self.style: list[str] | None = None
+
+    def start(self, tag: str, attrib: Any) -> None:
+        if self.depth_inert:
+            self.depth_inert += tag in _INERT
+            return
+        self.depth_svg += tag == "svg"
+        attributes = {str(name): str(value) for name, value in attrib.items()}
+        self.urls.extend(_tag_urls(tag, attributes, self.depth_svg > 0))
+        if tag == "style":
+            self.style = []
+        self.depth_inert += tag in _INERT
+
+    def end(self, tag: str) -> None:
+        if self.depth_inert:
+            self.depth_inert -= tag in _INERT
+            return
+        self.depth_svg -= tag == "svg" and self.depth_svg > 0
+        if tag == "style" and self.style is not None:
+            self.urls.extend(css_urls("".join(self.style)))
+            self.style = None
+
+    def data(self, text: str) -> None:
+        if self.style is not None and not self.depth_inert:
+            self.style.append(text)
+
+    def comment(self, text: str) -> None:
+        """Comments load nothing."""
+
+    def close(self) -> list[str]:
+        return self.urls
 
 
 def warn_remote_assets(
@@ -185,24 +225,37 @@ def warn_remote_assets(
     in the output folder: a script or style sheet with a URL (MathJax's default
     ``mathjax_path`` among them), a remote image, or anything remote that raw HTML in
     the page loads (:func:`loaded_urls`). One warning per page, naming every address.
-    Connected to ``html-page-context`` after the handlers that add per-page assets."""
+    The warning points at the first element of the page that loads from the network
+    (the page itself when only its scripts or style sheets do). Connected to
+    ``html-page-context`` after the handlers that add per-page assets."""
     if app.builder.name != BUILDER:
         return
     urls = [
         str(getattr(asset, "filename", "") or "")
         for asset in (*context.get("script_files", ()), *context.get("css_files", ()))
     ]
+    first_line = None  # of the first node in the page that loads from the network
     if doctree is not None:
-        for image in doctree.findall(nodes.image):
-            urls.append(image["uri"])
-        for raw in doctree.findall(nodes.raw):
-            if "html" in raw.get("format", "").split():
-                urls.extend(loaded_urls(raw.astext()))
+        for node in doctree.findall(nodes.Element):
+            if isinstance(node, nodes.image):
+                found = [node["uri"]]
+            elif isinstance(node, nodes.raw) and "html" in node.get("format", "").split():
+                found = loaded_urls(node.astext())
+            elif (info := node.get("impress_step")) is not None:
+                # a step's own style attribute, as an imported deck gives it
+                found = css_urls(info.options.data.get("style", ""))
+                if found and first_line is None and any(is_remote(u) for u in found):
+                    first_line = info.line or node.line
+            else:
+                continue
+            if first_line is None and node.line and any(is_remote(url) for url in found):
+                first_line = node.line
+            urls.extend(found)
     remote = [url for url in urls if is_remote(url)]
     if remote:
         warn(
             f"this presentation loads {', '.join(sorted(set(remote)))} from the network, "
             "so it will not present offline",
             ImpressWarnings.OFFLINE,
-            pagename,
+            (pagename, first_line) if first_line else pagename,
         )

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from sphinx.writers.html5 import HTML5Translator
 
 from ..extension.nodes import impress_root, step_attributes
+from .math import MATHML_RENDERER, html_visit_displaymath, html_visit_math
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -36,3 +37,16 @@ class ImpressTranslator(HTML5Translator):
             self.body.append("</div>\n")
         else:
             super().depart_section(node)
+
+    def visit_math(self, node: nodes.math, math_env: str = "") -> None:
+        """A formula as MathML (``impress_math = "mathml"``,
+        :mod:`sphinx_impress.html.math`), else as the chosen renderer writes it."""
+        if self.builder.math_renderer_name == MATHML_RENDERER:
+            html_visit_math(self, node)
+        super().visit_math(node, math_env)
+
+    def visit_math_block(self, node: nodes.math_block, math_env: str = "") -> None:
+        """A displayed formula as MathML, else as the chosen renderer writes it."""
+        if self.builder.math_renderer_name == MATHML_RENDERER:
+            html_visit_displaymath(self, node)
+        super().visit_math_block(node, math_env)
