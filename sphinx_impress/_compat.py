@@ -101,3 +101,16 @@ def application(builder: Builder) -> Sphinx:
     ``Builder.app`` is deprecated), ``builder.app`` in Sphinx 8."""
     app = getattr(builder, "_app", None)
     return app if app is not None else builder.app
+
+
+def clear_default_domain(env: Any) -> None:
+    """Read the rest of the current document with no default domain, so that a
+    directive or role without a domain prefix is the standard domain's or docutils'
+    own (``.. class::`` is docutils' class directive, not ``py:class``): Sphinx 8.2 on
+    keeps it in ``env.current_document.default_domain``, 8.0 and 8.1 in
+    ``env.temp_data["default_domain"]``. Sphinx sets it again for the next document."""
+    current = getattr(env, "current_document", None)
+    if current is not None and hasattr(current, "default_domain"):
+        current.default_domain = None
+    else:
+        env.temp_data["default_domain"] = None

@@ -133,14 +133,16 @@ class ImpressWarnings(Enum):
     reader), so it separates nothing."""
 
     FIELD = "field"
-    """A hovercraft field that cannot be used: a field list in the middle of a slide
-    instead of at its top (it is shown as a field list), a field that hovercraft does
-    not know or that sphinx-impress cannot carry over (ignored), a positioning value
+    """A hovercraft field that cannot be used: a field list inside an element of a
+    slide (a section under a heading, a list, a note), where hovercraft 2.7 did not
+    read it (it is not shown and sets nothing; one directly in the slide sets the step,
+    wherever it stands), a field that hovercraft does not know or that sphinx-impress
+    cannot carry over (ignored), a positioning value
     that is not a number, ``r`` and a number, or an id and a number, or whose number is
     not finite, beyond ±10,000,000 or (an absolute scale) outside 0.001 to 1000 (the
     slide keeps the value it would have), a position that comes out beyond those
     limits (it is clamped), a ``hovercraft-path`` that cannot place slides, a field
-    given twice in one field list (the values are joined with a space, as hovercraft
+    given twice in a slide (the values are joined with a space, as hovercraft
     joined them: two ``:class:`` fields give both classes), or a
     ``header`` or ``footer`` directive, whose content hovercraft showed on every slide
     (kept as a comment)."""

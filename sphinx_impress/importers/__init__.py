@@ -12,6 +12,7 @@ if TYPE_CHECKING:
 
 def setup_importers(app: Sphinx) -> None:
     """Register the parser and file suffix of each format."""
+    from .eval_rst import setup_eval_rst
     from .hovercraft import setup_hovercraft
     from .mdpress import setup_mdpress
     from .slides import setup_foreign
@@ -19,3 +20,4 @@ def setup_importers(app: Sphinx) -> None:
     setup_mdpress(app)
     setup_hovercraft(app)
     setup_foreign(app)
+    setup_eval_rst(app)

@@ -24,11 +24,14 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import frontend, nodes, utils
 from docutils.parsers.rst import Parser
+from docutils.transforms.misc import ClassAttribute
 from sphinx.parsers import RSTParser
 
+from .._compat import clear_default_domain
 from ..core.problems import Problem
 from ..core.values import AXES, DECIMAL, LIMIT, SCALE_RANGE, format_number, parse_flag, parse_number
 from ..errors import InvalidValue
+from ..extension.nodes import HEADING_LEVEL
 from ..extension.notes import notes
 from ..extension.warnings import ImpressWarnings, warn
 from .model import DeckModel, Field, SlideModel
@@ -461,6 +464,37 @@ def _promote_title(document: nodes.document) -> None:
     document.extend(section.children[1:])
 
 
+def _apply_class_directives(document: nodes.document) -> None:
+    """Give the classes of docutils' ``class`` directive to the elements they are for
+    now, before the document is cut into slides, as hovercraft had docutils do before
+    it made slides: a ``class`` directive at the end of a slide then names the element
+    after it in the document, not the next slide. (The directive with content has
+    set its classes on the content already.)"""
+    waiting = [
+        node for node in document.findall(nodes.pending) if node.transform is ClassAttribute
+    ]
+    if not waiting:
+        return
+    for node in waiting:
+        ClassAttribute(document, startnode=node).apply()
+    # the transformer would apply them again, to nodes no longer in the tree
+    transformer = document.transformer
+    transformer.transforms = [
+        entry for entry in transformer.transforms
+        if not any(entry[2] is node for node in waiting)
+    ]
+
+
+def _mark_heading_levels(document: nodes.document) -> None:
+    """Give every section its level in the whole deck (:data:`HEADING_LEVEL`): docutils
+    nests sections by the order in which the underline styles first appear, so the
+    first style is level 1 (``h1``) on every slide, the second level 2, and so on (a
+    title promoted to the deck's own is on no slide)."""
+    for section in document.findall(nodes.section):
+        depth = len(_ancestors(section, nodes.section))
+        section[HEADING_LEVEL] = min(depth, 6)
+
+
 #: The deck fields a reader knows, for the message about an unknown one.
 _KNOWN_DECK_FIELDS = ("title", *DECK_SETTINGS, "skip-help", "slide-numbers", *DECK_METADATA)
 
@@ -493,7 +527,9 @@ class HovercraftReader:
 
     def read(self) -> DeckModel:
         """Cut the document into slides and read the deck (see the class)."""
+        _apply_class_directives(self.document)
         _promote_title(self.document)
+        _mark_heading_levels(self.document)
         if self.document.get("title"):
             self.model.front_matter["title"] = self.document["title"]
         children = list(self.document.children)
@@ -552,43 +588,52 @@ class HovercraftReader:
                 )
 
     def _slide(self, index: int, cut: Slide) -> SlideModel:
-        """A slide's fields (the field list at its top; others are reported) and the
-        lines of its body."""
+        """A slide's fields and the lines of its body.
+
+        As in hovercraft 2.7 (its ``SlideMaker`` makes every field a slide sets an
+        attribute of the element it stands in), a field list directly in the slide,
+        at its top or after its text, sets the slide's step; one inside an element of
+        the slide (a section under a heading, a list, a note) set that element's
+        attribute, which nothing read, so it is reported and ignored. No field list is
+        shown."""
         node = cut.node
         if cut.opener is not None and cut.opener.line:
             opens, start = cut.opener.line, cut.opener.line + 1
         else:
             opens = start = _heading_start(self.lines, node.line or 1)
-        fields: list[Field] = []
-        body_start = start
         top = first_visible(node)
-        if isinstance(top, nodes.field_list):
-            fields, problems = _read_fields(top)
-            self.model.problems.extend(problems)
-            node.remove(top)
-            body_start = _field_list_end(self.lines, fields) + 1
-            for item in list(fields):
-                known = (
-                    item.name in POSITION_FIELDS
-                    or item.name in SLIDE_FIELDS
-                    or item.name.startswith("data-")
+        body_start = start
+        found: dict[str, Field] = {}
+        skipped: list[tuple[int, int]] = []
+        for field_list in list(node.findall(nodes.field_list)):
+            fields, problems = _read_fields(field_list)
+            if fields:
+                skipped.append((min(f.line for f in fields), _field_list_end(self.lines, fields)))
+            if field_list.parent is node:
+                self.model.problems.extend(problems)
+                self._join_fields(found, fields)
+                if field_list is top:
+                    body_start = _field_list_end(self.lines, fields) + 1
+            else:
+                self.problem(
+                    "field",
+                    "this field list is inside an element of the slide (a section under "
+                    "a heading, a list, a note...), where hovercraft did not read it: it "
+                    "does not set the step and is not shown; to set the step, put it "
+                    "directly after the slide's ----",
+                    min((f.line for f in fields), default=field_list.line),
+                    index,
                 )
-                if not known:
-                    self.problem(
-                        "field",
-                        f"unknown hovercraft slide field {item.name!r} (known: "
-                        f"{', '.join([*POSITION_FIELDS, *SLIDE_FIELDS])}, data-*); it is "
-                        "ignored",
-                        item.line,
-                    )
-        for stray in node.findall(nodes.field_list):
-            self.problem(
-                "field",
-                "a field list in the middle of a slide does not set the slide (only one "
-                "at its top does); it is shown as a field list",
-                stray.line,
-                index,
-            )
+            field_list.parent.remove(field_list)
+        fields = list(found.values())
+        for item in fields:
+            if not _slide_field_known(item.name):
+                self.problem(
+                    "field",
+                    f"unknown hovercraft slide field {item.name!r} (known: "
+                    f"{', '.join([*POSITION_FIELDS, *SLIDE_FIELDS])}, data-*); it is ignored",
+                    item.line,
+                )
         if first_visible(node) is None and not fields:
             self.problem(
                 "separator",
@@ -596,7 +641,25 @@ class HovercraftReader:
                 node.line,
                 index,
             )
-        return SlideModel(opens, (body_start, start), fields)
+        slide = SlideModel(opens, (body_start, start), fields)
+        slide.skipped = [lines for lines in skipped if lines[0] >= body_start]
+        return slide
+
+    def _join_fields(self, found: dict[str, Field], fields: Sequence[Field]) -> None:
+        """Add a field list's fields to those the slide gave before: a field given
+        again has its values joined with a space, as hovercraft joined them."""
+        for item in fields:
+            first = found.get(item.name)
+            if first is None:
+                found[item.name] = item
+                continue
+            found[item.name] = Field(item.name, f"{first.value} {item.value}".strip(), first.line)
+            self.problem(
+                "field",
+                f"the field {item.name!r} is given again in this slide; as hovercraft "
+                f"did, the values are joined: {found[item.name].value!r}",
+                item.line,
+            )
 
     def _place(self) -> None:
         """Every slide's step options, its axes placed by hovercraft's rules."""
@@ -676,15 +739,20 @@ class HovercraftParser(RSTParser):
 
     The file is parsed by docutils as reStructuredText and read by
     :class:`HovercraftReader`; each slide becomes a ``step`` node with content and its
-    step options, its ``.. note::`` blocks speaker notes, and every problem of the
-    model a located warning (``impress.field``, ``impress.separator``, and those of the
-    ``step`` options).
+    step options, its ``.. note::`` blocks speaker notes, its headings keep their level
+    in the deck, and every problem of the model is a located warning
+    (``impress.field``, ``impress.separator``, and those of the ``step`` options).
     """
 
     supported: ClassVar[tuple[str, ...]] = (FILE_TYPE,)
 
     def parse(self, inputstring: Any, document: nodes.document) -> None:
-        """Parse the reStructuredText, then make slides of it."""
+        """Parse the reStructuredText as docutils parsed it for hovercraft (no
+        default domain: ``.. class::`` is docutils' class directive, never
+        ``py:class``), then make slides of it."""
+        env = getattr(document.settings, "env", None)
+        if env is not None:
+            clear_default_domain(env)
         super().parse(inputstring, document)
         docname = docname_of(document)
         text = inputstring if isinstance(inputstring, str) else "\n".join(inputstring)
@@ -752,30 +820,18 @@ def convert_hovercraft(text: str, source: str = "<deck>") -> tuple[MystDeck, lis
     and the problems its reader found (the parser's warnings, worded the same)."""
     lines = text.splitlines()
     document = parse_hovercraft(text, source)
-    levels = _heading_levels(document)
     reader = HovercraftReader(document, lines)
     model = reader.read()
-    writer = _MystWriter(lines, levels, _targets(document))
+    writer = _MystWriter(lines, _targets(document))
     deck = MystDeck(front_matter=dict(model.front_matter))
     for line, block in reader.decorations:
         writer.blank(line, len(block))
     deck.prelude, notes = writer.prelude(model, reader.cutter.prelude, reader.decorations)
+    deck.definitions = [_as_sphinx_rst(line) for line in writer.definitions]
     deck.notes.extend(notes)
     for cut, slide in zip(reader.cutter.slides, model.slides, strict=True):
         deck.slides.append(writer.slide(cut, slide))
     return deck, model.problems
-
-
-def _heading_levels(document: nodes.document) -> dict[int, int]:
-    """Each section title's level in the deck (by the id of its node): docutils nests
-    sections by the order in which underline styles first appear in the whole
-    document, as hovercraft showed them."""
-    levels = {}
-    for title in document.findall(nodes.title):
-        if isinstance(title.parent, nodes.section):
-            depth = sum(1 for _ in _ancestors(title.parent, nodes.section))
-            levels[id(title)] = min(depth, 6)
-    return levels
 
 
 def _ancestors(node: nodes.Node, kind: type[nodes.Element]) -> list[nodes.Element]:
@@ -808,12 +864,12 @@ class _MystWriter:
     on its own, so references to targets elsewhere embed their URL), ``.. note::`` as
     ``.. notes::``."""
 
-    def __init__(
-        self, lines: Sequence[str], levels: dict[int, int], targets: dict[str, str]
-    ) -> None:
+    def __init__(self, lines: Sequence[str], targets: dict[str, str]) -> None:
         self.lines = list(lines)
-        self.levels = levels
         self.targets = targets
+        #: The reST definitions before the first slide (roles, substitutions, targets),
+        #: as written; :meth:`prelude` finds them.
+        self.definitions: list[str] = []
 
     def blank(self, line: int, count: int) -> None:
         """Leave ``count`` lines from ``line`` out of every slide and the prelude."""
@@ -844,9 +900,11 @@ class _MystWriter:
                     skipped.update(range(start, _field_list_end(self.lines, fields) + 1))
         hidden: list[str] = []
         notes: list[Problem] = []
+        definitions = _definition_lines(self.lines, first, skipped)
+        self.definitions = [self.lines[number - 1] for number in sorted(definitions)]
         for number in range(1, first):
             text = self.lines[number - 1]
-            if number in skipped or _TITLE_DIRECTIVE.match(text):
+            if number in skipped or number in definitions or _TITLE_DIRECTIVE.match(text):
                 continue
             if text.strip():
                 if not notes:
@@ -878,22 +936,29 @@ class _MystWriter:
             if not _slide_field_known(item.name)
         ]
         titles = {
-            title.line - 1: self.levels.get(id(title), 1)
+            title.line - 1: title
             for title in cut.node.findall(nodes.title)
             if title.line and isinstance(title.parent, nodes.section)
         }
+        for first, last in slide.skipped:
+            self.blank(first, last - first + 1)
         return MystSlide(step_options(slide.options), self._body(*slide.body, titles), comments)
 
-    def _body(self, first: int, last: int, titles: dict[int, int]) -> str:
-        """Lines ``first`` to ``last`` as MyST; ``titles`` gives the level of each
-        section title by the line of its text."""
+    def _body(self, first: int, last: int, titles: dict[int, nodes.title]) -> str:
+        """Lines ``first`` to ``last`` as MyST; ``titles`` are the section titles by
+        the line of their text.
+
+        A title keeps its level in the deck (:data:`HEADING_LEVEL`): the slide's
+        first title, of level 1, is a MyST heading (``#``), which a step's content
+        shows as an ``h1``; another title of plain text is a ``rubric`` directive with
+        its ``heading-level``; a title with reST inline markup (roles, substitutions,
+        literals, references) is a ``rubric`` inside the ``eval-rst`` block, where its
+        markup means what it meant."""
         parts: list[str] = []
         chunk: list[str] = []
 
         def flush() -> None:
-            text = "\n".join(
-                re.sub(r"^(\s*)\.\. note::", r"\1.. notes::", line) for line in chunk
-            ).strip("\n")
+            text = "\n".join(_as_sphinx_rst(line) for line in chunk).strip("\n")
             chunk.clear()
             if text.strip():
                 text = self._embed_targets(text)
@@ -905,13 +970,22 @@ class _MystWriter:
             if number + 1 in titles and _is_overline(self.lines, number):
                 number += 1
                 continue
-            if number in titles:
-                flush()
-                parts.append("#" * titles[number] + " " + self.lines[number - 1].strip())
-                number += 2  # the title and the rule under it
+            title = titles.get(number)
+            if title is None:
+                chunk.append(self.lines[number - 1])
+                number += 1
                 continue
-            chunk.append(self.lines[number - 1])
-            number += 1
+            text = self.lines[number - 1].strip()
+            level = int(title.parent.get(HEADING_LEVEL, 1))
+            opening = not parts and not any(line.strip() for line in chunk)
+            if not _plain_title(title, text):
+                chunk.extend(["", f".. rubric:: {text}", f"   :heading-level: {level}", ""])
+            elif level == 1 and opening:
+                parts.append(f"# {text}")
+            else:
+                flush()
+                parts.append(f"```{{rubric}} {text}\n:heading-level: {level}\n```")
+            number += 2  # the title and the rule under it
         flush()
         return "\n\n".join(parts)
 
@@ -935,6 +1009,57 @@ class _MystWriter:
             return f"`{shown} <{self.targets[name]}>`__"
 
         return _REFERENCE.sub(replace, text)
+
+
+#: Characters that mean something in a MyST heading or in reST inline markup.
+_MARKUP = frozenset("*_`[]<>|\\{}$~")
+
+
+def _plain_title(title: nodes.title, text: str) -> bool:
+    """Whether a section title is plain text, the same in a MyST heading: its source
+    ``text`` is what it shows, with no character of :data:`_MARKUP`."""
+    return title.astext() == text and not _MARKUP & set(text)
+
+
+#: The first line of an explicit markup block that defines something for the rest of
+#: the deck and shows nothing: a substitution definition, a hyperlink target, a role
+#: (``role``, ``default-role``), the highlighting language, an include.
+_DEFINITION = re.compile(
+    r"^\.\.\s+(?:\|[^|]+\|\s+[\w-]+::|_[^:]*:|__:|(?:role|default-role|highlight|include)::)"
+)
+
+
+def _definition_lines(lines: Sequence[str], first: int, skipped: set[int]) -> set[int]:
+    """The lines before line ``first`` that belong to definitions (:data:`_DEFINITION`):
+    the block's first line and the indented or blank lines after it."""
+    found: set[int] = set()
+    number = 1
+    while number < first:
+        text = lines[number - 1]
+        if number in skipped or not _DEFINITION.match(text):
+            number += 1
+            continue
+        found.add(number)
+        number += 1
+        while number < first and (not lines[number - 1].strip() or lines[number - 1][:1].isspace()):
+            found.add(number)
+            number += 1
+    return found
+
+
+#: Directives of a hovercraft deck that are named otherwise in Sphinx's reST: a note
+#: is a speaker note (``notes``), docutils' ``class`` is ``rst-class`` (``class`` is
+#: the Python domain's in a Sphinx document).
+_RENAMED_DIRECTIVES = {"note": "notes", "class": "rst-class"}
+
+_DIRECTIVE_NAME = re.compile(r"^(\s*\.\.\s+)(note|class)(\s*::)")
+
+
+def _as_sphinx_rst(line: str) -> str:
+    """A line of a hovercraft slide as it means the same in an ``eval-rst`` block."""
+    return _DIRECTIVE_NAME.sub(
+        lambda match: match[1] + _RENAMED_DIRECTIVES[match[2]] + match[3], line
+    )
 
 
 #: A hyperlink target line: ``.. _name: https://...``.

@@ -28,12 +28,14 @@ class MystSlide:
 
 @dataclass
 class MystDeck:
-    """A deck to write: ``front_matter`` (YAML keys), ``prelude`` lines written as
-    comments before the first slide, the slides, and ``notes`` for the user about what
-    the MyST file holds differently (kept as comments), each with its line in the
-    original."""
+    """A deck to write: ``front_matter`` (YAML keys), ``definitions`` (reST lines that
+    define roles, substitutions and targets for the whole deck, written in an
+    ``eval-rst`` block before the first slide), ``prelude`` lines written as comments
+    before the first slide, the slides, and ``notes`` for the user about what the MyST
+    file holds differently (kept as comments), each with its line in the original."""
 
     front_matter: dict[str, object] = field(default_factory=dict)
+    definitions: list[str] = field(default_factory=list)
     prelude: list[str] = field(default_factory=list)
     slides: list[MystSlide] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)
@@ -68,6 +70,10 @@ def write_myst(deck: MystDeck) -> str:
         # front matter is metadata; the document's title (the page's <title>) is set
         # by docutils' title directive, as the deck's own title set it
         parts.append(f"```{{title}} {' '.join(str(title).split())}\n```\n")
+    definitions = "\n".join(deck.definitions).strip("\n")
+    if definitions:
+        marks = fence(definitions)
+        parts.append(f"{marks}{{eval-rst}}\n{definitions}\n{marks}\n")
     if deck.prelude:
         parts.append("\n".join(f"% {line}".rstrip() for line in deck.prelude) + "\n")
     for slide in deck.slides:
