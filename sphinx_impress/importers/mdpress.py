@@ -31,6 +31,7 @@ from myst_parser.parsers.sphinx_ import MystParser
 
 from .._compat import open_every_heading_level
 from ..core.problems import Problem
+from ..extension.nodes import HEADING_LEVEL
 from ..extension.warnings import ImpressWarnings, warn
 from .model import DeckModel, Field, SlideModel
 from .myst import MystDeck, MystSlide, step_options
@@ -171,6 +172,9 @@ class MdpressLayout:
     #: Lines that mdpress split slides at but that underline the line of text above
     #: them as a heading (CommonMark's setext heading), so they separate nothing.
     underlines: list[int] = field(default_factory=list)
+    #: The level (the number of ``#``, or 1 and 2 for ``=`` and ``-`` underlines) of
+    #: each heading outside code, by its first line.
+    headings: dict[int, int] = field(default_factory=dict)
 
     @property
     def separators(self) -> set[int]:
@@ -231,6 +235,11 @@ def read_layout(text: str, md: MarkdownIt | None = None) -> MdpressLayout:
         layout.slides.append(slide)
     layout.stray_attributes = _stray_attributes(tokens, lines, layout)
     layout.underlines = _underlines(tokens, lines)
+    layout.headings = {
+        token.map[0]: int(token.tag[1])
+        for token in tokens
+        if token.type == "heading_open" and token.level == 0 and token.map
+    }
     return layout
 
 
@@ -398,7 +407,8 @@ class MdpressParser(MystParser):
 
     The deck is read by :func:`read_mdpress`; its Markdown is rendered by myst-parser
     with the project's MyST settings (attribute lines left out) and cut into one
-    ``step`` node with content per slide, with the step options the model gives.
+    ``step`` node with content per slide, with the step options the model gives; a
+    heading keeps its level (``##`` is an ``h2`` on every slide).
     Every problem of the model is a located warning: ``impress.attributes``,
     ``impress.separator`` and those of the ``step`` options.
     """
@@ -432,6 +442,11 @@ class MdpressParser(MystParser):
         title = layout.front_matter.get("title")
         if title and "title" not in document:
             document["title"] = str(title)
+        for section in document.findall(nodes.section):
+            # the heading keeps its number of # on every slide (HEADING_LEVEL)
+            level = layout.headings.get((section.line or 0) - 1)
+            if level:
+                section[HEADING_LEVEL] = level
         self._cut(document, model, layout)
         document[FOREIGN] = FILE_TYPE
 
