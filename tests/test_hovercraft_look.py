@@ -107,3 +107,106 @@ def test_converted_deck_keeps_classes_and_heading_levels(make_app, rootdir, tmp_
         (s.numbers["data-x"], s.numbers["data-y"], s.numbers["data-rotate-z"]) for s in steps(page)
     ]
     assert placed == HOVERCRAFT_27
+
+
+def _loaded(page):
+    """The page's style sheets as (href without query, media) and scripts' src, in
+    page order."""
+    sheets = [
+        (link["href"].split("?")[0], link.get("media")) for link in page.find_all("link", rel="stylesheet")
+    ]
+    scripts = [script["src"].split("?")[0] for script in page.find_all("script", src=True)]
+    return sheets, scripts
+
+
+def test_deck_style_sheets_and_scripts_load_for_that_deck_only(look):
+    app, index = look
+    page = soup(app.outdir / "styled.html")
+    sheets, scripts = _loaded(page)
+    files = "_static/impress-deck-files/"
+    # the deck's sheets come last, over a bare page style instead of the theme's card
+    assert ("_static/impress-theme.css", None) not in sheets
+    assert sheets[-3:] == [
+        ("_static/impress-bare.css", None),
+        (files + "css/talk.css", None),
+        (files + "css/print.css", "print"),
+    ]
+    # :js-header: runs before impress.js, :js-body: after impress().init()
+    assert scripts[0] == files + "js/early.js"
+    assert scripts[-1] == files + "js/late.js"
+    assert scripts.index("_static/impress-init.js") == len(scripts) - 2
+    # copied with what the style sheet imports and points at, at their source paths
+    for name in ("css/talk.css", "css/parts/base.css", "css/print.css", "images/paper.png",
+                 "js/early.js", "js/late.js"):
+        assert (app.outdir / "_static" / "impress-deck-files" / name).is_file(), name
+    # the other deck of the project keeps the theme
+    other_sheets, other_scripts = _loaded(index)
+    assert ("_static/impress-theme.css", None) in other_sheets
+    assert not any("impress-deck-files" in name for name, _ in other_sheets)
+    assert not any("impress-deck-files" in name for name in other_scripts)
+    # hovercraft's page set no size: impress.js's own 1024 x 768 window
+    assert page.select_one("#impress")["data-width"] == "1024"
+    assert page.select_one("#impress")["data-height"] == "768"
+
+
+def test_missing_deck_file_and_remote_address_are_named(look):
+    app, _ = look
+    found = located_warnings(app, "styled.hovercraft")
+    assert [(line, kind) for line, kind, _ in found] == [(4, "impress.field")]
+    assert "missing.css does not exist" in found[0][2]
+    offline = [line for line in app.warning.getvalue().splitlines() if "impress.offline" in line]
+    assert len(offline) == 1 and "https://example.org/banner.png" in offline[0]
+    assert "styled" in offline[0]
+
+
+def test_converted_deck_keeps_its_style_sheets_and_scripts(make_app, rootdir, tmp_path, capsys):
+    import shutil
+
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-hovercraft-look", srcdir)
+    talks = srcdir / "talks"
+    talks.mkdir()
+    out = talks / "converted.md"
+    assert main(["convert", "--from", "hovercraft", str(srcdir / "styled.hovercraft"),
+                 "-o", str(out)]) == 0
+    assert "missing.css does not exist" in capsys.readouterr().err
+    text = out.read_text(encoding="utf-8")
+    # named from where the MyST file is
+    assert "- ../css/talk.css\n" in text and "- ../js/early.js head\n" in text
+    (srcdir / "conf.py").write_text(
+        'extensions = ["myst_parser", "sphinx_impress"]\n'
+        'suppress_warnings = ["toc.not_included"]\n'
+    )
+    app = make_app("impress", srcdir=srcdir)
+    app.build()
+    app.cleanup()
+    original = _loaded(soup(app.outdir / "styled.html"))
+    converted = _loaded(soup(app.outdir / "talks" / "converted.html"))
+    # the same files, from a page one folder down
+    assert [(href.replace("../", ""), media) for href, media in converted[0]] == original[0]
+    assert [src.replace("../", "") for src in converted[1]] == original[1]
+
+
+def test_front_matter_deck_files_that_cannot_be_loaded_warn(make_app, tmp_path):
+    from helpers import build_files
+
+    (tmp_path / "outside.css").write_text("h1 { color: red; }\n")
+    deck = (
+        "---\nimpress_deck_css_files: [../outside.css, gone.css, ok.css]\n---\n\n"
+        "# One\n\ntext\n"
+    )
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "ok.css").write_text("@import 'nowhere.css';\n")
+    app = build_files(
+        make_app, tmp_path / "src", {"index.md": deck},
+        'extensions = ["myst_parser", "sphinx_impress"]\n',
+    )
+    warnings = [line for line in app.warning.getvalue().splitlines() if "WARNING" in line]
+    assert len(warnings) == 3, warnings
+    assert "outside.css is outside the source folder" in warnings[0]
+    assert "gone.css does not exist" in warnings[1]
+    assert "nowhere.css does not exist" in warnings[2] and "ok.css (url 'nowhere.css')" in warnings[2]
+    assert all("[impress.config]" in line and "index" in line for line in warnings)
+    sheets, _ = _loaded(soup(app.outdir / "index.html"))
+    assert sheets[-2:] == [("_static/impress-bare.css", None),
+                           ("_static/impress-deck-files/ok.css", None)]

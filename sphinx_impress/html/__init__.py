@@ -13,9 +13,11 @@ if TYPE_CHECKING:
 def setup_html(app: Sphinx) -> None:
     """Register the builder, the theme and the presentations of HTML builds."""
     from .builder import setup_builder
+    from .deck_files import setup_deck_files
     from .embedded import setup_embedded
     from .themes import get_theme_path
 
     setup_builder(app)
     setup_embedded(app)
+    setup_deck_files(app)
     app.add_html_theme("impress", get_theme_path())

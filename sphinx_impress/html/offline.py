@@ -183,15 +183,18 @@ def warn_remote_assets(
 ) -> None:
     """Warn (``impress.offline``) when a presentation page loads anything that is not
     in the output folder: a script or style sheet with a URL (MathJax's default
-    ``mathjax_path`` among them), a remote image, or anything remote that raw HTML in
-    the page loads (:func:`loaded_urls`). One warning per page, naming every address.
-    Connected to ``html-page-context`` after the handlers that add per-page assets."""
+    ``mathjax_path`` among them), a remote image, anything remote that raw HTML in
+    the page loads (:func:`loaded_urls`), or that a deck's own style sheets load.
+    One warning per page, naming every address. Connected to ``html-page-context``
+    after the handlers that add per-page assets."""
     if app.builder.name != BUILDER:
         return
     urls = [
         str(getattr(asset, "filename", "") or "")
         for asset in (*context.get("script_files", ()), *context.get("css_files", ()))
     ]
+    # what a deck's own style sheets load (sphinx_impress.html.deck_files)
+    urls.extend(context.get("impress_deck_remote", ()))
     if doctree is not None:
         for image in doctree.findall(nodes.image):
             urls.append(image["uri"])

@@ -16,10 +16,12 @@ slide's step attributes (``:data-x:``, ``:id:``, ``:class:``, ``:hovercraft-path
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import frontend, nodes, utils
@@ -111,11 +113,38 @@ DECK_METADATA = ("author", "description", "keywords", "orphan", "tocdepth")
 
 #: Deck fields hovercraft knows that are not carried over, and what to do instead.
 DECK_UNSUPPORTED: Mapping[str, str] = {
-    "css": "add the file to html_static_path and impress_css_files in conf.py",
-    "js-header": "add the file to html_static_path and impress_js_files in conf.py",
-    "js-body": "add the file to html_static_path and impress_js_files in conf.py",
     "auto-console": "open the presenter console with the P key",
 }
+
+#: The window impress.js scales a page to when the root element sets none (px), which
+#: hovercraft's pages did not: a deck with its own style sheets keeps it.
+IMPRESSJS_WINDOW = (1024, 768)
+
+#: hovercraft's deck fields that name the deck's own style sheets and scripts, listed
+#: in ``impress_deck_css_files`` and ``impress_deck_js_files``: ``css`` (for every
+#: medium; hovercraft wrote screen and projection, which would leave a printed deck
+#: without it), ``css-<media>``, ``js-header`` (run before impress.js), ``js-body``
+#: (after it). Each may name several files, and may be given more than once.
+DECK_FILE_FIELDS = ("css", "js-header", "js-body")
+
+
+#: An address on the network (a scheme and ``//``, or ``//`` alone), not a file.
+_REMOTE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:)?//")
+
+
+def _deck_file_entries(name: str, value: str) -> tuple[str, list[str]] | None:
+    """The deck setting and its entries for a style or script field, else ``None``:
+    ``:css-print: a.css b.css`` gives ``impress_deck_css_files`` with ``a.css print``
+    and ``b.css print``."""
+    files = value.split()
+    if name == "css":
+        return "impress_deck_css_files", files
+    if name.startswith("css-") and len(name) > 4:
+        return "impress_deck_css_files", [f"{path} {name[4:]}" for path in files]
+    if name in ("js-header", "js-body"):
+        where = "head" if name == "js-header" else "body"
+        return "impress_deck_js_files", [f"{path} {where}" for path in files]
+    return None
 @dataclass
 class PositionProblem:
     """A positioning field that could not be used: ``index`` of the slide, the
@@ -422,12 +451,16 @@ class _Placer:
         return end
 
 
-def _read_fields(field_list: nodes.field_list) -> tuple[list[Field], list[Problem]]:
+def _read_fields(
+    field_list: nodes.field_list, repeatable: Sequence[str] = ()
+) -> tuple[list[Field], list[Problem]]:
     """The fields of ``field_list``, in order; a field given again has its values
     joined with a space into the first, as hovercraft 2.7 joined them (``:id: a`` and
     ``:id: b`` give the id ``a b``; two ``:class:`` fields give both classes), with a
-    problem at the repeat."""
+    problem at the repeat. A field of ``repeatable`` (or whose name starts with one of
+    them and ``-``) is meant to be given again: each is kept, with its own line."""
     found: dict[str, Field] = {}
+    repeated: list[Field] = []
     problems = []
     for item in field_list.findall(nodes.field):
         if item.parent is not field_list:
@@ -435,6 +468,9 @@ def _read_fields(field_list: nodes.field_list) -> tuple[list[Field], list[Proble
         name = item[0].astext().strip().lower()
         value = item[1].astext().strip() if len(item) > 1 else ""
         line = item.line or field_list.line or 1
+        if name in repeatable or name.split("-")[0] in repeatable:
+            repeated.append(Field(name, value, line))
+            continue
         if name in found:
             first = found[name]
             found[name] = Field(name, f"{first.value} {value}".strip(), first.line)
@@ -446,7 +482,7 @@ def _read_fields(field_list: nodes.field_list) -> tuple[list[Field], list[Proble
             ))
             continue
         found[name] = Field(name, value, line)
-    return list(found.values()), problems
+    return sorted([*found.values(), *repeated], key=lambda item: item.line), problems
 
 
 def _promote_title(document: nodes.document) -> None:
@@ -538,6 +574,12 @@ class HovercraftReader:
         for node in self.cutter.prelude:
             if isinstance(node, nodes.field_list):
                 self._deck_fields(node)
+        front = self.model.front_matter
+        if front.get("impress_deck_css_files"):
+            # the deck's style was made for hovercraft's page, which set no size:
+            # impress.js's own 1024 x 768 px window
+            front.setdefault("impress_width", str(IMPRESSJS_WINDOW[0]))
+            front.setdefault("impress_height", str(IMPRESSJS_WINDOW[1]))
         self.decorations = _decorations(self.cutter.prelude, self.lines)
         for line, block in self.decorations:
             kind = _DECORATION.match(block[0])[1]  # type: ignore[index]
@@ -561,7 +603,7 @@ class HovercraftReader:
     def _deck_fields(self, field_list: nodes.field_list) -> None:
         """The deck's settings, title and metadata from a field list before the first
         slide."""
-        fields, problems = _read_fields(field_list)
+        fields, problems = _read_fields(field_list, repeatable=DECK_FILE_FIELDS)
         self.model.problems.extend(problems)
         for item in fields:
             name, value = item.name, item.value
@@ -573,8 +615,10 @@ class HovercraftReader:
                 self.model.front_matter[key] = text
             elif name in DECK_IGNORED:
                 continue
-            elif name in DECK_UNSUPPORTED or name.startswith(("css-", "js-")):
-                instead = DECK_UNSUPPORTED.get(name, "add the file to conf.py")
+            elif _deck_file_entries(name, value):
+                self._deck_files(item)
+            elif name in DECK_UNSUPPORTED:
+                instead = DECK_UNSUPPORTED[name]
                 self.problem(
                     "field", f"hovercraft deck field {name!r} is not carried over: {instead}",
                     item.line,
@@ -586,6 +630,27 @@ class HovercraftReader:
                     f"{', '.join(_KNOWN_DECK_FIELDS)}); it is ignored",
                     item.line,
                 )
+
+    def _deck_files(self, item: Field) -> None:
+        """The files of a style or script field (:data:`DECK_FILE_FIELDS`), added to
+        the deck's setting; a local file that is not there is left out, with a
+        problem at the field."""
+        key, entries = _deck_file_entries(item.name, item.value) or ("", [])
+        folder = Path(self.document.get("source") or ".").parent
+        kept = []
+        for entry in entries:
+            path = entry.split(" ", 1)[0]
+            if not _REMOTE.match(path) and not (folder / path).is_file():
+                self.problem(
+                    "field",
+                    f"hovercraft deck field {item.name!r}: {path} does not exist; the "
+                    "presentation does without it",
+                    item.line,
+                )
+                continue
+            kept.append(entry)
+        if kept:
+            self.model.front_matter.setdefault(key, []).extend(kept)
 
     def _slide(self, index: int, cut: Slide) -> SlideModel:
         """A slide's fields and the lines of its body.
@@ -762,8 +827,10 @@ class HovercraftParser(RSTParser):
         settings = nodes.field_list()
         for key, value in model.front_matter.items():
             if key != "title":
+                # a list is written as JSON, as myst-parser writes YAML front matter
+                text = value if isinstance(value, str) else json.dumps(value)
                 settings += nodes.field(
-                    "", nodes.field_name("", key), nodes.field_body("", nodes.paragraph("", value))
+                    "", nodes.field_name("", key), nodes.field_body("", nodes.paragraph("", text))
                 )
         if settings.children:
             document.append(settings)
@@ -889,7 +956,7 @@ class _MystWriter:
         kept: list[str] = []
         for node in prelude:
             if isinstance(node, nodes.field_list):
-                fields, _ = _read_fields(node)
+                fields, _ = _read_fields(node, repeatable=DECK_FILE_FIELDS)
                 kept.extend(
                     f":{item.name}: {item.value}"
                     for item in fields
@@ -1078,6 +1145,7 @@ def _is_overline(lines: Sequence[str], number: int) -> bool:
 def _deck_field_carried(name: str, value: str) -> bool:
     """Whether a deck field becomes front matter (or is hovercraft's own, ignored)."""
     carried = name == "title" or bool(deck_setting(name, value))
+    carried = carried or _deck_file_entries(name, value) is not None
     return carried or name in DECK_METADATA or name in DECK_IGNORED
 
 
