@@ -19,12 +19,17 @@ from pathlib import Path
 
 from ..errors import ConvertError
 from ..importers.hovercraft import convert_hovercraft
+from ..importers.impressjs import convert_impressjs
 from ..importers.mdpress import convert_mdpress
 from ..importers.myst import write_myst
 
 #: The formats ``--from`` takes, and the function that converts each: deck text and
 #: its path in, the MyST deck and the reader's problems out.
-CONVERTERS = {"mdpress": convert_mdpress, "hovercraft": convert_hovercraft}
+CONVERTERS = {
+    "mdpress": convert_mdpress,
+    "hovercraft": convert_hovercraft,
+    "impressjs": convert_impressjs,
+}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -147,6 +147,15 @@ class ImpressWarnings(Enum):
     ``header`` or ``footer`` directive, whose content hovercraft showed on every slide
     (kept as a comment)."""
 
+    HTML = "html"
+    """Something of a hand-written impress.js page that ``sphinx-impress convert --from
+    impressjs`` cannot carry over as it is: a step attribute that is no step option
+    (``style``, ``title``: kept as a comment), an attribute of the root element that is
+    no deck setting, an inline script outside the steps, an element inside the root
+    element that is not a step (left out), an inline style sheet (kept as raw HTML at
+    the start of the first slide), a style sheet or script that is not there, or a page
+    without an impress.js root element."""
+
     @property
     def subtype(self) -> str:
         """The subtype as written in ``suppress_warnings``: ``impress.<value>``."""

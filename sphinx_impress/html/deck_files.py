@@ -170,7 +170,9 @@ def _local_or_remote(copier: _Copier, base: Path, path: str, setting: str) -> st
     """The name to load ``path`` by: a URL as it is, a local file copied (its name
     under ``_static``), or ``None`` when it cannot be loaded."""
     if is_remote(path):
-        return path
+        # Sphinx takes an address without "://" for a file of _static: a
+        # protocol-relative one is given the scheme a published page has
+        return "https:" + path if path.startswith("//") else path
     copied = copier.copy(base / path, setting)
     return None if copied is None else f"{DECK_FILES}/{copied}"
 

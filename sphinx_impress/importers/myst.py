@@ -93,11 +93,11 @@ def write_myst(deck: MystDeck) -> str:
     return "\n".join(parts)
 
 
-def step_options(options: StepOptions) -> list[tuple[str, str]]:
+def step_options(options: StepOptions, every_axis: bool = True) -> list[tuple[str, str]]:
     """The ``step`` directive options that give a step exactly ``options``: id and
     classes, every axis (absolute numbers: :data:`~sphinx_impress.core.values.DEFAULTS`
-    for one not given), the timing, goto and overview options, then the other
-    ``data-*`` attributes."""
+    for one not given; with ``every_axis`` false only those given, as written), the
+    timing, goto and overview options, then the other ``data-*`` attributes."""
     pairs: list[tuple[str, str]] = []
     if options.id:
         pairs.append(("id", options.id))
@@ -105,6 +105,12 @@ def step_options(options: StepOptions) -> list[tuple[str, str]]:
         pairs.append(("class", " ".join(options.classes)))
     for axis in AXES:
         value = options.axes.get(axis)
+        if value is None and not every_axis:
+            continue
+        if value is not None and not every_axis:
+            sign = "r+" if value.relative and value.number >= 0 else "r" if value.relative else ""
+            pairs.append((axis, f"{sign}{format_number(value.number)}{value.unit}"))
+            continue
         pairs.append((axis, format_number(value.number if value else DEFAULTS[axis])))
     if options.rotate_order:
         pairs.append(("rotate-order", options.rotate_order))
