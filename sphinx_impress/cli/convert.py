@@ -20,6 +20,7 @@ from pathlib import Path
 from ..errors import ConvertError
 from ..importers.hovercraft import convert_hovercraft
 from ..importers.impressjs import convert_impressjs
+from ..importers.markpress import convert_markpress
 from ..importers.mdpress import convert_mdpress
 from ..importers.myst import write_myst
 
@@ -29,6 +30,7 @@ CONVERTERS = {
     "mdpress": convert_mdpress,
     "hovercraft": convert_hovercraft,
     "impressjs": convert_impressjs,
+    "markpress": convert_markpress,
 }
 
 

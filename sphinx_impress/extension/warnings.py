@@ -121,7 +121,11 @@ class ImpressWarnings(Enum):
     twice (the first value is used, as browsers use it); also a line written like an
     attribute line that does not stand directly after a separator or on the deck's
     first line, such as a second one or one in the middle of a slide (it is shown as
-    text, as mdpress showed it)."""
+    text, as mdpress showed it). In a markpress deck: a ``slide-attr`` comment with
+    something that is not ``name=value`` (ignored), a second one in a slide (markpress
+    read the first), a slide without one while others have one (it stands at 0),
+    a ``markpress-opt`` block that is not JSON, an unknown option, an unknown layout
+    (horizontal is used) or a theme other than light (the impress theme is used)."""
 
     SEPARATOR = "separator"
     """A deck written for another tool (mdpress, hovercraft) that cannot be cut into
@@ -130,7 +134,8 @@ class ImpressWarnings(Enum):
     between its separator and the next (it is built as an empty step); or, in an
     mdpress deck, a line of ``---`` directly under a line of text, which mdpress split
     slides at but which underlines that text as a heading (as in every CommonMark
-    reader), so it separates nothing."""
+    reader), so it separates nothing; in a markpress deck, a line where markpress cut a
+    slide inside a code block (the code stays whole), or an empty slide."""
 
     FIELD = "field"
     """A hovercraft field that cannot be used: a field list inside an element of a

@@ -34,7 +34,7 @@ from ..core.problems import Problem
 from ..extension.nodes import HEADING_LEVEL
 from ..extension.warnings import ImpressWarnings, warn
 from .model import DeckModel, Field, SlideModel
-from .myst import MystDeck, MystSlide, step_options
+from .myst import MystDeck, MystSlide, keep_heading_levels, step_options
 from .slides import FOREIGN, SlideCutter, absolute_options, docname_of
 
 if TYPE_CHECKING:
@@ -480,7 +480,9 @@ class MdpressParser(MystParser):
 def convert_mdpress(text: str, source: str = "<deck>") -> tuple[MystDeck, list[Problem]]:
     """The MyST deck of an mdpress deck, and the problems its reader found (the
     parser's warnings, worded the same). The slide bodies are Markdown already and
-    are kept as written; every axis is written as the build places it. A ``style``
+    are kept as written, but for a heading that a step would show at another level,
+    which is written as a ``rubric`` with its level; every axis is written as the build
+    places it. A ``style``
     attribute, which a MyST step does not take, is kept as a comment, with a note."""
     model, layout = read_mdpress(text)
     lines = text.splitlines()
@@ -503,8 +505,14 @@ def convert_mdpress(text: str, source: str = "<deck>") -> tuple[MystDeck, list[P
                 # a rule of * or _ inside a slide: docutils allows a transition only
                 # in a section, so it is written as HTML's own rule
                 body[rule - slide.body[0] + 1] = "<hr />"
+        levels = {
+            number - (slide.body[0] - 1): level
+            for number, level in layout.headings.items()
+            if slide.body[0] - 1 <= number < slide.body[1]
+        }
         options = step_options(replace(slide.options, data=data))
-        deck.slides.append(MystSlide(options, "\n".join(body), comments))
+        text = "\n".join(keep_heading_levels(body, levels))
+        deck.slides.append(MystSlide(options, text, comments))
     return deck, model.problems
 
 

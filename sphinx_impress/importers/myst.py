@@ -125,3 +125,38 @@ def step_options(options: StepOptions, every_axis: bool = True) -> list[tuple[st
         pairs.append(("overview", "yes"))
     pairs.extend(options.data.items())
     return pairs
+
+
+#: An ATX heading line: its text after the ``#`` marks (and without closing ones).
+_ATX = re.compile(r"^ {0,3}#{1,6}(?:[ \t]+(?P<text>.*?))?(?:[ \t]+#+)?[ \t]*$")
+
+#: A line that shows nothing on a slide (blank, or an HTML comment alone).
+_NOTHING = re.compile(r"^\s*(?:<!--.*?-->\s*)*$")
+
+
+def keep_heading_levels(lines: list[str], levels: dict[int, int]) -> list[str]:
+    """Markdown lines of one slide whose headings keep their level inside a ``step``
+    directive, where a heading is a rubric that the presentation shows as an ``h1``
+    when it opens the step and an ``h2`` otherwise: each heading other than an opening
+    ``#`` becomes a ``rubric`` directive with its ``heading-level``.
+
+    :param levels: the level of each heading by its line (0-based, in ``lines``),
+        as myst-parser's tokens give it; code is never touched.
+    """
+    result = list(lines)
+    for number in sorted(levels, reverse=True):
+        level = levels[number]
+        line = result[number]
+        atx = _ATX.match(line)
+        opening = all(_NOTHING.match(before) for before in result[:number])
+        if opening and level == 1:
+            continue
+        if atx is not None:
+            text, rule = (atx["text"] or "").strip(), 0
+        elif number + 1 < len(result):
+            text, rule = line.strip(), 1
+        else:
+            continue
+        block = [f"```{{rubric}} {text}", f":heading-level: {level}", "```"]
+        result[number : number + 1 + rule] = block
+    return result

@@ -50,13 +50,20 @@ class SlideCutter:
     :param first_slide: ``"start"`` to open the first slide at the top of the body
         (mdpress), ``"section"`` to open it at the first transition or section, what
         comes before it staying outside every slide (hovercraft).
+    :param opens: for a format that cuts its text into slides before it is rendered
+        (markpress), how many slides start before a node (its line is at or past the
+        next of them): each opens a new slide, empty but for the last.
     """
 
     def __init__(
-        self, is_separator: Callable[[nodes.transition], bool], first_slide: str
+        self,
+        is_separator: Callable[[nodes.transition], bool],
+        first_slide: str,
+        opens: Callable[[nodes.Node], int] | None = None,
     ) -> None:
         self.is_separator = is_separator
         self.first_slide = first_slide
+        self.opens = opens
         self.slides: list[Slide] = []
         self.prelude: list[nodes.Node] = []
         self.source = ""
@@ -68,6 +75,11 @@ class SlideCutter:
         if self.first_slide == "start":
             self._open(None, children[0] if children else None)
         self._walk(children, None)
+
+    def open_empty(self) -> step:
+        """Open one more slide, with nothing in it (a format whose last slides are
+        empty)."""
+        return self._open(None, None)
 
     def _open(self, opener: nodes.transition | None, at: nodes.Node | None) -> step:
         node = step(has_content=True, impress_options=StepOptions())
@@ -81,6 +93,9 @@ class SlideCutter:
         prelude before the first one); returns whether a new slide started inside."""
         started = False
         for child in list(children):
+            for _ in range(self.opens(child) if self.opens else 0):
+                into = self._open(None, child)
+                started = True
             if isinstance(child, nodes.transition) and self.is_separator(child):
                 into = self._open(child, child)
                 started = True
