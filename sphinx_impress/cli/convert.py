@@ -23,6 +23,7 @@ from ..importers.impressjs import convert_impressjs
 from ..importers.markpress import convert_markpress
 from ..importers.mdpress import convert_mdpress
 from ..importers.myst import write_myst
+from ..importers.revealjs_convert import convert_revealjs
 
 #: The formats ``--from`` takes, and the function that converts each: deck text and
 #: its path in, the MyST deck and the reader's problems out.
@@ -31,6 +32,7 @@ CONVERTERS = {
     "hovercraft": convert_hovercraft,
     "impressjs": convert_impressjs,
     "markpress": convert_markpress,
+    "revealjs": convert_revealjs,
 }
 
 
