@@ -20,7 +20,7 @@ import json
 import math
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -46,6 +46,8 @@ from .slides import (
     docname_of,
     first_visible,
     is_visible,
+    original_line,
+    read_with_includes,
 )
 
 if TYPE_CHECKING:
@@ -884,8 +886,13 @@ _REFERENCE = re.compile(r"`(?P<text>[^`<]+)`_(?!_)|(?<![\w`])(?P<word>\w[\w.+-]*
 
 def convert_hovercraft(text: str, source: str = "<deck>") -> tuple[MystDeck, list[Problem]]:
     """The MyST deck of a hovercraft deck, every slide placed as hovercraft placed it,
-    and the problems its reader found (the parser's warnings, worded the same)."""
-    lines = text.splitlines()
+    and the problems its reader found (the parser's warnings, worded the same). The
+    files its ``include`` directives name are read into it first, as docutils reads
+    them, so that their slides are slides; a problem in one points at its include."""
+    found: list[Problem] = []
+    included = read_with_includes(text, Path(source), found)
+    lines = [line.text for line in included]
+    text = "\n".join(lines) + "\n"
     document = parse_hovercraft(text, source)
     reader = HovercraftReader(document, lines)
     model = reader.read()
@@ -898,7 +905,16 @@ def convert_hovercraft(text: str, source: str = "<deck>") -> tuple[MystDeck, lis
     deck.notes.extend(notes)
     for cut, slide in zip(reader.cutter.slides, model.slides, strict=True):
         deck.slides.append(writer.slide(cut, slide))
-    return deck, model.problems
+    if any(line.source != source for line in included):
+        deck.notes = [
+            replace(note, line=original_line(included, note.line, source)) for note in deck.notes
+        ]
+        found.extend(
+            replace(problem, line=original_line(included, problem.line, source))
+            for problem in model.problems
+        )
+        return deck, found
+    return deck, [*found, *model.problems]
 
 
 def _ancestors(node: nodes.Node, kind: type[nodes.Element]) -> list[nodes.Element]:

@@ -41,6 +41,7 @@ from docutils import nodes
 from ..core.problems import Problem
 from .hovercraft import _is_overline, parse_hovercraft
 from .myst import MystDeck, MystSlide, fence
+from .slides import IncludedLine, read_with_includes
 
 #: A directive at the start of a line, with its indentation, name and argument.
 _DIRECTIVE = re.compile(r"^(?P<indent>\s*)\.\.\s+(?P<name>[\w:-]+)::(?P<argument>.*)$")
@@ -59,41 +60,6 @@ _SETTINGS = ("revealjs-section", "revealjs-slide", "revealjs-vertical")
 
 #: How far apart slides are: horizontal ones by deck widths, vertical by heights.
 SPACING = 1.2
-
-
-@dataclass
-class _Line:
-    """A line of the deck with includes read in: its text and where it comes from."""
-
-    text: str
-    source: str
-    number: int
-
-
-def read_with_includes(
-    text: str, path: Path, problems: list[Problem], depth: int = 0
-) -> list[_Line]:
-    """The deck's lines with each ``.. include::`` at the start of a line replaced by
-    the lines of the file it names (relative to the including file), recursively."""
-    lines: list[_Line] = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        match = _DIRECTIVE.match(line)
-        if match and match["name"] == "include" and not match["indent"] and depth < 10:
-            target = path.parent / match["argument"].strip()
-            try:
-                included = target.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as error:
-                problems.append(Problem(
-                    "separator",
-                    f"cannot read the included file {target}: {error}; the include is "
-                    "kept as it is",
-                    line=number if depth == 0 else None,
-                ))
-            else:
-                lines.extend(read_with_includes(included, target, problems, depth + 1))
-                continue
-        lines.append(_Line(line, str(path), number))
-    return lines
 
 
 @dataclass
@@ -151,7 +117,7 @@ def convert_revealjs(text: str, source: str = "<deck>") -> tuple[MystDeck, list[
 
 
 class _Converter:
-    def __init__(self, lines: Sequence[_Line], problems: list[Problem], source: str) -> None:
+    def __init__(self, lines: Sequence[IncludedLine], problems: list[Problem], source: str) -> None:
         self.lines = lines
         self.problems = problems
         self.source = source
@@ -341,7 +307,7 @@ def _number(value: float) -> str:
     return f"{value:g}"
 
 
-def _options(lines: Sequence[_Line], start: int) -> tuple[list[tuple[str, str]], int]:
+def _options(lines: Sequence[IncludedLine], start: int) -> tuple[list[tuple[str, str]], int]:
     """The option lines of a directive from line ``start``: ``(name, value)`` pairs and
     the index after them."""
     options = []
@@ -395,14 +361,14 @@ def _sections_around(title: nodes.title) -> list[nodes.section]:
     return found
 
 
-def _section_start(lines: Sequence[_Line], section: nodes.section) -> int:
+def _section_start(lines: Sequence[IncludedLine], section: nodes.section) -> int:
     """The index of the first line of a section's title (its overline, if any)."""
     title_line = (section[0].line or 2) - 2  # 0-based index of the title text
     texts = [line.text for line in lines]
     return title_line - 1 if _is_overline(texts, title_line) else title_line
 
 
-def _section_end(lines: Sequence[_Line], section: nodes.section) -> int:
+def _section_end(lines: Sequence[IncludedLine], section: nodes.section) -> int:
     """The index after a section's last line: where the next section at its level or
     above starts, else the end of the deck."""
     node: nodes.Node | None = section
