@@ -210,3 +210,71 @@ def test_front_matter_deck_files_that_cannot_be_loaded_warn(make_app, tmp_path):
     sheets, _ = _loaded(soup(app.outdir / "index.html"))
     assert sheets[-2:] == [("_static/impress-bare.css", None),
                            ("_static/impress-deck-files/ok.css", None)]
+
+
+HEADER_DECK = """\
+:title: Definitions in the header
+
+.. role:: red
+.. role:: raw-html(raw)
+   :format: html
+.. |br| raw:: html
+
+   <br />
+
+.. |project| replace:: *sphinx-impress*
+
+----
+
+A :red:`red` title |br| on two lines
+====================================
+
+Text with |project|, :raw-html:`<kbd>K</kbd>`, a symbol note [*]_, an automatic one
+[#]_, a named one [#named]_ and a numbered one [1]_.
+
+.. [*] The symbol note.
+.. [#] The automatic note.
+.. [#named] The named note.
+.. [1] The numbered note.
+
+----
+
+Second
+======
+
+Another automatic note [#]_.
+
+.. [#] On the second slide.
+"""
+
+
+def test_converted_deck_keeps_header_definitions_title_markup_and_footnotes(
+    make_app, tmp_path, capsys
+):
+    from helpers import build_files
+
+    (tmp_path / "src").mkdir()
+    deck = tmp_path / "src" / "deck.hovercraft"
+    deck.write_text(HEADER_DECK, encoding="utf-8")
+    assert main(["convert", "--from", "hovercraft", str(deck),
+                 "-o", str(tmp_path / "src" / "index.md")]) == 0
+    app = build_files(make_app, tmp_path / "src", {},
+                      'extensions = ["myst_parser", "sphinx_impress"]\n'
+                      'suppress_warnings = ["toc.not_included"]\n')
+    warnings = app.warning.getvalue()
+    assert "ERROR" not in warnings and "index.md" not in warnings, warnings
+    for name in ("index", "deck"):
+        page = soup(app.outdir / f"{name}.html")
+        first = steps(page)[0].element
+        title = first.find("h1")
+        # the role, the raw substitution and the text of the title as in the original
+        assert title.find("span", class_="red").get_text() == "red"
+        assert title.find("br") is not None and "|br|" not in title.get_text()
+        assert first.find("em").get_text() == "sphinx-impress"
+        assert first.find("kbd").get_text() == "K"
+        labels = sorted(
+            a.get_text(strip=True).strip("[]") for a in page.select("a.footnote-reference")
+        )
+        assert labels == sorted(["*", "1", "2", "3", "4"]), (name, labels)
+        ids = {element["id"] for element in page.find_all(id=True)}
+        assert all(a["href"].lstrip("#") in ids for a in page.select("a.footnote-reference"))
