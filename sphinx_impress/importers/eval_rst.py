@@ -56,10 +56,19 @@ def adopt_nested_parses(document: nodes.document) -> None:
         _adopt_notes(document, node)
 
 
+#: Nodes that a nested parse gives ids of its own counting (``id1``...), which may be
+#: another node's in the page: such an id is replaced. Any other node keeps its ids.
+_COUNTED = (
+    nodes.footnote, nodes.footnote_reference, nodes.citation, nodes.citation_reference,
+    nodes.target, nodes.substitution_definition,
+)
+
+
 def _adopt_ids(document: nodes.document, node: nodes.Element) -> None:
-    """Register the ids and names of ``node``; replace an id another node has."""
+    """Register the ids and names of ``node``; replace an id another node has (for
+    the nodes of :data:`_COUNTED`)."""
     taken = [i for i in node["ids"] if document.ids.get(i, node) is not node]
-    if taken:
+    if taken and isinstance(node, _COUNTED):
         node["ids"] = [i for i in node["ids"] if i not in taken]
         if not node["ids"]:
             document.set_id(node)
