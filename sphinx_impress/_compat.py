@@ -128,3 +128,16 @@ def page_path(builder: Any, docname: str) -> str:
     ``get_output_path`` from Sphinx 8.1 on (``get_outfilename`` before, deprecated)."""
     method = getattr(builder, "get_output_path", None) or builder.get_outfilename
     return str(method(docname))
+
+
+def clear_default_domain(env: Any) -> None:
+    """Read the rest of the current document with no default domain, so that a
+    directive or role without a domain prefix is the standard domain's or docutils'
+    own (``.. class::`` is docutils' class directive, not ``py:class``): Sphinx 8.2 on
+    keeps it in ``env.current_document.default_domain``, 8.0 and 8.1 in
+    ``env.temp_data["default_domain"]``. Sphinx sets it again for the next document."""
+    current = getattr(env, "current_document", None)
+    if current is not None and hasattr(current, "default_domain"):
+        current.default_domain = None
+    else:
+        env.temp_data["default_domain"] = None

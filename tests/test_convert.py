@@ -133,13 +133,8 @@ def _shared_decks():
     for path in sorted((SHARED / "corpus" / "mdpress-examples").glob("*.md")):
         decks.append(pytest.param("mdpress", path, id=f"mdpress-{path.stem}"))
     for path in sorted((SHARED / "corpus" / "hovercraft").glob("*/*.rst")):
-        marks = []
-        if path.name == "include.rst":
-            # docutils expands the include (a deck with its own transitions) when it
-            # builds the deck as it is; the converter works on the text and keeps the
-            # include directive inside one slide
-            marks = [pytest.mark.skip(reason="include.rst: includes are not expanded")]
-        decks.append(pytest.param("hovercraft", path, id=f"hovercraft-{path.stem}", marks=marks))
+        # include.rst: the converter reads the included deck in, as docutils does
+        decks.append(pytest.param("hovercraft", path, id=f"hovercraft-{path.stem}"))
     return decks
 
 

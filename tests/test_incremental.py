@@ -47,6 +47,8 @@ FILES = {
     ),
     "_static/extra.css": "p { color: black; }\n",
     "_static/extra.js": "// nothing\n",
+    "deck.css": "h1 { color: navy; }\n",
+    "deck.js": "// a deck's own script\n",
 }
 
 
@@ -114,6 +116,8 @@ OTHER_VALUES = {
     "layout_svg": "False",
     "html_notes": "False",
     "css_files": '["extra.css"]',
+    "deck_css_files": '["deck.css"]',
+    "deck_js_files": '["deck.js"]',
     "js_files": '["extra.js"]',
     "math": '"mathjax"\nmathjax_path = "mathjax/tex-mml-chtml.js"',
     "math_font": "False",

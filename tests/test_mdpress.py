@@ -62,7 +62,8 @@ def test_separators_fences_and_underlines(build):
     code = found["code"].element.find("pre").get_text()
     assert code.count("---") == 2
     # --- under a line of text underlines a heading; - - - separates
-    assert found["underline"].element.find("h1").get_text().startswith("A heading made")
+    # (an underline of - makes an h2, as in every Markdown reader)
+    assert found["underline"].element.find("h2").get_text().startswith("A heading made")
     # *** is a rule inside its slide, not a separator
     assert found["step-4"].element.find("hr") is not None
     assert "stars stays" in found["step-4"].element.get_text()
@@ -267,3 +268,22 @@ def test_rejected_ids_name_the_id_given_instead(make_app, tmp_path):
     assert [s.id for s in steps(soup(app.outdir / "index.html"))] == [
         "step-1", "step-2", "dup", "step-4",
     ]
+
+
+def test_heading_levels_follow_the_number_of_hashes(make_app, tmp_path):
+    # mdpress showed "#" as h1 and "##" as h2 on every slide, whatever the slide
+    # starts with; an underlined heading is h1 (=) or h2 (-)
+    deck = (
+        "# One\n\ntext\n\n---\n\n## Two\n\nmore\n\n### Three\n\n---\n\n"
+        "Setext\n======\n\nx\n\n---\n\n= data-x='500'\n\n### Deep first\n"
+    )
+    app = build_files(
+        make_app, tmp_path / "src", {"index.mdpress": deck},
+        'extensions = ["myst_parser", "sphinx_impress"]\n',
+    )
+    page = soup(app.outdir / "index.html")
+    assert [
+        [(h.name, h.get_text(strip=True)) for h in s.element.find_all(["h1", "h2", "h3"])]
+        for s in steps(page)
+    ] == [[("h1", "One")], [("h2", "Two"), ("h3", "Three")], [("h1", "Setext")],
+          [("h3", "Deep first")]]

@@ -10,7 +10,7 @@ compare::
     python tools/snapshot_builds.py compare /tmp/before /tmp/after
 
 Each corpus deck is built as its own file type (hovercraft decks as ``hovercraft``,
-mdpress decks as ``mdpress``, Markdown decks as MyST, reStructuredText as reST) in a
+mdpress decks as ``mdpress``, markpress decks as ``markpress``, reStructuredText as reST) in a
 project of its own, made in a fixed folder (``--work``) so that paths in warnings are
 the same from one snapshot to the next. What each build printed on standard error is
 kept beside its output as ``warnings.txt``. Sphinx's ``.doctrees`` and ``.buildinfo``
@@ -74,7 +74,7 @@ def projects() -> Iterator[Project]:
         ("hovercraft/test_data", "*.rst", {".rst": "hovercraft"}, ["sphinx_impress"]),
         ("ralphbean-presentations", "**/*.rst", {".rst": "hovercraft"}, ["sphinx_impress"]),
         ("mdpress-examples", "[!U]*.md", {".md": "mdpress"}, ["myst_parser", "sphinx_impress"]),
-        ("markpress", "**/*.md", {".md": "markdown"}, ["myst_parser", "sphinx_impress"]),
+        ("markpress", "**/[!L]*.md", {".md": "markpress"}, ["myst_parser", "sphinx_impress"]),
         ("sphinxjp-impressjs", "*.rst", {".rst": "restructuredtext"}, ["sphinx_impress"]),
     ]
     for folder, pattern, suffixes, extensions in kinds:

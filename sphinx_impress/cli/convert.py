@@ -12,17 +12,28 @@ reported on standard error.
 from __future__ import annotations
 
 import argparse
+import os
+import re
 import sys
 from pathlib import Path
 
 from ..errors import ConvertError
 from ..importers.hovercraft import convert_hovercraft
+from ..importers.impressjs import convert_impressjs
+from ..importers.markpress import convert_markpress
 from ..importers.mdpress import convert_mdpress
 from ..importers.myst import write_myst
+from ..importers.revealjs_convert import convert_revealjs
 
 #: The formats ``--from`` takes, and the function that converts each: deck text and
 #: its path in, the MyST deck and the reader's problems out.
-CONVERTERS = {"mdpress": convert_mdpress, "hovercraft": convert_hovercraft}
+CONVERTERS = {
+    "mdpress": convert_mdpress,
+    "hovercraft": convert_hovercraft,
+    "impressjs": convert_impressjs,
+    "markpress": convert_markpress,
+    "revealjs": convert_revealjs,
+}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -64,6 +75,7 @@ def run(args: argparse.Namespace) -> int:
             f"{args.input} has no slide as a {args.source_format} deck (is --from right?); "
             "nothing written"
         )
+    _relocate_files(deck.front_matter, args.input.parent, args.output.parent)
     try:
         args.output.write_text(write_myst(deck), encoding="utf-8")
     except OSError as error:
@@ -74,6 +86,30 @@ def run(args: argparse.Namespace) -> int:
         f"{spoken} with speaker notes, {_count(len(reported), 'warning')}"
     )
     return 0
+
+
+#: The front matter settings whose entries are files relative to the deck.
+_FILE_SETTINGS = ("impress_deck_css_files", "impress_deck_js_files")
+
+#: An address on the network, not a file.
+_REMOTE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:)?//")
+
+
+def _relocate_files(front_matter: dict[str, object], source: Path, target: Path) -> None:
+    """Make the deck's own files (``impress_deck_css_files``...), named relative to
+    the deck read from folder ``source``, relative to the MyST file written into
+    folder ``target``."""
+    for key in _FILE_SETTINGS:
+        entries = front_matter.get(key)
+        if not isinstance(entries, list):
+            continue
+        moved = []
+        for entry in entries:
+            path, _, rest = str(entry).partition(" ")
+            if not _REMOTE.match(path):
+                path = Path(os.path.relpath(source.resolve() / path, target.resolve())).as_posix()
+            moved.append(f"{path} {rest}".strip())
+        front_matter[key] = moved
 
 
 def _has_notes(body: str) -> bool:

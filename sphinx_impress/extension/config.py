@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses as dc
 import fnmatch
+import json
 import re
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
@@ -58,6 +59,21 @@ def _file_list(value: Any) -> list[str]:
     if not all(isinstance(item, str) and item for item in value):
         raise TypeError(f"must hold non-empty strings, got {value!r}")
     return list(value)
+
+
+def _deck_file_list(value: Any) -> list[str]:
+    """A list of file entries, also as front matter gives it: a JSON list in a string
+    (myst-parser writes YAML lists so), or one entry."""
+    if isinstance(value, str):
+        text = value.strip()
+        if text.startswith("["):
+            try:
+                value = json.loads(text)
+            except ValueError:
+                raise TypeError(f"must be a list of file names, got {value!r}") from None
+        else:
+            value = [text] if text else []
+    return _file_list(value)
 
 
 def _layout_name(value: Any) -> str:
@@ -341,6 +357,27 @@ class ImpressConfig:
         "bool",
         per_document=False,
         types=(bool,),
+    )
+    deck_css_files: list[str] = _field(
+        [],
+        _deck_file_list,
+        "Style sheets of this deck alone: paths relative to its document, each optionally "
+        "followed by a media query (talk.css, or print.css print). The page then has a "
+        "bare style under them instead of the theme style sheet, and they are copied into the "
+        "output with the local files their url() and @import name. Set in the front "
+        "matter of the deck; the :css: fields of a hovercraft deck set it.",
+        "list of str",
+        types=(list, tuple),
+    )
+    deck_js_files: list[str] = _field(
+        [],
+        _deck_file_list,
+        "Scripts of this deck alone: paths relative to its document, each optionally "
+        "followed by head (run before impress.js) or body (after impress().init(), the "
+        "default), copied into the output. Set in the front matter of the deck; the "
+        ":js-header: and :js-body: fields of a hovercraft deck set it.",
+        "list of str",
+        types=(list, tuple),
     )
 
     @classmethod

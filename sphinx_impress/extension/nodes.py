@@ -85,6 +85,13 @@ def title_text(node: nodes.Element) -> str:
     return title.astext() if title is not None else ""
 
 
+#: Attribute of a ``section`` in a deck read from another tool's format (hovercraft,
+#: mdpress, markpress): the level, 1 to 6, of its heading in the whole deck, as the
+#: format counts it (hovercraft: docutils' nesting of underline styles; Markdown: the
+#: number of ``#``). The presentation writes that heading as ``h1``... by it, whatever
+#: the slide it is on starts with.
+HEADING_LEVEL = "impress_heading_level"
+
 #: Class of overview steps: the theme draws them without a card, so that they do not
 #: hide the steps they show.
 OVERVIEW_CLASS = "impress-overview"

@@ -121,7 +121,11 @@ class ImpressWarnings(Enum):
     twice (the first value is used, as browsers use it); also a line written like an
     attribute line that does not stand directly after a separator or on the deck's
     first line, such as a second one or one in the middle of a slide (it is shown as
-    text, as mdpress showed it)."""
+    text, as mdpress showed it). In a markpress deck: a ``slide-attr`` comment with
+    something that is not ``name=value`` (ignored), a second one in a slide (markpress
+    read the first), a slide without one while others have one (it stands at 0),
+    a ``markpress-opt`` block that is not JSON, an unknown option, an unknown layout
+    (horizontal is used) or a theme other than light (the impress theme is used)."""
 
     SEPARATOR = "separator"
     """A deck written for another tool (mdpress, hovercraft) that cannot be cut into
@@ -130,17 +134,20 @@ class ImpressWarnings(Enum):
     between its separator and the next (it is built as an empty step); or, in an
     mdpress deck, a line of ``---`` directly under a line of text, which mdpress split
     slides at but which underlines that text as a heading (as in every CommonMark
-    reader), so it separates nothing."""
+    reader), so it separates nothing; in a markpress deck, a line where markpress cut a
+    slide inside a code block (the code stays whole), or an empty slide."""
 
     FIELD = "field"
-    """A hovercraft field that cannot be used: a field list in the middle of a slide
-    instead of at its top (it is shown as a field list), a field that hovercraft does
-    not know or that sphinx-impress cannot carry over (ignored), a positioning value
+    """A hovercraft field that cannot be used: a field list inside an element of a
+    slide (a section under a heading, a list, a note), where hovercraft 2.7 did not
+    read it (it is not shown and sets nothing; one directly in the slide sets the step,
+    wherever it stands), a field that hovercraft does not know or that sphinx-impress
+    cannot carry over (ignored), a positioning value
     that is not a number, ``r`` and a number, or an id and a number, or whose number is
     not finite, beyond ±10,000,000 or (an absolute scale) outside 0.001 to 1000 (the
     slide keeps the value it would have), a position that comes out beyond those
     limits (it is clamped), a ``hovercraft-path`` that cannot place slides, a field
-    given twice in one field list (the values are joined with a space, as hovercraft
+    given twice in a slide (the values are joined with a space, as hovercraft
     joined them: two ``:class:`` fields give both classes), or a
     ``header`` or ``footer`` directive, whose content hovercraft showed on every slide
     (kept as a comment)."""
@@ -158,6 +165,15 @@ class ImpressWarnings(Enum):
     gets the name): the directive is the other extension's, so it sets no slide.
     Write ``impress-step``, sphinx-impress's other name for it. One warning per
     document, at its first such directive."""
+
+    HTML = "html"
+    """Something of a hand-written impress.js page that ``sphinx-impress convert --from
+    impressjs`` cannot carry over as it is: a step attribute that is no step option
+    (``style``, ``title``: kept as a comment), an attribute of the root element that is
+    no deck setting, an inline script outside the steps, an element inside the root
+    element that is not a step (left out), an inline style sheet (kept as raw HTML at
+    the start of the first slide), a style sheet or script that is not there, or a page
+    without an impress.js root element."""
 
     @property
     def subtype(self) -> str:

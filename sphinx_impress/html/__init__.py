@@ -14,6 +14,7 @@ def setup_html(app: Sphinx) -> None:
     """Register the builder, the theme, math in presentations and the presentations of
     HTML builds."""
     from .builder import setup_builder
+    from .deck_files import setup_deck_files
     from .embedded import setup_embedded
     from .math import setup_math
     from .themes import get_theme_path
@@ -21,4 +22,5 @@ def setup_html(app: Sphinx) -> None:
     setup_builder(app)
     setup_embedded(app)
     setup_math(app)
+    setup_deck_files(app)
     app.add_html_theme("impress", get_theme_path())

@@ -223,11 +223,12 @@ def warn_remote_assets(
 ) -> None:
     """Warn (``impress.offline``) when a presentation page loads anything that is not
     in the output folder: a script or style sheet with a URL (MathJax's default
-    ``mathjax_path`` among them), a remote image, or anything remote that raw HTML in
-    the page loads (:func:`loaded_urls`). One warning per page, naming every address.
-    The warning points at the first element of the page that loads from the network
-    (the page itself when only its scripts or style sheets do). Connected to
-    ``html-page-context`` after the handlers that add per-page assets."""
+    ``mathjax_path`` among them), a remote image, anything remote that raw HTML in
+    the page loads (:func:`loaded_urls`), or that a deck's own style sheets load.
+    One warning per page, naming every address. The warning points at the first
+    element of the page that loads from the network (the page itself when only its
+    scripts or style sheets do). Connected to ``html-page-context`` after the handlers
+    that add per-page assets."""
     if app.builder.name != BUILDER:
         return
     urls = [
@@ -235,6 +236,8 @@ def warn_remote_assets(
         for asset in (*context.get("script_files", ()), *context.get("css_files", ()))
     ]
     first_line = None  # of the first node in the page that loads from the network
+    # what a deck's own style sheets load (sphinx_impress.html.deck_files)
+    urls.extend(context.get("impress_deck_remote", ()))
     if doctree is not None:
         for node in doctree.findall(nodes.Element):
             if isinstance(node, nodes.image):

@@ -16,19 +16,24 @@ slide's step attributes (``:data-x:``, ``:id:``, ``:class:``, ``:hovercraft-path
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import frontend, nodes, utils
 from docutils.parsers.rst import Parser
+from docutils.transforms.misc import ClassAttribute
 from sphinx.parsers import RSTParser
 
+from .._compat import clear_default_domain
 from ..core.problems import Problem
 from ..core.values import AXES, DECIMAL, LIMIT, SCALE_RANGE, format_number, parse_flag, parse_number
 from ..errors import InvalidValue
+from ..extension.nodes import HEADING_LEVEL
 from ..extension.notes import notes
 from ..extension.warnings import ImpressWarnings, warn
 from .model import DeckModel, Field, SlideModel
@@ -41,6 +46,8 @@ from .slides import (
     docname_of,
     first_visible,
     is_visible,
+    original_line,
+    read_with_includes,
 )
 
 if TYPE_CHECKING:
@@ -108,11 +115,38 @@ DECK_METADATA = ("author", "description", "keywords", "orphan", "tocdepth")
 
 #: Deck fields hovercraft knows that are not carried over, and what to do instead.
 DECK_UNSUPPORTED: Mapping[str, str] = {
-    "css": "add the file to html_static_path and impress_css_files in conf.py",
-    "js-header": "add the file to html_static_path and impress_js_files in conf.py",
-    "js-body": "add the file to html_static_path and impress_js_files in conf.py",
     "auto-console": "open the presenter console with the P key",
 }
+
+#: The window impress.js scales a page to when the root element sets none (px), which
+#: hovercraft's pages did not: a deck with its own style sheets keeps it.
+IMPRESSJS_WINDOW = (1024, 768)
+
+#: hovercraft's deck fields that name the deck's own style sheets and scripts, listed
+#: in ``impress_deck_css_files`` and ``impress_deck_js_files``: ``css`` (for every
+#: medium; hovercraft wrote screen and projection, which would leave a printed deck
+#: without it), ``css-<media>``, ``js-header`` (run before impress.js), ``js-body``
+#: (after it). Each may name several files, and may be given more than once.
+DECK_FILE_FIELDS = ("css", "js-header", "js-body")
+
+
+#: An address on the network (a scheme and ``//``, or ``//`` alone), not a file.
+_REMOTE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:)?//")
+
+
+def _deck_file_entries(name: str, value: str) -> tuple[str, list[str]] | None:
+    """The deck setting and its entries for a style or script field, else ``None``:
+    ``:css-print: a.css b.css`` gives ``impress_deck_css_files`` with ``a.css print``
+    and ``b.css print``."""
+    files = value.split()
+    if name == "css":
+        return "impress_deck_css_files", files
+    if name.startswith("css-") and len(name) > 4:
+        return "impress_deck_css_files", [f"{path} {name[4:]}" for path in files]
+    if name in ("js-header", "js-body"):
+        where = "head" if name == "js-header" else "body"
+        return "impress_deck_js_files", [f"{path} {where}" for path in files]
+    return None
 @dataclass
 class PositionProblem:
     """A positioning field that could not be used: ``index`` of the slide, the
@@ -419,12 +453,16 @@ class _Placer:
         return end
 
 
-def _read_fields(field_list: nodes.field_list) -> tuple[list[Field], list[Problem]]:
+def _read_fields(
+    field_list: nodes.field_list, repeatable: Sequence[str] = ()
+) -> tuple[list[Field], list[Problem]]:
     """The fields of ``field_list``, in order; a field given again has its values
     joined with a space into the first, as hovercraft 2.7 joined them (``:id: a`` and
     ``:id: b`` give the id ``a b``; two ``:class:`` fields give both classes), with a
-    problem at the repeat."""
+    problem at the repeat. A field of ``repeatable`` (or whose name starts with one of
+    them and ``-``) is meant to be given again: each is kept, with its own line."""
     found: dict[str, Field] = {}
+    repeated: list[Field] = []
     problems = []
     for item in field_list.findall(nodes.field):
         if item.parent is not field_list:
@@ -432,6 +470,9 @@ def _read_fields(field_list: nodes.field_list) -> tuple[list[Field], list[Proble
         name = item[0].astext().strip().lower()
         value = item[1].astext().strip() if len(item) > 1 else ""
         line = item.line or field_list.line or 1
+        if name in repeatable or name.split("-")[0] in repeatable:
+            repeated.append(Field(name, value, line))
+            continue
         if name in found:
             first = found[name]
             found[name] = Field(name, f"{first.value} {value}".strip(), first.line)
@@ -443,7 +484,7 @@ def _read_fields(field_list: nodes.field_list) -> tuple[list[Field], list[Proble
             ))
             continue
         found[name] = Field(name, value, line)
-    return list(found.values()), problems
+    return sorted([*found.values(), *repeated], key=lambda item: item.line), problems
 
 
 def _promote_title(document: nodes.document) -> None:
@@ -459,6 +500,43 @@ def _promote_title(document: nodes.document) -> None:
         document["title"] = section[0].astext()
     document.remove(section)
     document.extend(section.children[1:])
+
+
+def _apply_class_directives(document: nodes.document) -> None:
+    """Give the classes of docutils' ``class`` directive to the elements they are for
+    now, before the document is cut into slides, as hovercraft had docutils do before
+    it made slides: a ``class`` directive at the end of a slide then names the element
+    after it in the document, not the next slide. (The directive with content has
+    set its classes on the content already.)"""
+    waiting = [
+        node for node in document.findall(nodes.pending) if node.transform is ClassAttribute
+    ]
+    if not waiting:
+        return
+    for node in waiting:
+        ClassAttribute(document, startnode=node).apply()
+    # the transformer would apply them again, to nodes no longer in the tree
+    transformer = document.transformer
+    transformer.transforms = [
+        entry for entry in transformer.transforms
+        if not any(entry[2] is node for node in waiting)
+    ]
+
+
+def _mark_heading_levels(document: nodes.document) -> None:
+    """Give every section its level in the whole deck (:data:`HEADING_LEVEL`): docutils
+    nests sections by the order in which the underline styles first appear, so the
+    first style is level 1 (``h1``) on every slide, the second level 2, and so on (a
+    title promoted to the deck's own is on no slide)."""
+    def mark(element: nodes.Element, depth: int) -> None:
+        for child in element.children:
+            if isinstance(child, nodes.section):
+                child[HEADING_LEVEL] = min(depth + 1, 6)
+                mark(child, depth + 1)
+            elif isinstance(child, nodes.Element):
+                mark(child, depth)
+
+    mark(document, 0)
 
 
 #: The deck fields a reader knows, for the message about an unknown one.
@@ -493,7 +571,9 @@ class HovercraftReader:
 
     def read(self) -> DeckModel:
         """Cut the document into slides and read the deck (see the class)."""
+        _apply_class_directives(self.document)
         _promote_title(self.document)
+        _mark_heading_levels(self.document)
         if self.document.get("title"):
             self.model.front_matter["title"] = self.document["title"]
         children = list(self.document.children)
@@ -502,6 +582,12 @@ class HovercraftReader:
         for node in self.cutter.prelude:
             if isinstance(node, nodes.field_list):
                 self._deck_fields(node)
+        front = self.model.front_matter
+        if front.get("impress_deck_css_files"):
+            # the deck's style was made for hovercraft's page, which set no size:
+            # impress.js's own 1024 x 768 px window
+            front.setdefault("impress_width", str(IMPRESSJS_WINDOW[0]))
+            front.setdefault("impress_height", str(IMPRESSJS_WINDOW[1]))
         self.decorations = _decorations(self.cutter.prelude, self.lines)
         for line, block in self.decorations:
             kind = _DECORATION.match(block[0])[1]  # type: ignore[index]
@@ -525,7 +611,7 @@ class HovercraftReader:
     def _deck_fields(self, field_list: nodes.field_list) -> None:
         """The deck's settings, title and metadata from a field list before the first
         slide."""
-        fields, problems = _read_fields(field_list)
+        fields, problems = _read_fields(field_list, repeatable=DECK_FILE_FIELDS)
         self.model.problems.extend(problems)
         for item in fields:
             name, value = item.name, item.value
@@ -537,8 +623,10 @@ class HovercraftReader:
                 self.model.front_matter[key] = text
             elif name in DECK_IGNORED:
                 continue
-            elif name in DECK_UNSUPPORTED or name.startswith(("css-", "js-")):
-                instead = DECK_UNSUPPORTED.get(name, "add the file to conf.py")
+            elif _deck_file_entries(name, value):
+                self._deck_files(item)
+            elif name in DECK_UNSUPPORTED:
+                instead = DECK_UNSUPPORTED[name]
                 self.problem(
                     "field", f"hovercraft deck field {name!r} is not carried over: {instead}",
                     item.line,
@@ -551,44 +639,74 @@ class HovercraftReader:
                     item.line,
                 )
 
+    def _deck_files(self, item: Field) -> None:
+        """The files of a style or script field (:data:`DECK_FILE_FIELDS`), added to
+        the deck's setting; a local file that is not there is left out, with a
+        problem at the field."""
+        key, entries = _deck_file_entries(item.name, item.value) or ("", [])
+        folder = Path(self.document.get("source") or ".").parent
+        kept = []
+        for entry in entries:
+            path = entry.split(" ", 1)[0]
+            if not _REMOTE.match(path) and not (folder / path).is_file():
+                self.problem(
+                    "field",
+                    f"hovercraft deck field {item.name!r}: {path} does not exist; the "
+                    "presentation does without it",
+                    item.line,
+                )
+                continue
+            kept.append(entry)
+        if kept:
+            self.model.front_matter.setdefault(key, []).extend(kept)
+
     def _slide(self, index: int, cut: Slide) -> SlideModel:
-        """A slide's fields (the field list at its top; others are reported) and the
-        lines of its body."""
+        """A slide's fields and the lines of its body.
+
+        As in hovercraft 2.7 (its ``SlideMaker`` makes every field a slide sets an
+        attribute of the element it stands in), a field list directly in the slide,
+        at its top or after its text, sets the slide's step; one inside an element of
+        the slide (a section under a heading, a list, a note) set that element's
+        attribute, which nothing read, so it is reported and ignored. No field list is
+        shown."""
         node = cut.node
         if cut.opener is not None and cut.opener.line:
             opens, start = cut.opener.line, cut.opener.line + 1
         else:
             opens = start = _heading_start(self.lines, node.line or 1)
-        fields: list[Field] = []
-        body_start = start
         top = first_visible(node)
-        if isinstance(top, nodes.field_list):
-            fields, problems = _read_fields(top)
-            self.model.problems.extend(problems)
-            node.remove(top)
-            body_start = _field_list_end(self.lines, fields) + 1
-            for item in list(fields):
-                known = (
-                    item.name in POSITION_FIELDS
-                    or item.name in SLIDE_FIELDS
-                    or item.name.startswith("data-")
+        body_start = start
+        found: dict[str, Field] = {}
+        skipped: list[tuple[int, int]] = []
+        for field_list in list(node.findall(nodes.field_list)):
+            fields, problems = _read_fields(field_list)
+            if fields:
+                skipped.append((min(f.line for f in fields), _field_list_end(self.lines, fields)))
+            if field_list.parent is node:
+                self.model.problems.extend(problems)
+                self._join_fields(found, fields)
+                if field_list is top:
+                    body_start = _field_list_end(self.lines, fields) + 1
+            else:
+                self.problem(
+                    "field",
+                    "this field list is inside an element of the slide (a section under "
+                    "a heading, a list, a note...), where hovercraft did not read it: it "
+                    "does not set the step and is not shown; to set the step, put it "
+                    "directly after the slide's ----",
+                    min((f.line for f in fields), default=field_list.line),
+                    index,
                 )
-                if not known:
-                    self.problem(
-                        "field",
-                        f"unknown hovercraft slide field {item.name!r} (known: "
-                        f"{', '.join([*POSITION_FIELDS, *SLIDE_FIELDS])}, data-*); it is "
-                        "ignored",
-                        item.line,
-                    )
-        for stray in node.findall(nodes.field_list):
-            self.problem(
-                "field",
-                "a field list in the middle of a slide does not set the slide (only one "
-                "at its top does); it is shown as a field list",
-                stray.line,
-                index,
-            )
+            field_list.parent.remove(field_list)
+        fields = list(found.values())
+        for item in fields:
+            if not _slide_field_known(item.name):
+                self.problem(
+                    "field",
+                    f"unknown hovercraft slide field {item.name!r} (known: "
+                    f"{', '.join([*POSITION_FIELDS, *SLIDE_FIELDS])}, data-*); it is ignored",
+                    item.line,
+                )
         if first_visible(node) is None and not fields:
             self.problem(
                 "separator",
@@ -596,7 +714,25 @@ class HovercraftReader:
                 node.line,
                 index,
             )
-        return SlideModel(opens, (body_start, start), fields)
+        slide = SlideModel(opens, (body_start, start), fields)
+        slide.skipped = [lines for lines in skipped if lines[0] >= body_start]
+        return slide
+
+    def _join_fields(self, found: dict[str, Field], fields: Sequence[Field]) -> None:
+        """Add a field list's fields to those the slide gave before: a field given
+        again has its values joined with a space, as hovercraft joined them."""
+        for item in fields:
+            first = found.get(item.name)
+            if first is None:
+                found[item.name] = item
+                continue
+            found[item.name] = Field(item.name, f"{first.value} {item.value}".strip(), first.line)
+            self.problem(
+                "field",
+                f"the field {item.name!r} is given again in this slide; as hovercraft "
+                f"did, the values are joined: {found[item.name].value!r}",
+                item.line,
+            )
 
     def _place(self) -> None:
         """Every slide's step options, its axes placed by hovercraft's rules."""
@@ -676,15 +812,20 @@ class HovercraftParser(RSTParser):
 
     The file is parsed by docutils as reStructuredText and read by
     :class:`HovercraftReader`; each slide becomes a ``step`` node with content and its
-    step options, its ``.. note::`` blocks speaker notes, and every problem of the
-    model a located warning (``impress.field``, ``impress.separator``, and those of the
-    ``step`` options).
+    step options, its ``.. note::`` blocks speaker notes, its headings keep their level
+    in the deck, and every problem of the model is a located warning
+    (``impress.field``, ``impress.separator``, and those of the ``step`` options).
     """
 
     supported: ClassVar[tuple[str, ...]] = (FILE_TYPE,)
 
     def parse(self, inputstring: Any, document: nodes.document) -> None:
-        """Parse the reStructuredText, then make slides of it."""
+        """Parse the reStructuredText as docutils parsed it for hovercraft (no
+        default domain: ``.. class::`` is docutils' class directive, never
+        ``py:class``), then make slides of it."""
+        env = getattr(document.settings, "env", None)
+        if env is not None:
+            clear_default_domain(env)
         super().parse(inputstring, document)
         docname = docname_of(document)
         text = inputstring if isinstance(inputstring, str) else "\n".join(inputstring)
@@ -694,8 +835,10 @@ class HovercraftParser(RSTParser):
         settings = nodes.field_list()
         for key, value in model.front_matter.items():
             if key != "title":
+                # a list is written as JSON, as myst-parser writes YAML front matter
+                text = value if isinstance(value, str) else json.dumps(value)
                 settings += nodes.field(
-                    "", nodes.field_name("", key), nodes.field_body("", nodes.paragraph("", value))
+                    "", nodes.field_name("", key), nodes.field_body("", nodes.paragraph("", text))
                 )
         if settings.children:
             document.append(settings)
@@ -749,40 +892,35 @@ _REFERENCE = re.compile(r"`(?P<text>[^`<]+)`_(?!_)|(?<![\w`])(?P<word>\w[\w.+-]*
 
 def convert_hovercraft(text: str, source: str = "<deck>") -> tuple[MystDeck, list[Problem]]:
     """The MyST deck of a hovercraft deck, every slide placed as hovercraft placed it,
-    and the problems its reader found (the parser's warnings, worded the same)."""
-    lines = text.splitlines()
+    and the problems its reader found (the parser's warnings, worded the same). The
+    files its ``include`` directives name are read into it first, as docutils reads
+    them, so that their slides are slides; a problem in one points at its include."""
+    found: list[Problem] = []
+    included = read_with_includes(text, Path(source), found)
+    lines = [line.text for line in included]
+    text = "\n".join(lines) + "\n"
     document = parse_hovercraft(text, source)
-    levels = _heading_levels(document)
     reader = HovercraftReader(document, lines)
     model = reader.read()
-    writer = _MystWriter(lines, levels, _targets(document))
+    writer = _MystWriter(lines, _targets(document))
     deck = MystDeck(front_matter=dict(model.front_matter))
     for line, block in reader.decorations:
         writer.blank(line, len(block))
     deck.prelude, notes = writer.prelude(model, reader.cutter.prelude, reader.decorations)
+    deck.definitions = [_as_sphinx_rst(line) for line in writer.definitions]
     deck.notes.extend(notes)
     for cut, slide in zip(reader.cutter.slides, model.slides, strict=True):
         deck.slides.append(writer.slide(cut, slide))
-    return deck, model.problems
-
-
-def _heading_levels(document: nodes.document) -> dict[int, int]:
-    """Each section title's level in the deck (by the id of its node): docutils nests
-    sections by the order in which underline styles first appear in the whole
-    document, as hovercraft showed them."""
-    levels: dict[int, int] = {}
-
-    def visit(element: nodes.Element, depth: int) -> None:
-        for child in element.children:
-            if isinstance(child, nodes.section):
-                if child.children and isinstance(child[0], nodes.title):
-                    levels[id(child[0])] = min(depth + 1, 6)
-                visit(child, depth + 1)
-            elif isinstance(child, nodes.Element):
-                visit(child, depth)
-
-    visit(document, 0)
-    return levels
+    if any(line.source != source for line in included):
+        deck.notes = [
+            replace(note, line=original_line(included, note.line, source)) for note in deck.notes
+        ]
+        found.extend(
+            replace(problem, line=original_line(included, problem.line, source))
+            for problem in model.problems
+        )
+        return deck, found
+    return deck, [*found, *model.problems]
 
 
 def _targets(document: nodes.document) -> dict[str, str]:
@@ -806,12 +944,12 @@ class _MystWriter:
     on its own, so references to targets elsewhere embed their URL), ``.. note::`` as
     ``.. notes::``."""
 
-    def __init__(
-        self, lines: Sequence[str], levels: dict[int, int], targets: dict[str, str]
-    ) -> None:
+    def __init__(self, lines: Sequence[str], targets: dict[str, str]) -> None:
         self.lines = list(lines)
-        self.levels = levels
         self.targets = targets
+        #: The reST definitions before the first slide (roles, substitutions, targets),
+        #: as written; :meth:`prelude` finds them.
+        self.definitions: list[str] = []
 
     def blank(self, line: int, count: int) -> None:
         """Leave ``count`` lines from ``line`` out of every slide and the prelude."""
@@ -831,7 +969,7 @@ class _MystWriter:
         kept: list[str] = []
         for node in prelude:
             if isinstance(node, nodes.field_list):
-                fields, _ = _read_fields(node)
+                fields, _ = _read_fields(node, repeatable=DECK_FILE_FIELDS)
                 kept.extend(
                     f":{item.name}: {item.value}"
                     for item in fields
@@ -842,9 +980,11 @@ class _MystWriter:
                     skipped.update(range(start, _field_list_end(self.lines, fields) + 1))
         hidden: list[str] = []
         notes: list[Problem] = []
+        definitions = _definition_lines(self.lines, first, skipped)
+        self.definitions = [self.lines[number - 1] for number in sorted(definitions)]
         for number in range(1, first):
             text = self.lines[number - 1]
-            if number in skipped or _TITLE_DIRECTIVE.match(text):
+            if number in skipped or number in definitions or _TITLE_DIRECTIVE.match(text):
                 continue
             if text.strip():
                 if not notes:
@@ -876,22 +1016,29 @@ class _MystWriter:
             if not _slide_field_known(item.name)
         ]
         titles = {
-            title.line - 1: self.levels.get(id(title), 1)
+            title.line - 1: title
             for title in cut.node.findall(nodes.title)
             if title.line and isinstance(title.parent, nodes.section)
         }
+        for first, last in slide.skipped:
+            self.blank(first, last - first + 1)
         return MystSlide(step_options(slide.options), self._body(*slide.body, titles), comments)
 
-    def _body(self, first: int, last: int, titles: dict[int, int]) -> str:
-        """Lines ``first`` to ``last`` as MyST; ``titles`` gives the level of each
-        section title by the line of its text."""
+    def _body(self, first: int, last: int, titles: dict[int, nodes.title]) -> str:
+        """Lines ``first`` to ``last`` as MyST; ``titles`` are the section titles by
+        the line of their text.
+
+        A title keeps its level in the deck (:data:`HEADING_LEVEL`): the slide's
+        first title, of level 1, is a MyST heading (``#``), which a step's content
+        shows as an ``h1``; another title of plain text is a ``rubric`` directive with
+        its ``heading-level``; a title with reST inline markup (roles, substitutions,
+        literals, references) is a ``rubric`` inside the ``eval-rst`` block, where its
+        markup means what it meant."""
         parts: list[str] = []
         chunk: list[str] = []
 
         def flush() -> None:
-            text = "\n".join(
-                re.sub(r"^(\s*)\.\. note::", r"\1.. notes::", line) for line in chunk
-            ).strip("\n")
+            text = "\n".join(_as_sphinx_rst(line) for line in chunk).strip("\n")
             chunk.clear()
             if text.strip():
                 text = self._embed_targets(text)
@@ -903,13 +1050,22 @@ class _MystWriter:
             if number + 1 in titles and _is_overline(self.lines, number):
                 number += 1
                 continue
-            if number in titles:
-                flush()
-                parts.append("#" * titles[number] + " " + self.lines[number - 1].strip())
-                number += 2  # the title and the rule under it
+            title = titles.get(number)
+            if title is None:
+                chunk.append(self.lines[number - 1])
+                number += 1
                 continue
-            chunk.append(self.lines[number - 1])
-            number += 1
+            text = self.lines[number - 1].strip()
+            level = int(title.parent.get(HEADING_LEVEL, 1))
+            opening = not parts and not any(line.strip() for line in chunk)
+            if not _plain_title(title, text):
+                chunk.extend(["", f".. rubric:: {text}", f"   :heading-level: {level}", ""])
+            elif level == 1 and opening:
+                parts.append(f"# {text}")
+            else:
+                flush()
+                parts.append(f"```{{rubric}} {text}\n:heading-level: {level}\n```")
+            number += 2  # the title and the rule under it
         flush()
         return "\n\n".join(parts)
 
@@ -935,6 +1091,57 @@ class _MystWriter:
         return _REFERENCE.sub(replace, text)
 
 
+#: Characters that mean something in a MyST heading or in reST inline markup.
+_MARKUP = frozenset("*_`[]<>|\\{}$~")
+
+
+def _plain_title(title: nodes.title, text: str) -> bool:
+    """Whether a section title is plain text, the same in a MyST heading: its source
+    ``text`` is what it shows, with no character of :data:`_MARKUP`."""
+    return title.astext() == text and not _MARKUP & set(text)
+
+
+#: The first line of an explicit markup block that defines something for the rest of
+#: the deck and shows nothing: a substitution definition, a hyperlink target, a role
+#: (``role``, ``default-role``), the highlighting language, an include.
+_DEFINITION = re.compile(
+    r"^\.\.\s+(?:\|[^|]+\|\s+[\w-]+::|_[^:]*:|__:|(?:role|default-role|highlight|include)::)"
+)
+
+
+def _definition_lines(lines: Sequence[str], first: int, skipped: set[int]) -> set[int]:
+    """The lines before line ``first`` that belong to definitions (:data:`_DEFINITION`):
+    the block's first line and the indented or blank lines after it."""
+    found: set[int] = set()
+    number = 1
+    while number < first:
+        text = lines[number - 1]
+        if number in skipped or not _DEFINITION.match(text):
+            number += 1
+            continue
+        found.add(number)
+        number += 1
+        while number < first and (not lines[number - 1].strip() or lines[number - 1][:1].isspace()):
+            found.add(number)
+            number += 1
+    return found
+
+
+#: Directives of a hovercraft deck that are named otherwise in Sphinx's reST: a note
+#: is a speaker note (``notes``), docutils' ``class`` is ``rst-class`` (``class`` is
+#: the Python domain's in a Sphinx document).
+_RENAMED_DIRECTIVES = {"note": "notes", "class": "rst-class"}
+
+_DIRECTIVE_NAME = re.compile(r"^(\s*\.\.\s+)(note|class)(\s*::)")
+
+
+def _as_sphinx_rst(line: str) -> str:
+    """A line of a hovercraft slide as it means the same in an ``eval-rst`` block."""
+    return _DIRECTIVE_NAME.sub(
+        lambda match: match[1] + _RENAMED_DIRECTIVES[match[2]] + match[3], line
+    )
+
+
 #: A hyperlink target line: ``.. _name: https://...``.
 _TARGET_LINE = re.compile(r"^\s*\.\. _(?P<name>`[^`]+`|[^:`_][^:`]*):")
 
@@ -951,6 +1158,7 @@ def _is_overline(lines: Sequence[str], number: int) -> bool:
 def _deck_field_carried(name: str, value: str) -> bool:
     """Whether a deck field becomes front matter (or is hovercraft's own, ignored)."""
     carried = name == "title" or bool(deck_setting(name, value))
+    carried = carried or _deck_file_entries(name, value) is not None
     return carried or name in DECK_METADATA or name in DECK_IGNORED
 
 

@@ -31,9 +31,10 @@ from myst_parser.parsers.sphinx_ import MystParser
 
 from .._compat import open_every_heading_level
 from ..core.problems import Problem
+from ..extension.nodes import HEADING_LEVEL
 from ..extension.warnings import ImpressWarnings, warn
 from .model import DeckModel, Field, SlideModel
-from .myst import MystDeck, MystSlide, step_options
+from .myst import MystDeck, MystSlide, keep_heading_levels, step_options
 from .slides import FOREIGN, SlideCutter, absolute_options, docname_of
 
 if TYPE_CHECKING:
@@ -171,6 +172,9 @@ class MdpressLayout:
     #: Lines that mdpress split slides at but that underline the line of text above
     #: them as a heading (CommonMark's setext heading), so they separate nothing.
     underlines: list[int] = field(default_factory=list)
+    #: The level (the number of ``#``, or 1 and 2 for ``=`` and ``-`` underlines) of
+    #: each heading outside code, by its first line.
+    headings: dict[int, int] = field(default_factory=dict)
 
     @property
     def separators(self) -> set[int]:
@@ -231,6 +235,11 @@ def read_layout(text: str, md: MarkdownIt | None = None) -> MdpressLayout:
         layout.slides.append(slide)
     layout.stray_attributes = _stray_attributes(tokens, lines, layout)
     layout.underlines = _underlines(tokens, lines)
+    layout.headings = {
+        token.map[0]: int(token.tag[1])
+        for token in tokens
+        if token.type == "heading_open" and token.level == 0 and token.map
+    }
     return layout
 
 
@@ -398,7 +407,8 @@ class MdpressParser(MystParser):
 
     The deck is read by :func:`read_mdpress`; its Markdown is rendered by myst-parser
     with the project's MyST settings (attribute lines left out) and cut into one
-    ``step`` node with content per slide, with the step options the model gives.
+    ``step`` node with content per slide, with the step options the model gives; a
+    heading keeps its level (``##`` is an ``h2`` on every slide).
     Every problem of the model is a located warning: ``impress.attributes``,
     ``impress.separator`` and those of the ``step`` options.
     """
@@ -432,6 +442,11 @@ class MdpressParser(MystParser):
         title = layout.front_matter.get("title")
         if title and "title" not in document:
             document["title"] = str(title)
+        for section in document.findall(nodes.section):
+            # the heading keeps its number of # on every slide (HEADING_LEVEL)
+            level = layout.headings.get((section.line or 0) - 1)
+            if level:
+                section[HEADING_LEVEL] = level
         self._cut(document, model, layout)
         document[FOREIGN] = FILE_TYPE
 
@@ -465,7 +480,9 @@ class MdpressParser(MystParser):
 def convert_mdpress(text: str, source: str = "<deck>") -> tuple[MystDeck, list[Problem]]:
     """The MyST deck of an mdpress deck, and the problems its reader found (the
     parser's warnings, worded the same). The slide bodies are Markdown already and
-    are kept as written; every axis is written as the build places it. A ``style``
+    are kept as written, but for a heading that a step would show at another level,
+    which is written as a ``rubric`` with its level; every axis is written as the build
+    places it. A ``style``
     attribute, which a MyST step does not take, is kept as a comment, with a note."""
     model, layout = read_mdpress(text)
     lines = text.splitlines()
@@ -488,8 +505,14 @@ def convert_mdpress(text: str, source: str = "<deck>") -> tuple[MystDeck, list[P
                 # a rule of * or _ inside a slide: docutils allows a transition only
                 # in a section, so it is written as HTML's own rule
                 body[rule - slide.body[0] + 1] = "<hr />"
+        levels = {
+            number - (slide.body[0] - 1): level
+            for number, level in layout.headings.items()
+            if slide.body[0] - 1 <= number < slide.body[1]
+        }
         options = step_options(replace(slide.options, data=data))
-        deck.slides.append(MystSlide(options, "\n".join(body), comments))
+        text = "\n".join(keep_heading_levels(body, levels))
+        deck.slides.append(MystSlide(options, text, comments))
     return deck, model.problems
 
 

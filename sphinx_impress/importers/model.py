@@ -43,6 +43,7 @@ class SlideModel:
     fields: list[Field] = field(default_factory=list)
     options: StepOptions = StepOptions()
     comments: list[str] = field(default_factory=list)
+    skipped: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass

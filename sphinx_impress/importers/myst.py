@@ -28,12 +28,14 @@ class MystSlide:
 
 @dataclass
 class MystDeck:
-    """A deck to write: ``front_matter`` (YAML keys), ``prelude`` lines written as
-    comments before the first slide, the slides, and ``notes`` for the user about what
-    the MyST file holds differently (kept as comments), each with its line in the
-    original."""
+    """A deck to write: ``front_matter`` (YAML keys), ``definitions`` (reST lines that
+    define roles, substitutions and targets for the whole deck, written in an
+    ``eval-rst`` block before the first slide), ``prelude`` lines written as comments
+    before the first slide, the slides, and ``notes`` for the user about what the MyST
+    file holds differently (kept as comments), each with its line in the original."""
 
     front_matter: dict[str, object] = field(default_factory=dict)
+    definitions: list[str] = field(default_factory=list)
     prelude: list[str] = field(default_factory=list)
     slides: list[MystSlide] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)
@@ -68,6 +70,10 @@ def write_myst(deck: MystDeck) -> str:
         # front matter is metadata; the document's title (the page's <title>) is set
         # by docutils' title directive, as the deck's own title set it
         parts.append(f"```{{title}} {' '.join(str(title).split())}\n```\n")
+    definitions = "\n".join(deck.definitions).strip("\n")
+    if definitions:
+        marks = fence(definitions)
+        parts.append(f"{marks}{{eval-rst}}\n{definitions}\n{marks}\n")
     if deck.prelude:
         parts.append("\n".join(f"% {line}".rstrip() for line in deck.prelude) + "\n")
     for slide in deck.slides:
@@ -87,11 +93,11 @@ def write_myst(deck: MystDeck) -> str:
     return "\n".join(parts)
 
 
-def step_options(options: StepOptions) -> list[tuple[str, str]]:
+def step_options(options: StepOptions, every_axis: bool = True) -> list[tuple[str, str]]:
     """The ``step`` directive options that give a step exactly ``options``: id and
     classes, every axis (absolute numbers: :data:`~sphinx_impress.core.values.DEFAULTS`
-    for one not given), the timing, goto and overview options, then the other
-    ``data-*`` attributes."""
+    for one not given; with ``every_axis`` false only those given, as written), the
+    timing, goto and overview options, then the other ``data-*`` attributes."""
     pairs: list[tuple[str, str]] = []
     if options.id:
         pairs.append(("id", options.id))
@@ -99,6 +105,12 @@ def step_options(options: StepOptions) -> list[tuple[str, str]]:
         pairs.append(("class", " ".join(options.classes)))
     for axis in AXES:
         value = options.axes.get(axis)
+        if value is None and not every_axis:
+            continue
+        if value is not None and not every_axis:
+            sign = "r+" if value.relative and value.number >= 0 else "r" if value.relative else ""
+            pairs.append((axis, f"{sign}{format_number(value.number)}{value.unit}"))
+            continue
         pairs.append((axis, format_number(value.number if value else DEFAULTS[axis])))
     if options.rotate_order:
         pairs.append(("rotate-order", options.rotate_order))
@@ -113,3 +125,38 @@ def step_options(options: StepOptions) -> list[tuple[str, str]]:
         pairs.append(("overview", "yes"))
     pairs.extend(options.data.items())
     return pairs
+
+
+#: An ATX heading line: its text after the ``#`` marks (and without closing ones).
+_ATX = re.compile(r"^ {0,3}#{1,6}(?:[ \t]+(?P<text>.*?))?(?:[ \t]+#+)?[ \t]*$")
+
+#: A line that shows nothing on a slide (blank, or an HTML comment alone).
+_NOTHING = re.compile(r"^\s*(?:<!--.*?-->\s*)*$")
+
+
+def keep_heading_levels(lines: list[str], levels: dict[int, int]) -> list[str]:
+    """Markdown lines of one slide whose headings keep their level inside a ``step``
+    directive, where a heading is a rubric that the presentation shows as an ``h1``
+    when it opens the step and an ``h2`` otherwise: each heading other than an opening
+    ``#`` becomes a ``rubric`` directive with its ``heading-level``.
+
+    :param levels: the level of each heading by its line (0-based, in ``lines``),
+        as myst-parser's tokens give it; code is never touched.
+    """
+    result = list(lines)
+    for number in sorted(levels, reverse=True):
+        level = levels[number]
+        line = result[number]
+        atx = _ATX.match(line)
+        opening = all(_NOTHING.match(before) for before in result[:number])
+        if opening and level == 1:
+            continue
+        if atx is not None:
+            text, rule = (atx["text"] or "").strip(), 0
+        elif number + 1 < len(result):
+            text, rule = line.strip(), 1
+        else:
+            continue
+        block = [f"```{{rubric}} {text}", f":heading-level: {level}", "```"]
+        result[number : number + 1 + rule] = block
+    return result

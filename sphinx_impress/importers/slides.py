@@ -5,8 +5,10 @@ node with content that the ``step`` directive would make, so that every later st
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -50,13 +52,20 @@ class SlideCutter:
     :param first_slide: ``"start"`` to open the first slide at the top of the body
         (mdpress), ``"section"`` to open it at the first transition or section, what
         comes before it staying outside every slide (hovercraft).
+    :param opens: for a format that cuts its text into slides before it is rendered
+        (markpress), how many slides start before a node (its line is at or past the
+        next of them): each opens a new slide, empty but for the last.
     """
 
     def __init__(
-        self, is_separator: Callable[[nodes.transition], bool], first_slide: str
+        self,
+        is_separator: Callable[[nodes.transition], bool],
+        first_slide: str,
+        opens: Callable[[nodes.Node], int] | None = None,
     ) -> None:
         self.is_separator = is_separator
         self.first_slide = first_slide
+        self.opens = opens
         self.slides: list[Slide] = []
         self.prelude: list[nodes.Node] = []
         self.source = ""
@@ -68,6 +77,11 @@ class SlideCutter:
         if self.first_slide == "start":
             self._open(None, children[0] if children else None)
         self._walk(children, None)
+
+    def open_empty(self) -> step:
+        """Open one more slide, with nothing in it (a format whose last slides are
+        empty)."""
+        return self._open(None, None)
 
     def _open(self, opener: nodes.transition | None, at: nodes.Node | None) -> step:
         node = step(has_content=True, impress_options=StepOptions())
@@ -81,6 +95,9 @@ class SlideCutter:
         prelude before the first one); returns whether a new slide started inside."""
         started = False
         for child in list(children):
+            for _ in range(self.opens(child) if self.opens else 0):
+                into = self._open(None, child)
+                started = True
             if isinstance(child, nodes.transition) and self.is_separator(child):
                 into = self._open(child, child)
                 started = True
@@ -103,6 +120,58 @@ class SlideCutter:
         if self.slides:
             return self.slides[-1].node
         return self.prelude
+
+
+#: An ``include`` directive at the start of a line (no options read).
+_INCLUDE = re.compile(r"^\.\.\s+include::\s*(?P<path>\S.*)$")
+
+
+@dataclass
+class IncludedLine:
+    """A line of a reST deck with its includes read in: its text, the file it comes
+    from and its line there."""
+
+    text: str
+    source: str
+    number: int
+
+
+def read_with_includes(
+    text: str, path: Path, problems: list[Problem], depth: int = 0
+) -> list[IncludedLine]:
+    """The deck's lines with each ``.. include::`` at the start of a line replaced by
+    the lines of the file it names (relative to the including file), recursively."""
+    lines: list[IncludedLine] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        match = _INCLUDE.match(line)
+        if match and depth < 10:
+            target = path.parent / match["path"].strip()
+            try:
+                included = target.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as error:
+                problems.append(Problem(
+                    "separator",
+                    f"cannot read the included file {target}: {error}; the include is "
+                    "kept as it is",
+                    line=number if depth == 0 else None,
+                ))
+            else:
+                lines.extend(read_with_includes(included, target, problems, depth + 1))
+                continue
+        lines.append(IncludedLine(line, str(path), number))
+    return lines
+
+
+
+def original_line(lines: list[IncludedLine], line: int | None, source: str) -> int | None:
+    """The line of the file ``source`` that line ``line`` (1-based) of the text with
+    includes read in comes from: its own, or that of the include that brought it."""
+    if line is None or not lines:
+        return line
+    for index in range(min(line, len(lines)) - 1, -1, -1):
+        if lines[index].source == source:
+            return lines[index].number
+    return 1
 
 
 def docname_of(document: nodes.document) -> str:

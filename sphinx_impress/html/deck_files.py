@@ -1,0 +1,182 @@
+"""A deck's own style sheets and scripts (``impress_deck_css_files``,
+``impress_deck_js_files``; a hovercraft deck's ``:css:``, ``:js-header:`` and
+``:js-body:``), loaded by that deck's presentation only.
+
+On ``html-page-context`` for a presentation page, each local file is copied into
+``OUT/_static/impress-deck-files/`` at its path in the source folder, together with
+the local files that its CSS names in ``url()`` and ``@import`` (so relative addresses
+between them keep working), and added to that page alone (a style sheet or script
+added to the builder during ``html-page-context`` is for that page: Sphinx puts the
+page's list back before the next one). A deck with style sheets of its own keeps its
+author's look: the theme's style sheet gives way to ``impress-bare.css`` (the
+browser's defaults and what presenting needs), and the deck's sheets come after it.
+What the deck's CSS loads from the network goes to the offline check
+(:func:`~sphinx_impress.html.offline.warn_remote_assets`).
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..extension.domain import impress_domain
+from ..extension.presentation import BUILDER
+from ..extension.warnings import ImpressWarnings, warn
+from .offline import css_urls, is_remote
+
+if TYPE_CHECKING:
+    from docutils import nodes
+    from sphinx.application import Sphinx
+
+#: The folder of ``_static`` that holds decks' own files, at their source paths.
+DECK_FILES = "impress-deck-files"
+
+#: The style sheet under a deck's own, in place of the theme's (theme static folder).
+BARE_CSS = "impress-bare.css"
+
+#: The context key that lists what a page's deck files load from the network, for the
+#: offline check.
+REMOTE_KEY = "impress_deck_remote"
+
+#: Where a deck's style sheets and scripts come among the page's (Sphinx priorities):
+#: style sheets after everything else; ``head`` scripts before impress.js (100),
+#: ``body`` scripts after the call to ``impress().init()`` (1000).
+CSS_PRIORITY = 850
+HEAD_JS_PRIORITY = 50
+BODY_JS_PRIORITY = 1001
+
+#: A URL with a scheme (``data:``, ``https:``) or only a fragment: not a file.
+_NOT_A_FILE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|#)")
+
+
+def split_entry(entry: str) -> tuple[str, str]:
+    """A deck file entry as ``(path, rest)``: ``talk.css print`` gives ``("talk.css",
+    "print")``, ``intro.js head`` gives ``("intro.js", "head")``."""
+    path, _, rest = entry.strip().partition(" ")
+    return path, rest.strip()
+
+
+class _Copier:
+    """Copies a deck's files into the output, each once, with what its CSS loads."""
+
+    def __init__(self, srcdir: Path, target: Path, docname: str) -> None:
+        self.srcdir = srcdir.resolve()
+        self.target = target
+        self.docname = docname
+        self.copied: dict[Path, str] = {}
+        self.remote: list[str] = []
+
+    def copy(self, source: Path, named_by: str) -> str | None:
+        """Copy ``source``; its path under :data:`DECK_FILES` (posix), or ``None`` with
+        an ``impress.config`` warning when it is missing or outside the source folder.
+        ``named_by`` says where the file was named, for the warning."""
+        source = source.resolve()
+        if source in self.copied:
+            return self.copied[source]
+        if not source.is_relative_to(self.srcdir):
+            warn(
+                f"{named_by}: {source} is outside the source folder, so it is not "
+                "copied into the output and the presentation does not load it",
+                ImpressWarnings.CONFIG,
+                self.docname,
+            )
+            return None
+        if not source.is_file():
+            warn(
+                f"{named_by}: {source.relative_to(self.srcdir).as_posix()} does not exist; "
+                "the presentation does without it",
+                ImpressWarnings.CONFIG,
+                self.docname,
+            )
+            return None
+        relative = source.relative_to(self.srcdir).as_posix()
+        self.copied[source] = relative
+        data = source.read_bytes()
+        _write(self.target / relative, data)
+        if source.suffix.lower() == ".css":
+            self._copy_loaded(source, data.decode("utf-8", errors="replace"), relative)
+        return relative
+
+    def _copy_loaded(self, sheet: Path, css: str, name: str) -> None:
+        """Copy the local files a style sheet loads; note the remote ones."""
+        for url in css_urls(css):
+            if is_remote(url):
+                self.remote.append(url)
+                continue
+            if _NOT_A_FILE.match(url):
+                continue
+            path = url.split("#", 1)[0].split("?", 1)[0]
+            if path:
+                self.copy(sheet.parent / path, f"{name} (url {url!r})")
+
+
+def _write(target: Path, data: bytes) -> None:
+    """Write ``data`` to ``target`` unless it holds it already; parallel writers each
+    write a file of their own, then swap it in."""
+    if target.is_file() and target.read_bytes() == data:
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+    partial.write_bytes(data)
+    os.replace(partial, target)
+
+
+def add_deck_files(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
+    """Load the deck's own style sheets and scripts on its presentation page (see the
+    module). Connected to ``html-page-context`` before the offline check."""
+    builder = app.builder
+    if builder.name != BUILDER or doctree is None or pagename not in app.env.all_docs:
+        return
+    deck = impress_domain(app.env).deck_config(pagename)
+    if not deck.deck_css_files and not deck.deck_js_files:
+        return
+    base = Path(app.env.doc2path(pagename)).parent
+    copier = _Copier(Path(app.env.srcdir), Path(builder.outdir, "_static", DECK_FILES), pagename)
+    sheets = []
+    for entry in deck.deck_css_files:
+        path, media = split_entry(entry)
+        name = _local_or_remote(copier, base, path, "impress_deck_css_files")
+        if name is not None:
+            sheets.append((name, media))
+    if sheets:
+        stylesheets = getattr(getattr(builder, "theme", None), "stylesheets", ())
+        theme = {posixpath.join("_static", name) for name in stylesheets}
+        context["css_files"][:] = [
+            css for css in context["css_files"] if str(css.filename) not in theme
+        ]
+        builder.add_css_file(BARE_CSS, priority=200)  # type: ignore[attr-defined]
+        for name, media in sheets:
+            attributes = {"media": media} if media else {}
+            builder.add_css_file(name, priority=CSS_PRIORITY, **attributes)  # type: ignore[attr-defined]
+    for entry in deck.deck_js_files:
+        path, where = split_entry(entry)
+        name = _local_or_remote(copier, base, path, "impress_deck_js_files")
+        if name is not None:
+            priority = HEAD_JS_PRIORITY if where == "head" else BODY_JS_PRIORITY
+            builder.add_js_file(name, priority=priority)  # type: ignore[attr-defined]
+    context[REMOTE_KEY] = copier.remote
+
+
+def _local_or_remote(copier: _Copier, base: Path, path: str, setting: str) -> str | None:
+    """The name to load ``path`` by: a URL as it is, a local file copied (its name
+    under ``_static``), or ``None`` when it cannot be loaded."""
+    if is_remote(path):
+        # Sphinx takes an address without "://" for a file of _static: a
+        # protocol-relative one is given the scheme a published page has
+        return "https:" + path if path.startswith("//") else path
+    copied = copier.copy(base / path, setting)
+    return None if copied is None else f"{DECK_FILES}/{copied}"
+
+
+def setup_deck_files(app: Sphinx) -> None:
+    """Connect :func:`add_deck_files` before the offline check (900)."""
+    app.connect("html-page-context", add_deck_files, priority=500)

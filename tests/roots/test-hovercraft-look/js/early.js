@@ -1,0 +1,1 @@
+window.earlyRan = typeof impress === "undefined";

@@ -1,0 +1,1 @@
+window.lateRan = typeof impress === "function";
