@@ -28,7 +28,7 @@ EXPECTED_WARNINGS = [
     (97, "impress.reference", "the link to '#no-such-step' leads nowhere"),
     (97, "impress.reference", "the link to '#/neither' leads nowhere"),
     (87, "impress.value", "invalid step option 'z': expected a number from -10000000 to"),
-    (87, "impress.value", "invalid step option 'scale': expected a number from 0.001 to 1000"),
+    (87, "impress.value", "invalid step option 'scale': a scale must be greater than 0, got -2"),
     (87, "impress.value", "invalid step option 'x': expected a number from -10000000 to"),
 ]
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from sphinx.util import logging
 
 from ..core.layouts import LAYOUTS, Layout, parse_layout, path_length
-from ..core.values import LIMIT, SCALE_RANGE, parse_flag, parse_number
+from ..core.values import LIMIT, parse_flag, parse_number
 from ..errors import InvalidValue
 from .warnings import ImpressWarnings, warn
 
@@ -42,12 +42,17 @@ def _not_negative(value: Any) -> float:
     return parse_number(value, 0)
 
 
+#: The range of ``impress_max_scale`` (and, from 0, of ``impress_min_scale``): factors
+#: by which impress.js fits the presentation to the window.
+WINDOW_SCALE_RANGE = (0.001, 1000.0)
+
+
 def _max_scale(value: Any) -> float:
-    return parse_number(value, *SCALE_RANGE)
+    return parse_number(value, *WINDOW_SCALE_RANGE)
 
 
 def _min_scale(value: Any) -> float:
-    return parse_number(value, 0, SCALE_RANGE[1])
+    return parse_number(value, 0, WINDOW_SCALE_RANGE[1])
 
 
 def _file_list(value: Any) -> list[str]:

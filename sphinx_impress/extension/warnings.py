@@ -64,10 +64,14 @@ class ImpressWarnings(Enum):
     """A position that cannot be worked out as written: a relative value on the first
     step (it counts from 0); a ``rel-to`` that names no earlier step of the deck, names
     an overview step, or stands on a step without relative values (the previous step
-    is used); a relative scale or a coordinate that comes out of range (it is
-    clamped); position options on an overview step (the overview places itself); or a
-    deck too large for an overview (it would need a scale above 1000: the overview
-    shows the deck's middle at scale 1000)."""
+    is used); a relative scale that comes to 0 or less (the step gets scale 1); a
+    coordinate or angle that comes out beyond ±10,000,000 (it is clamped); position
+    options on an overview step (the overview places itself); or a deck too large for
+    an overview (it would need a scale above 1000: the overview shows the deck's middle
+    at scale 1000). Also a step that Chromium may draw off its place, measured with
+    ``tools/measure_scale_bound.py``: a scale below 1e-7 or above 1e18, or a place
+    further from the origin than 2**24 of the step's own px (its distance divided by
+    its scale); the step is kept as written."""
 
     LAYOUT = "layout"
     """A layout that cannot be used: an unknown name, a grid with fewer than one
@@ -137,7 +141,7 @@ class ImpressWarnings(Enum):
     instead of at its top (it is shown as a field list), a field that hovercraft does
     not know or that sphinx-impress cannot carry over (ignored), a positioning value
     that is not a number, ``r`` and a number, or an id and a number, or whose number is
-    not finite, beyond ±10,000,000 or (an absolute scale) outside 0.001 to 1000 (the
+    not finite, beyond ±10,000,000 or (an absolute scale) 0 or less (the
     slide keeps the value it would have), a position that comes out beyond those
     limits (it is clamped), a ``hovercraft-path`` that cannot place slides, a field
     given twice in one field list (the values are joined with a space, as hovercraft
