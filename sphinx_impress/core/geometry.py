@@ -102,7 +102,10 @@ def _rotation(axis: str, degrees: float) -> Matrix:
 def _multiply(a: Matrix, b: Matrix) -> Matrix:
     """The product ``a · b`` (``b`` acts first on a column vector)."""
     return tuple(  # type: ignore[return-value]
-        tuple(a[row][0] * b[0][col] + a[row][1] * b[1][col] + a[row][2] * b[2][col] for col in range(3))
+        tuple(
+            a[row][0] * b[0][col] + a[row][1] * b[1][col] + a[row][2] * b[2][col]
+            for col in range(3)
+        )
         for row in range(3)
     )
 

@@ -115,8 +115,10 @@ def resolve(
       scale that it does not give are 0 and 1 (they are not inherited).
     - A step with impress.js rel plugin options (``rel-x`` ... ``rel-reset``) is
       placed as that plugin places it (:mod:`sphinx_impress.core.rel`), its other
-      values read as the numbers they come to; the steps after it that give nothing,
-      in the same layout scope, go on moving as the plugin moves them.
+      values read as the numbers they come to. So are the steps after it, as long as
+      they give no relative value: one that gives only absolute values takes the axes
+      it does not give from the plugin (the previous step's, moved on), and those that
+      give nothing, in the same layout scope, go on moving as the plugin moves them.
     - Other consecutive steps that give nothing are placed by their layout, starting
       next to the previous step (:mod:`sphinx_impress.core.layouts`).
     - An overview step is placed last, over all the others
@@ -135,7 +137,8 @@ def resolve(
             continue
         if spec.gives_position():
             reference, reference_state = placer.reference(spec)
-            if spec.rel is None:
+            relative = any(value.relative for value in spec.axes.values())
+            if spec.rel is None and (relative or not placer.chain_active):
                 position = _place(spec, index, reference, placer)
                 placer.chain_active = False
                 placer.record(index, position, placer.state_of(position, spec.rotate_order))
@@ -265,8 +268,9 @@ def _place_rel(
     reference_state: RelState | None,
     placer: _Placer,
 ) -> None:
-    """Place a step with rel plugin options, as the plugin places it."""
-    assert spec.rel is not None
+    """Place a step with rel plugin options, or one in a chain of such steps, as the
+    plugin places it."""
+    rel = spec.rel or RelOptions()
     given = _given(spec, index, reference, placer)
     attributes = RelAttributes(
         place={axis: given[axis] for axis in TRANSLATIONS if axis in given},
@@ -274,11 +278,11 @@ def _place_rel(
         order=spec.rotate_order,
         move={
             axis: value.resolve(0.0, placer.width, placer.height)
-            for axis, value in spec.rel.move.items()
+            for axis, value in rel.move.items()
         },
-        turn=spec.rel.turn,
-        position=spec.rel.position,
-        reset=spec.rel.reset,
+        turn=rel.turn,
+        position=rel.position,
+        reset=rel.reset,
     )
     state = rel_place(attributes, placer.chain, reference_state)
     scale = _scale(given.get("scale", 1.0), index, placer.problems)

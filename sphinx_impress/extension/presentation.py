@@ -184,15 +184,19 @@ class BuildPresentation(SphinxPostTransform):
                 scope = laid_out_by["impress_step"].id
                 layout = laid_out_by["impress_step"].options.layout
             overview = bool(options.overview)
-            if overview and axes:
+            rel = options.rel
+            if overview and (axes or rel):
+                given = sorted(axes) + (["the rel plugin's"] if rel else [])
                 warn(
                     "an overview step places itself over the whole deck; its options "
-                    f"{', '.join(sorted(axes))} are ignored",
+                    f"{', '.join(given)} are ignored",
                     ImpressWarnings.POSITION,
                     self._where(slide),
                 )
-                axes = {}
-            specs.append(StepSpec(axes, rel_to, scope, layout, overview))
+                axes, rel = {}, None
+            specs.append(
+                StepSpec(axes, rel_to, scope, layout, overview, rel, options.rotate_order or "xyz")
+            )
         laid_out = {spec.scope for spec in specs if not spec.axes and not spec.overview}
         for slide in slides:
             info = slide["impress_step"]
@@ -225,8 +229,10 @@ class BuildPresentation(SphinxPostTransform):
             problem = "names no earlier step of this deck"
         elif slides[target]["impress_step"].options.overview:
             problem = "names an overview step, which is placed after all others"
-        elif not any(value.relative for value in slide["impress_step"].options.axes.values()):
-            problem = "has no relative value to count from it"
+        elif not any(
+            value.relative for value in slide["impress_step"].options.axes.values()
+        ) and slide["impress_step"].options.rel is None:
+            problem = "has no relative value or rel plugin option to count from it"
         if problem is None:
             return target
         warn(

@@ -27,11 +27,17 @@ class ImpressWarnings(Enum):
     duration, a yes/no option (``overview``, ``layout-rotate``) with another word. The
     step keeps the default for that attribute. Also a step ``class`` that impress.js
     sets or reads itself (``active``, ``past``, ``present``, ``future``, ``prev``,
-    ``next``, ``substep``, ``notes``, ``markdown``): that class is left out."""
+    ``next``, ``substep``, ``notes``, ``markdown``): that class is left out. Also a
+    value of the rel plugin's options that the plugin does not read: ``rel-x`` with
+    ``r``, a ``rel-position`` other than ``absolute`` or ``relative``, a ``rel-reset``
+    other than empty, ``relative`` or ``all`` (the option is left out; a bad
+    ``rel-reset`` resets the moves)."""
 
     OPTION = "option"
     """An option the ``step`` directive does not know; it is ignored (a ``data-*``
-    option is never unknown: it passes through to the step element)."""
+    option is never unknown: it passes through to the step element, except a
+    ``data-rel-*`` that impress.js's rel plugin does not read, which is ignored
+    too)."""
 
     ID = "id"
     """A step id that impress.js cannot navigate to: empty, with white space, digits
