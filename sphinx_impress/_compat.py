@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
     from sphinx.builders.html import StandaloneHTMLBuilder
+    from sphinx.environment import BuildEnvironment
     from sphinx.registry import SphinxComponentRegistry
 
 
@@ -101,3 +102,13 @@ def application(builder: Builder) -> Sphinx:
     ``Builder.app`` is deprecated), ``builder.app`` in Sphinx 8."""
     app = getattr(builder, "_app", None)
     return app if app is not None else builder.app
+
+
+def builder_name(env: BuildEnvironment) -> str:
+    """The name of the builder of the running build, while documents are read: the
+    environment's ``_builder_cls`` (set by ``Sphinx._post_init_env`` since Sphinx
+    7.3), else ``env.app.builder`` (before it)."""
+    builder_cls = env.__dict__.get("_builder_cls")
+    if builder_cls is not None:
+        return str(builder_cls.name)
+    return str(env.app.builder.name)

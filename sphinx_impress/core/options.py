@@ -74,8 +74,46 @@ DATA_ATTRIBUTE = re.compile(r"^data-[a-z0-9][a-z0-9_.-]*$")
 #: substep, impressConsole and markdown): an author's step cannot carry them. ``skip``
 #: and ``stop`` are not here: authors set them to have a step skipped or stop on it.
 RESERVED_CLASSES: frozenset[str] = frozenset(
-    {"active", "past", "present", "future", "prev", "next", "substep", "notes", "markdown"}
+    {
+        "step",
+        "active",
+        "past",
+        "present",
+        "future",
+        "prev",
+        "next",
+        "substep",
+        "notes",
+        "markdown",
+    }
 )
+
+#: Ids of the presentation page itself, which no step or anchor of a deck may take:
+#: impress.js's root element, the containers the theme's template writes for the
+#: toolbar and the help box, and the elements impress.js's plugins add to the page
+#: (navigation-ui, autoplay, impressConsole's button; src/plugins/*). The toolbar's
+#: groups are :data:`PAGE_ID_PATTERN`.
+PAGE_IDS: frozenset[str] = frozenset(
+    {
+        "impress",
+        "impress-toolbar",
+        "impress-help",
+        "impress-navigation-ui-prev",
+        "impress-navigation-ui-select",
+        "impress-navigation-ui-next",
+        "impress-autoplay-playpause",
+        "impress-console-button",
+    }
+)
+
+#: The ids of the toolbar plugin's groups, ``impress-toolbar-group-0`` and on.
+PAGE_ID_PATTERN = re.compile(r"impress-toolbar-group-[0-9]+")
+
+
+def is_page_id(value: str) -> bool:
+    """Whether the presentation page itself uses the id ``value`` (:data:`PAGE_IDS`)."""
+    return value in PAGE_IDS or PAGE_ID_PATTERN.fullmatch(value) is not None
+
 
 #: Characters that a browser percent-encodes in a URL fragment (WHATWG URL standard,
 #: fragment percent-encode set) besides non-ASCII, and ``%``, which link writers

@@ -19,6 +19,7 @@ from .config import ImpressConfig
 from .domain import impress_domain
 from .nodes import OVERVIEW_CLASS, enclosing, impress_root, step
 from .notes import merge_notes
+from .separators import slide_break
 from .slides import INVISIBLE
 from .substeps import mark_list_items
 from .warnings import ImpressWarnings, report, warn
@@ -115,6 +116,8 @@ class BuildPresentation(SphinxPostTransform):
             return
         docname = self.env.docname
         deck = impress_domain(self.env).deck_config(docname)
+        for boundary in list(document.findall(slide_break)):
+            boundary.parent.remove(boundary)  # the steps themselves are the boundaries
         slides = [
             node for node in document.findall(nodes.Element) if node.get("impress_step")
         ]

@@ -140,7 +140,17 @@ class ImpressWarnings(Enum):
     between its separator and the next (it is built as an empty step); or, in an
     mdpress deck, a line of ``---`` directly under a line of text, which mdpress split
     slides at but which underlines that text as a heading (as in every CommonMark
-    reader), so it separates nothing."""
+    reader), so it separates nothing. In a MyST deck, likewise, a line of three or more
+    ``-`` directly under a line of text: it underlines that text as a heading (a
+    setext heading), so it is no slide separator."""
+
+    HEADING = "heading"
+    """A heading of a MyST deck that is read at another level of the outline than it
+    is written at, counting from the deck's highest heading: after a skipped level
+    (``##`` then ``####``) or before any heading of a higher level, myst-parser nests
+    it higher, and the slide rule (the first three levels are slides) reads it there.
+    The warning says at which level it is read and whether it is a slide; the deck is
+    built as read."""
 
     FIELD = "field"
     """A hovercraft field that cannot be used: a field list in the middle of a slide
