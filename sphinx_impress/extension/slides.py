@@ -131,6 +131,13 @@ def find_slides(document: nodes.document) -> list[nodes.Element]:
     ]
 
 
+#: The event emitted for each document while it is read, before its slides are
+#: found: ``(app, document, in_deck)``, where ``in_deck`` says whether it is read
+#: with the rules of a deck (:func:`reads_as_deck`). A handler may put transitions
+#: (slide boundaries in a deck), ``step`` directives without content (the options of
+#: the slide they stand in), ``notes`` and ``substep`` nodes into the document.
+READ_EVENT = "impress-read-document"
+
 #: The document attribute that holds a deck's front matter ``title``.
 TITLE_ATTRIBUTE = "impress_title"
 
@@ -350,6 +357,9 @@ class CollectSteps(SphinxTransform):
         in_deck = reads_as_deck(self.env, docname, deck)
         domain.note_reading(docname, in_deck)
         filetype = _filetype(self.env, docname)
+        # extensions (sphinx_impress.importers.revealjs) turn their own markup into
+        # slide boundaries, notes and step options here, before those are read
+        self.env.events.emit(READ_EVENT, self.document, in_deck)
         if filetype in ("markdown", "restructuredtext"):
             assign_levels(self.document, filetype, docname, in_deck)
         if in_deck and filetype in ("markdown", "restructuredtext"):
@@ -524,5 +534,6 @@ class CollectSteps(SphinxTransform):
 
 def setup_transforms(app: Sphinx) -> None:
     """Register the read-time transform and the deck title's handler."""
+    app.add_event(READ_EVENT)
     app.add_transform(CollectSteps)
     app.connect("doctree-read", note_title, priority=600)

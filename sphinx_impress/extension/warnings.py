@@ -165,6 +165,17 @@ class ImpressWarnings(Enum):
     ``header`` or ``footer`` directive, whose content hovercraft showed on every slide
     (kept as a comment)."""
 
+    REVEALJS = "revealjs"
+    """A sphinx-revealjs directive or option that impress.js has no counterpart for:
+    ``revealjs-vertical`` and ``revealjs-slide`` (reveal.js options of a column of
+    slides and of the deck), a slide option of ``revealjs-section`` or
+    ``revealjs-break`` other than ``data-background-color``, ``data-background-gradient``,
+    ``data-autoslide``, ``data-visibility="hidden"`` and ``notitle`` (transitions,
+    auto-animation, background images and videos, other plugins' ``data-*``), a
+    fragment's ``:custom-effect:``, or a ``data-line-numbers`` that highlights lines
+    step by step (the first lines are highlighted). Each is left out; the rest of the
+    slide is built."""
+
     @property
     def subtype(self) -> str:
         """The subtype as written in ``suppress_warnings``: ``impress.<value>``."""

@@ -1,6 +1,6 @@
 """Decks written for other tools, read as they are: one module per format, each a
-Sphinx source parser for its file type, and the MyST writer of ``sphinx-impress
-convert``."""
+Sphinx source parser for its file type (or, for sphinx-revealjs, a reader of its
+directives), and the MyST writer of ``sphinx-impress convert``."""
 
 from __future__ import annotations
 
@@ -14,8 +14,10 @@ def setup_importers(app: Sphinx) -> None:
     """Register the parser and file suffix of each format."""
     from .hovercraft import setup_hovercraft
     from .mdpress import setup_mdpress
+    from .revealjs import setup_revealjs
     from .slides import setup_foreign
 
     setup_mdpress(app)
     setup_hovercraft(app)
     setup_foreign(app)
+    setup_revealjs(app)
