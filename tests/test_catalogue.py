@@ -239,7 +239,8 @@ CASES = [
          [(3, "impress.id")], ["title"], ("Text.",)),
     Case("rst digit-only title", "rst", "2024\n====\n\nText.\n", [], ["step-1"], ("2024",)),
     Case("md duplicate id", "md",
-         "# Title\n\n```{step}\n:id: same\n```\n\nOne.\n\n## Two\n\n```{step}\n:id: same\n```\n\nTwo.\n",
+         "# Title\n\n```{step}\n:id: same\n```\n\nOne.\n\n"
+         "## Two\n\n```{step}\n:id: same\n```\n\nTwo.\n",
          [(11, "impress.duplicate_id")], ["same", "two"], ("One.", "Two.")),
     Case("md id of a label", "md",
          "(foo)=\n# Title\n\nText.\n\n## Two\n\n```{step}\n:id: foo\n```\n\nMore.\n",
@@ -320,7 +321,8 @@ def test_malformed_input_warns_and_builds(case, make_app, tmp_path):
     app = make_app("impress", srcdir=srcdir)
     app.build()  # an exception here is a crash
     log = app.status.getvalue() + app.warning.getvalue()
-    assert "Traceback" not in log and "Exception" not in log
+    assert "Traceback" not in log
+    assert "Exception" not in log
     assert sorted(_located(app, f"index.{case.source}"), key=_key) == sorted(
         case.warnings, key=_key
     )
@@ -342,7 +344,8 @@ def test_the_catalogue_covers_both_syntaxes():
     assert len(CASES) >= 40
     assert len({case.name for case in CASES}) == len(CASES)
     sources = [case.source for case in CASES]
-    assert sources.count("md") >= 20 and sources.count("rst") >= 15
+    assert sources.count("md") >= 20
+    assert sources.count("rst") >= 15
 
 
 @pytest.mark.parametrize("case", CASES, ids=str)
@@ -356,7 +359,8 @@ def test_malformed_input_builds_as_docs_pages(case, make_app, tmp_path):
     app = make_app("html", srcdir=srcdir)
     app.build()
     log = app.status.getvalue() + app.warning.getvalue()
-    assert "Traceback" not in log and "Exception" not in log
+    assert "Traceback" not in log
+    assert "Exception" not in log
     _located(app, f"index.{case.source}")
     body = soup(app.outdir / "index.html").select_one('[role="main"]')
     text = " ".join(body.get_text().split())

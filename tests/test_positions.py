@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 from pathlib import Path
@@ -94,13 +95,14 @@ def test_circle_layout_is_round_and_clear(count):
     assert max(radii) - min(radii) < 1e-6
     assert (positions[0].x, positions[0].y) == (0, 0)
     diagonal = math.hypot(width, height)
-    for a, b in zip(positions, positions[1:] + positions[:1]):
+    for a, b in zip(positions, positions[1:] + positions[:1], strict=False):
         assert _distance(a, b) >= diagonal
 
 
 def test_spiral_layout_winds_outwards_without_overlap():
     width, height = 1000, 700
-    positions, problems = resolve([StepSpec(layout=Layout("spiral", rotate=True))] * 25, width, height)
+    spiral = Layout("spiral", rotate=True)
+    positions, problems = resolve([StepSpec(layout=spiral)] * 25, width, height)
     assert problems == []
     centre = positions[0]
     radii = [_distance(p, centre) for p in positions[1:]]
@@ -230,7 +232,9 @@ def test_positions_module_does_not_import_sphinx():
     import sys
 
     code = (
-        "import sys, sphinx_impress.core.values, sphinx_impress.core.geometry, sphinx_impress.core.layouts, sphinx_impress.core.placement, sphinx_impress.core.canvas; "
+        "import sys, sphinx_impress.core.values, sphinx_impress.core.geometry, "
+        "sphinx_impress.core.layouts, sphinx_impress.core.placement, "
+        "sphinx_impress.core.canvas, sphinx_impress.core.rel; "
         "bad = [m for m in sys.modules if m.split('.')[0] in ('sphinx', 'docutils')]; "
         "print(bad); sys.exit(1 if bad else 0)"
     )
@@ -244,7 +248,7 @@ def test_turning_layouts_never_spin_a_whole_turn(name):
     positions, _ = resolve([StepSpec(layout=layout)] * 12, 1000, 700)
     angles = [p.rotate_z for p in positions]
     assert -180 < angles[0] <= 180
-    assert all(abs(b - a) < 180 for a, b in zip(angles, angles[1:]))
+    assert all(abs(b - a) < 180 for a, b in itertools.pairwise(angles))
     assert len({round(a % 360, 3) for a in angles}) > 3  # they do turn
 
 

@@ -294,7 +294,8 @@ class ImpressConfig:
         per_document=False,
         types=(bool,),
     )
-    css_files: list[str] = _field(
+    # _field gives a dataclasses.field whose default_factory copies the list
+    css_files: list[str] = _field(  # noqa: RUF009
         [],
         _file_list,
         "Style sheets added to presentation pages after the theme's, as paths relative "
@@ -303,7 +304,7 @@ class ImpressConfig:
         per_document=False,
         types=(list, tuple),
     )
-    js_files: list[str] = _field(
+    js_files: list[str] = _field(  # noqa: RUF009
         [],
         _file_list,
         "Scripts added to presentation pages after impress.js and before the call to "

@@ -84,8 +84,7 @@ def add_slide_numbers(root: impress_root) -> None:
     """Append its number to every step of ``root`` except overview steps, counting
     from 1, as ``<div class="impress-slide-number">n</div>``."""
     numbered = [
-        element for element in root.children
-        if not element["impress_step"].options.overview
+        element for element in steps_of(root) if not element["impress_step"].options.overview
     ]
     for number, element in enumerate(numbered, start=1):
         element.append(
@@ -151,10 +150,10 @@ class BuildPresentation(SphinxPostTransform):
             warn("this document has no slide to present", ImpressWarnings.EMPTY, docname)
             root.extend([*leading, *trailing])
             return
-        root[0].insert(0, leading)
+        steps_of(root)[0].insert(0, leading)
         _place_trailing(root, trailing)
         _point_links_at_steps(root)
-        for element in root.children:
+        for element in steps_of(root):
             merge_notes(element)
         mark_list_items(root)
         headings_from_rubrics(root)
@@ -265,6 +264,11 @@ class BuildPresentation(SphinxPostTransform):
         return slide
 
 
+def steps_of(root: impress_root) -> list[nodes.Element]:
+    """The steps of a presentation's root element, in order."""
+    return [child for child in root.children if isinstance(child, nodes.Element)]
+
+
 def _sets_layout(element: nodes.Element) -> bool:
     """Whether ``element`` is a slide whose step sets the layout of the steps inside."""
     info = element.get("impress_step")
@@ -290,20 +294,20 @@ def _place_trailing(root: impress_root, trailing: list[nodes.Node]) -> None:
     citation into the step that first refers to it (myst-parser collects footnotes at
     the end of the document), everything else into the last step."""
     step_of: dict[str, nodes.Element] = {}
+    steps = steps_of(root)
     if any(isinstance(node, nodes.footnote | nodes.citation) for node in trailing):
-        for step_element in root.children:
-            for reference in step_element.findall(
-                lambda n: isinstance(n, nodes.footnote_reference | nodes.citation_reference)
-            ):
-                step_of.setdefault(reference.get("refid", ""), step_element)
+        for step_element in steps:
+            for reference in step_element.findall(nodes.Element):
+                if isinstance(reference, nodes.footnote_reference | nodes.citation_reference):
+                    step_of.setdefault(reference.get("refid", ""), step_element)
     separator = None
     for node in trailing:
         if isinstance(node, nodes.transition) and "footnotes" in node["classes"]:
             separator = node
             continue
-        target = root[-1]
+        target = steps[-1]
         if isinstance(node, nodes.footnote | nodes.citation):
-            target = next((step_of[i] for i in node["ids"] if i in step_of), root[-1])
+            target = next((step_of[i] for i in node["ids"] if i in step_of), steps[-1])
             if separator is not None and not any(
                 isinstance(child, nodes.transition) for child in target.children
             ):
@@ -318,7 +322,7 @@ def _point_links_at_steps(root: impress_root) -> None:
     to an id that nothing in the page has."""
     step_of_id: dict[str, str] = {}
     references = []
-    for step_element in root.children:
+    for step_element in steps_of(root):
         step_id = step_element["ids"][0]
         for node in step_element.findall(nodes.Element):
             for anchor in node["ids"]:
