@@ -31,7 +31,9 @@ class ImpressWarnings(Enum):
     value of the rel plugin's options that the plugin does not read: ``rel-x`` with
     ``r``, a ``rel-position`` other than ``absolute`` or ``relative``, a ``rel-reset``
     other than empty, ``relative`` or ``all`` (the option is left out; a bad
-    ``rel-reset`` resets the moves)."""
+    ``rel-reset`` resets the moves). And in a deck, the class ``step`` on an element
+    that is no slide (``:class: step`` on an admonition), which impress.js would take
+    for a step inside a step: the class is left out."""
 
     OPTION = "option"
     """An option the ``step`` directive does not know; it is ignored (a ``data-*``
@@ -47,13 +49,17 @@ class ImpressWarnings(Enum):
     mdpress or hovercraft deck, which has no title, ``step-`` and its place)."""
 
     DUPLICATE_ID = "duplicate_id"
-    """A step id that is already used in the same document; the later step gets an id
-    made from its title instead (``step-`` and its place when it has none); the warning
-    names it."""
+    """A step id that is already used in the same document, or that the presentation
+    page uses itself (``impress``, ``impress-toolbar``, ``impress-help`` and the ids of
+    impress.js's plugins); the later step gets an id made from its title instead
+    (``step-`` and its place when it has none); the warning names it. Also a label or
+    ``:name:`` in a deck that is one of the page's own ids: it gets another id."""
 
     STEP = "step"
     """A ``step`` directive that conflicts with another: two directives setting the
-    same slide, or ``rotate`` given together with ``rotate-z``. The later value wins."""
+    same slide (also two above the first heading, or one without content setting a
+    ``step`` with content), or ``rotate`` given together with ``rotate-z``. The options
+    are combined and the later value wins."""
 
     CONFIG = "config"
     """A ``conf.py`` value or a per-document front matter setting of the wrong type or
