@@ -187,7 +187,12 @@ def test_revealjs_markup_in_a_presentation(make_app, tmp_path, listed, name, tex
     kinds = sorted({kind for _, kind, _ in located})
     assert kinds == ["impress.revealjs"]
     messages = " ".join(message for _, _, message in located)
-    for words in ("data-transition", "revealjs-vertical", "revealjs-slide", "step by step"):
+    for words in (
+        "data-transition",
+        "revealjs-vertical sets reveal.js options (data-background-color)",
+        "revealjs-slide sets reveal.js options (theme)",
+        "step by step",
+    ):
         assert words in messages
     assert len(located) == len(warning_lines(app))
 

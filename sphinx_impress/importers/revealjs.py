@@ -351,8 +351,9 @@ def read_revealjs(app: Sphinx, document: nodes.document, in_deck: bool) -> None:
         elif name == "revealjs-section":
             _read_section(node)
         else:
+            given = ", ".join(sorted(_options(node))) or "no options"
             warn(
-                f"{name} sets reveal.js options for "
+                f"{name} sets reveal.js options ({given}) for "
                 f"{'a column of slides' if name == 'revealjs-vertical' else 'the whole deck'}, "
                 "which impress.js has no counterpart for; left out (set the steps' options, "
                 "or the deck's impress_* settings)",
