@@ -38,7 +38,7 @@ LIMIT = 1e7
 SCALE_RANGE = (math.ulp(0.0), sys.float_info.max)
 
 #: The step scales at which Chromium draws a step where impress.js puts it, measured
-#: with ``tools/measure_scale_bound.py`` (Chromium 14x, 1280 x 720 window, steps
+#: with ``tools/measure_scale_bound.py`` (Chromium 156, 1280 x 720 window, steps
 #: 1000 x 700 px): a step at the origin is drawn right from scale 2e-8 to 5e18 and
 #: not at 1e-8 or 1e19; the range leaves a margin.
 SCALE_STABLE = (1e-7, 1e18)
