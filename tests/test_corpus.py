@@ -10,9 +10,8 @@ tool puts it:
 - markpress decks: their ``slide-attr`` comments, else markpress's layout rules;
 - impress.js pages: converted first; where impress.js itself puts each step is
   compared in Chromium (tests/browser/test_impressjs_examples.py);
-- the sphinx-revealjs demo: converted (built without sphinx-revealjs); built as it is
-  only with issue 13 part A's compatible directives, so that case is expected to fail
-  in this branch.
+- the sphinx-revealjs demo: converted (built without sphinx-revealjs), and built as it
+  is with sphinx-impress's compatible directives.
 
 The sphinxjp-impressjs decks are out of scope (issue 13). Each folder is one Sphinx
 project (its decks and their conversions side by side), built once per session.
@@ -155,7 +154,7 @@ def _build(name: str, tmp_path_factory: pytest.TempPathFactory) -> Built:
         encoding="utf-8",
     )
     if name == "revealjs":
-        # converted only: the deck as it is needs part A (see the test below)
+        # converted only here: the deck as it is has a test of its own (below)
         (srcdir / "index.rst").rename(srcdir / "index.rst.txt")
     if not (srcdir / "index.rst").exists() and not (srcdir / "index.md").exists():
         (srcdir / f"index{CONVERTED}").touch(exist_ok=True)
@@ -372,10 +371,6 @@ def test_markpress_decks_follow_their_documented_rules(deck, tmp_path_factory):
     assert _positions(built.page(f"{docname}.converted")) == _positions(page)
 
 
-@pytest.mark.xfail(
-    reason="sphinx-revealjs's directives in a build are issue 13 part A "
-    "(sphinx_impress/importers/revealjs.py), not in this branch", strict=False,
-)
 def test_revealjs_demo_builds_as_it_is(tmp_path_factory):
     if not CORPUS.is_dir():
         pytest.skip(f"the corpus is not at {CORPUS} (../shared is absent)")

@@ -14,6 +14,7 @@ from helpers import STEP_AXES, located_warnings, soup, steps
 
 from sphinx_impress.cli import main
 from sphinx_impress.importers.impressjs import read_impressjs
+from sphinx_impress.importers.myst import step_options
 
 #: Each step's id, classes and (x, y, z, scale, rotate-x, rotate-y, rotate-z) as
 #: impress.js 1.x places it: a missing x, y or z is the previous step's (its rel
@@ -123,8 +124,11 @@ def test_rel_plugin_attributes_are_written_with_what_they_inherit():
     assert {a: v.number for a, v in options[0].axes.items()} == {
         "x": 100, "y": 50, "z": 0, "rotate-x": 0, "rotate-y": 0, "rotate-z": 0, "scale": 1
     }
+    # what the converter writes for each step: the rel plugin's options as step options
     rel = [
-        {k: v for k, v in o.data.items() if k.startswith("data-rel-")} for o in options[1:]
+        {k.replace("rel-to", "data-rel-to"): v for k, v in step_options(o, every_axis=False)
+         if k.startswith("data-rel-") or k == "rel-to"}
+        for o in options[1:]
     ]
     zero = dict.fromkeys(("data-rel-y", "data-rel-z", "data-rel-rotate-x",
                           "data-rel-rotate-y", "data-rel-rotate-z"), "0")

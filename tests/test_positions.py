@@ -101,7 +101,8 @@ def test_circle_layout_is_round_and_clear(count):
 
 def test_spiral_layout_winds_outwards_without_overlap():
     width, height = 1000, 700
-    positions, problems = resolve([StepSpec(layout=Layout("spiral", rotate=True))] * 25, width, height)
+    spiral = Layout("spiral", rotate=True)
+    positions, problems = resolve([StepSpec(layout=spiral)] * 25, width, height)
     assert problems == []
     centre = positions[0]
     radii = [_distance(p, centre) for p in positions[1:]]
@@ -148,7 +149,11 @@ def test_parse_value(written, axis, value):
         ("1.5w", "scale"),
         ("2h", "rotate-z"),
         ("0", "scale"),
-        ("2000", "scale"),
+        ("-0.5", "scale"),
+        ("nan", "scale"),
+        ("inf", "scale"),
+        ("1e999", "scale"),
+        (0, "scale"),
         ("rr1", "x"),
         ("nan", "x"),
         ("r+", "x"),
@@ -159,6 +164,13 @@ def test_parse_value(written, axis, value):
 def test_parse_value_rejects(written, axis):
     with pytest.raises(InvalidValue):
         parse_value(written, axis)
+
+
+@pytest.mark.parametrize("written", ["0.0001", "10000", "1e-9", "2000", "5e300", 0.0001, 10000])
+def test_any_positive_finite_scale_is_read_exactly(written):
+    value = parse_value(written, "scale")
+    assert value == Value(float(written))
+    assert float(format_number(value.number)) == float(written)
 
 
 @pytest.mark.parametrize(

@@ -60,7 +60,8 @@ def test_value_parser_reads_or_refuses_any_text(text, axis):
         value = parse_value(text, axis)
     except InvalidValue:
         return
-    assert math.isfinite(value.number) and abs(value.number) <= LIMIT
+    assert math.isfinite(value.number)
+    assert abs(value.number) <= LIMIT
     assert value.unit in ("", "w", "h")
     if value.unit:
         assert axis in ("x", "y", "z")
@@ -89,7 +90,9 @@ def test_number_flag_and_layout_parsers_refuse_with_position_errors(value):
 @given(st.text())
 def test_accepted_ids_are_navigable(text):
     if check_id(text) is None:
-        assert text and text.isascii() and not text.isdigit()
+        assert text
+        assert text.isascii()
+        assert not text.isdigit()
         assert not any(ch.isspace() or ch in '"<>`%' or ord(ch) < 32 for ch in text)
 
 
@@ -135,7 +138,9 @@ SENTENCE = st.builds(
 
 #: Step options, valid and invalid, as an author might write them.
 OPTION = st.one_of(
-    st.tuples(st.just("x"), st.sampled_from(["100", "r+50", "1.5w", "nan", "twelve", "1e308", "-3"])),
+    st.tuples(
+        st.just("x"), st.sampled_from(["100", "r+50", "1.5w", "nan", "twelve", "1e308", "-3"])
+    ),
     st.tuples(st.just("y"), st.sampled_from(["0", "r-200", "2h", "inf", "12px"])),
     st.tuples(st.just("scale"), st.sampled_from(["2", "0", "-1", "r+1", "0.5"])),
     st.tuples(st.just("rotate"), st.sampled_from(["30", "r+15", "infinity"])),
@@ -152,8 +157,7 @@ OPTION = st.one_of(
 )
 
 #: What a slide holds after its heading: paragraphs, separators, speaker notes and
-#: headings (one level down: slides of their own, or headings inside the slide when
-#: the deck has a lead paragraph; see :func:`_slide_count`).
+#: headings (one level down: slides of their own; see :func:`_slide_count`).
 BLOCK = st.one_of(
     st.tuples(st.just("text"), SENTENCE),
     st.tuples(st.just("separator"), st.just("")),
@@ -182,17 +186,38 @@ def _texts(deck: dict) -> list[str]:
     return found
 
 
+def _separated(blocks: list[tuple[str, str]], heading_is_text: bool) -> int:
+    """The slides that separators add to one section's body: one for each separator
+    followed, before the next separator or heading, by something shown (text; speaker
+    notes are not shown). The title is shown, so even a separator right after it
+    starts a slide (README, "Separators")."""
+    segments: list[list[str]] = [[]]
+    for kind, _ in blocks:
+        if kind == "separator":
+            segments.append([])
+        else:
+            segments[-1].append(kind)
+    shown = {"text", "heading"} if heading_is_text else {"text"}
+    return sum(1 for segment in segments[1:] if shown & set(segment))
+
+
 def _slide_count(deck: dict) -> int:
-    """The steps of a deck (README, "Writing a deck"): without a lead paragraph the
-    title section is the root, each ``##`` a part and each heading in a part a direct
-    subsection of it, so all are slides; with a lead paragraph (a slide of its own) the
-    title section is a part, and headings in the ``##`` slides stay inside them."""
-    if deck["lead"]:
-        return 1 + len(deck["slides"])
-    headings = sum(
-        kind == "heading" for slide in deck["slides"][1:] for kind, _ in slide["blocks"]
-    )
-    return len(deck["slides"]) + headings
+    """The steps of a deck (README, "Writing a deck"): a lead paragraph is a slide of
+    its own; headings of levels 1 to 3 are slides (the title, each ``##`` and each
+    ``###`` in them); each separator with something shown after it starts a slide."""
+    count = 1 if deck["lead"] else 0
+    for number, slide in enumerate(deck["slides"]):
+        if number == 0:  # the title slide's headings are written as paragraphs
+            count += 1 + _separated(slide["blocks"], heading_is_text=True)
+            continue
+        bodies: list[list[tuple[str, str]]] = [[]]
+        for block in slide["blocks"]:
+            if block[0] == "heading":
+                bodies.append([])
+            else:
+                bodies[-1].append(block)
+        count += sum(1 + _separated(body, heading_is_text=False) for body in bodies)
+    return count
 
 
 def _myst(deck: dict) -> str:

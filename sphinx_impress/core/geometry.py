@@ -13,7 +13,7 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
 
-from .values import AXES, DEFAULTS, SCALE_RANGE, format_number
+from .values import AXES, DEFAULTS, OVERVIEW_MAX_SCALE, format_number
 
 #: Space left between an automatically placed step and the previous one, as a
 #: fraction of the deck's width.
@@ -160,6 +160,6 @@ def overview_position(others: Sequence[Position], width: float, height: float) -
     return Position(
         x=(max(xs) + min(xs)) / 2,
         y=(max(ys) + min(ys)) / 2,
-        scale=min(max(scale, 1.0), SCALE_RANGE[1]),
+        scale=min(max(scale, 1.0), OVERVIEW_MAX_SCALE),
     )
 

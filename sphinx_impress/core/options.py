@@ -16,6 +16,7 @@ from ..errors import InvalidValue
 from .geometry import Position
 from .layouts import LAYOUTS, Layout, parse_layout
 from .problems import Problem
+from .rel import POSITION_MODES, REL_OPTIONS, RESET_MODES, RelOptions
 from .values import (
     AXES,
     DEFAULTS,
@@ -51,6 +52,7 @@ OTHER_OPTIONS: tuple[str, ...] = (
     *LAYOUT_OPTIONS,
     *FLAG_CLASSES,
     *GOTO_OPTIONS,
+    *REL_OPTIONS,
 )
 
 #: Options that may also be spelled with a ``data-`` prefix (``data-x`` is ``x``).
@@ -59,7 +61,9 @@ DATA_ALIASED: frozenset[str] = frozenset(AXES) | {
     "rotate-order",
     "transition-duration",
     "autoplay",
+    "rel-to",
     *GOTO_OPTIONS,
+    *REL_OPTIONS,
 }
 
 #: A ``data-*`` attribute name that passes through to the step element.
@@ -70,8 +74,46 @@ DATA_ATTRIBUTE = re.compile(r"^data-[a-z0-9][a-z0-9_.-]*$")
 #: substep, impressConsole and markdown): an author's step cannot carry them. ``skip``
 #: and ``stop`` are not here: authors set them to have a step skipped or stop on it.
 RESERVED_CLASSES: frozenset[str] = frozenset(
-    {"active", "past", "present", "future", "prev", "next", "substep", "notes", "markdown"}
+    {
+        "step",
+        "active",
+        "past",
+        "present",
+        "future",
+        "prev",
+        "next",
+        "substep",
+        "notes",
+        "markdown",
+    }
 )
+
+#: Ids of the presentation page itself, which no step or anchor of a deck may take:
+#: impress.js's root element, the containers the theme's template writes for the
+#: toolbar and the help box, and the elements impress.js's plugins add to the page
+#: (navigation-ui, autoplay, impressConsole's button; src/plugins/*). The toolbar's
+#: groups are :data:`PAGE_ID_PATTERN`.
+PAGE_IDS: frozenset[str] = frozenset(
+    {
+        "impress",
+        "impress-toolbar",
+        "impress-help",
+        "impress-navigation-ui-prev",
+        "impress-navigation-ui-select",
+        "impress-navigation-ui-next",
+        "impress-autoplay-playpause",
+        "impress-console-button",
+    }
+)
+
+#: The ids of the toolbar plugin's groups, ``impress-toolbar-group-0`` and on.
+PAGE_ID_PATTERN = re.compile(r"impress-toolbar-group-[0-9]+")
+
+
+def is_page_id(value: str) -> bool:
+    """Whether the presentation page itself uses the id ``value`` (:data:`PAGE_IDS`)."""
+    return value in PAGE_IDS or PAGE_ID_PATTERN.fullmatch(value) is not None
+
 
 #: Characters that a browser percent-encodes in a URL fragment (WHATWG URL standard,
 #: fragment percent-encode set) besides non-ASCII, and ``%``, which link writers
@@ -110,8 +152,10 @@ class StepOptions:
     they are; ``rel_to``: the id of the step relative values count from; ``overview``:
     the step shows the whole deck; ``layout``: the layout of the steps inside this
     step's section; ``goto``: ``goto``, ``goto-next`` and ``goto-prev`` by option name.
-    ``None`` means not given. The mappings are never changed: a change is a new value
-    (:func:`dataclasses.replace`).
+    ``rel``: what the step says to impress.js's rel plugin (``rel-x`` ... ``rel-reset``,
+    :mod:`sphinx_impress.core.rel`), resolved into the step's numbers and never written
+    on the page. ``None`` means not given. The mappings are never changed: a change is
+    a new value (:func:`dataclasses.replace`).
     """
 
     id: str | None = None
@@ -125,6 +169,7 @@ class StepOptions:
     overview: bool | None = None
     layout: Layout | None = None
     goto: Mapping[str, str] = field(default_factory=dict)
+    rel: RelOptions | None = None
 
     def merged(self, later: StepOptions) -> StepOptions:
         """These options with ``later``'s laid over them: mappings merged, classes
@@ -141,6 +186,7 @@ class StepOptions:
             overview=_later(self.overview, later.overview),
             layout=_later(self.layout, later.layout),
             goto={**self.goto, **later.goto},
+            rel=_merged_rel(self.rel, later.rel),
         )
 
     def with_absolute_axes(self, positions: Mapping[str, float] | None = None) -> tuple[
@@ -150,8 +196,15 @@ class StepOptions:
         tools, which place each step exactly: ``positions`` (absolute numbers by axis,
         computed by the format's own rules) replace what the options say; an axis found
         in neither is 0 (a scale 1). A relative value or a ``w``/``h`` unit, which those
-        formats do not have, is reported (kind ``value``) and replaced by the default."""
+        formats do not have, is reported (kind ``value``) and replaced by the default;
+        so are the rel plugin's options, which those formats do not read."""
         problems = []
+        if self.rel is not None:
+            problems.append(Problem(
+                "value",
+                "the rel plugin's data-rel-* attributes are not part of this deck format; "
+                "they are ignored",
+            ))
         axes: dict[str, Value] = {}
         for axis in AXES:
             if positions is not None and axis in positions:
@@ -166,11 +219,17 @@ class StepOptions:
                 ))
                 value = Value(DEFAULTS[axis])
             axes[axis] = value
-        return replace(self, axes=axes), problems
+        return replace(self, axes=axes, rel=None), problems
 
 
 def _later(earlier: Any, later: Any) -> Any:
     return earlier if later is None else later
+
+
+def _merged_rel(earlier: RelOptions | None, later: RelOptions | None) -> RelOptions | None:
+    if earlier is None or later is None:
+        return _later(earlier, later)
+    return earlier.merged(later)
 
 
 def parse_step_options(
@@ -217,6 +276,9 @@ class _OptionReader:
         self.axes: dict[str, Value] = {}
         self.data: dict[str, str] = {}
         self.goto: dict[str, str] = {}
+        self.rel_move: dict[str, Value] = {}
+        self.rel_turn: dict[str, float] = {}
+        self.rel_fields: dict[str, str] = {}
         self.layout_written: dict[str, Any] = {}
         self.readers: dict[str, Callable[[str, str, str, Any], None]] = {
             "id": self._id,
@@ -233,12 +295,21 @@ class _OptionReader:
 
     def result(self) -> StepOptions:
         layout = self._layout() if self.layout_written else None
+        rel = None
+        if self.rel_move or self.rel_turn or self.rel_fields:
+            rel = RelOptions(
+                self.rel_move,
+                self.rel_turn,
+                self.rel_fields.get("position"),
+                self.rel_fields.get("reset"),
+            )
         return StepOptions(
             classes=tuple(self.classes),
             axes=self.axes,
             data=self.data,
             goto=self.goto,
             layout=layout,
+            rel=rel,
             **self.fields,
         )
 
@@ -255,6 +326,15 @@ class _OptionReader:
             self._goto(name, written, text)
         elif name in LAYOUT_OPTIONS:
             self.layout_written[name] = "" if value is None else value
+        elif name in REL_OPTIONS:
+            self._rel(name, written, text, value)
+        elif name.startswith("data-rel-"):
+            self.report(
+                "option",
+                f"unknown step option {written!r}: impress.js's rel plugin reads "
+                f"{', '.join('data-' + option for option in REL_OPTIONS)} and data-rel-to; "
+                "it is ignored",
+            )
         elif DATA_ATTRIBUTE.match(name):
             self.data[name] = text
         else:
@@ -273,6 +353,42 @@ class _OptionReader:
                 f"invalid step option {written!r}: {error}; using {format_number(axis.number)}",
             )
         self.axes[name] = axis
+
+    def _rel(self, name: str, written: str, text: str, value: Any) -> None:
+        """One of the rel plugin's options (:data:`~sphinx_impress.core.rel.REL_OPTIONS`)."""
+        if name in ("rel-x", "rel-y", "rel-z"):
+            move = self._read_or_report(lambda: parse_value(value, name[-1]), written)
+            if move is not None and move.relative:
+                self.report(
+                    "value",
+                    f"invalid step option {written!r}: the rel plugin's move is relative "
+                    "already; write a number or a number of w or h without r; ignored",
+                )
+            elif move is not None:
+                self.rel_move[name[-1]] = move
+        elif name.startswith("rel-rotate-"):
+            turn = self._read_or_report(lambda: parse_number(value), written)
+            if turn is not None:
+                self.rel_turn[name[-1]] = turn
+        elif name == "rel-position":
+            if text.lower() in POSITION_MODES:
+                self.rel_fields["position"] = text.lower()
+            else:
+                self.report(
+                    "value",
+                    f"invalid step option {written!r}: expected absolute or relative, got "
+                    f"{text!r}; the mode of the step before is kept",
+                )
+        else:
+            mode = "" if value is None or value is True else text.lower()
+            if mode not in RESET_MODES:
+                self.report(
+                    "value",
+                    f"invalid step option {written!r}: expected nothing, relative or all, "
+                    f"got {text!r}; read as nothing (the moves passed on are reset)",
+                )
+                mode = ""
+            self.rel_fields["reset"] = mode
 
     def _id(self, name: str, written: str, text: str, value: Any) -> None:
         problem = check_id(text)

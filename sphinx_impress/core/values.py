@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -30,10 +31,60 @@ DEFAULTS: Mapping[str, float] = {axis: (1.0 if axis == "scale" else 0.0) for axi
 #: further out cannot be shown; the bound also keeps automatic placement finite.
 LIMIT = 1e7
 
-#: The smallest and largest step scale (impress.js's ``data-scale``). A step scaled
-#: below 1 is drawn small and enlarged by the camera, which blurs it.
-SCALE_RANGE = (0.001, 1000.0)
+#: The step scales accepted (impress.js's ``data-scale``): every positive finite
+#: factor, here as the smallest positive and the largest finite float, for readers
+#: that check a closed range. A scale is kept exactly as written; one that Chromium
+#: cannot draw reliably (:func:`precision_problem`) is still kept, with a warning.
+SCALE_RANGE = (math.ulp(0.0), sys.float_info.max)
 
+#: The step scales at which Chromium draws a step where impress.js puts it, measured
+#: with ``tools/measure_scale_bound.py`` (Chromium 156, 1280 x 720 window, steps
+#: 1000 x 700 px): a step at the origin is drawn right from scale 2e-8 to 5e18 and
+#: not at 1e-8 or 1e19; the range leaves a margin.
+SCALE_STABLE = (1e-7, 1e18)
+
+#: How far from the origin a step may be, counted in its own px (its distance divided
+#: by its scale), for Chromium to draw it in its place: 2**24, the largest whole
+#: number that the single-precision floats Chromium composes transforms in hold
+#: exactly. Measured as above: steps at 2.5e7 and 4.1e7 of their own px were drawn
+#: right, at 5e7 2 px off, at 1e8 and more up to tens of px off or not at all.
+OWN_PX_LIMIT = 2.0**24
+
+#: The largest scale of an overview step: a deck wider than this many steps shows
+#: only its middle in the overview.
+OVERVIEW_MAX_SCALE = 1000.0
+
+
+def check_scale(number: float) -> str | None:
+    """Why ``number`` cannot be a step's scale (zero, negative, not finite), or
+    ``None`` when it can."""
+    if not math.isfinite(number):
+        return f"a scale must be a finite number, got {format_number(number)}"
+    if number <= 0:
+        return f"a scale must be greater than 0, got {format_number(number)}"
+    return None
+
+
+def precision_problem(x: float, y: float, z: float, scale: float) -> str | None:
+    """Why Chromium may draw a step at this place and scale off its place (a scale
+    outside :data:`SCALE_STABLE`, or further from the origin than
+    :data:`OWN_PX_LIMIT` of the step's own px), or ``None``."""
+    low, high = SCALE_STABLE
+    if not low <= scale <= high:
+        return (
+            f"scale {format_number(scale)} is outside {format_number(low)} to "
+            f"{format_number(high)}, where Chromium draws steps reliably; it is kept, "
+            "but the step may be drawn off its place or not at all"
+        )
+    distance = max(abs(x), abs(y), abs(z))
+    if distance / scale > OWN_PX_LIMIT:
+        return (
+            f"at scale {format_number(scale)} this step is {format_number(distance)} px "
+            f"from the origin, {distance / scale:.3g} of its own px, beyond the "
+            f"{OWN_PX_LIMIT:.3g} that Chromium places exactly; it is kept, but it may be "
+            "drawn a few px off its place (move the deck's small steps closer to the origin)"
+        )
+    return None
 
 
 #: The one grammar of numbers that authors write, in every format sphinx-impress reads:
@@ -142,8 +193,9 @@ def parse_value(value: object, axis: str) -> Value:
     a number of degrees more. ``w`` and ``h`` count the deck's width and height and are
     for ``x``, ``y`` and ``z`` only.
 
-    :raises InvalidValue: for anything else, an absolute scale outside
-        :data:`SCALE_RANGE`, and numbers beyond :data:`LIMIT`.
+    :raises InvalidValue: for anything else, an absolute scale that is not greater
+        than 0 (:func:`check_scale`), and other numbers beyond :data:`LIMIT`; an
+        absolute scale may be any positive finite factor.
     """
     if isinstance(value, int | float) and not isinstance(value, bool):
         text = repr(value)
@@ -165,7 +217,10 @@ def parse_value(value: object, axis: str) -> Value:
     if unit and axis not in TRANSLATIONS:
         raise InvalidValue(f"{axis} takes no unit, got {value!r}")
     if axis == "scale" and not relative:
-        number = parse_number(match["number"], *SCALE_RANGE)
+        number = parse_number(match["number"], -math.inf, math.inf)
+        problem = check_scale(number)
+        if problem:
+            raise InvalidValue(problem)
     else:
         number = parse_number(match["number"])
     return Value(number, relative, unit)

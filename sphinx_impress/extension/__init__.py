@@ -17,6 +17,7 @@ def setup_extension(app: Sphinx) -> None:
     from .nodes import setup_nodes
     from .notes import setup_notes
     from .presentation import setup_presentation
+    from .separators import setup_separators
     from .slides import setup_transforms
     from .step import setup_directives
     from .substeps import setup_substeps
@@ -27,5 +28,6 @@ def setup_extension(app: Sphinx) -> None:
     setup_directives(app)
     setup_notes(app)
     setup_substeps(app)
+    setup_separators(app)
     setup_transforms(app)
     setup_presentation(app)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from sphinx.util import logging
 
 from ..core.layouts import LAYOUTS, Layout, parse_layout, path_length
-from ..core.values import LIMIT, SCALE_RANGE, format_number, parse_flag, parse_number
+from ..core.values import LIMIT, format_number, parse_flag, parse_number
 from ..errors import InvalidValue
 from .warnings import ImpressWarnings, warn
 
@@ -45,12 +45,17 @@ def _not_negative(value: Any) -> float:
     return parse_number(value, 0)
 
 
+#: The range of ``impress_max_scale`` (and, from 0, of ``impress_min_scale``): factors
+#: by which impress.js fits the presentation to the window.
+WINDOW_SCALE_RANGE = (0.001, 1000.0)
+
+
 def _max_scale(value: Any) -> float:
-    return parse_number(value, *SCALE_RANGE)
+    return parse_number(value, *WINDOW_SCALE_RANGE)
 
 
 def _min_scale(value: Any) -> float:
-    return parse_number(value, 0, SCALE_RANGE[1])
+    return parse_number(value, 0, WINDOW_SCALE_RANGE[1])
 
 
 def _file_list(value: Any) -> list[str]:
@@ -318,6 +323,7 @@ class ImpressConfig:
         per_document=False,
         types=(bool,),
     )
+    # _field gives a dataclasses.field whose default_factory copies the list
     css_files: list[str] = _field(
         [],
         _file_list,

@@ -32,13 +32,17 @@ class ImpressDomain(Domain):
     whether it is a deck (front matter ``impress_deck``; using the ``step`` directive
     says yes); ``data["settings"]``: docname to the valid front matter deck settings
     (``{"width": 1280.0}``); ``data["anchors"]``: for each deck, every anchor id inside
-    a step to that step's id.
+    a step to that step's id; ``data["read_as_deck"]``: docname to whether it was read
+    with the rules of a deck (:func:`~sphinx_impress.extension.slides.reads_as_deck`),
+    so that a build with another builder reads it again where that changes.
     """
 
     name = "impress"
     label = "impress.js presentations"
-    data_version = 1
-    initial_data: ClassVar[dict[str, Any]] = {"decks": {}, "settings": {}, "anchors": {}}
+    data_version = 2
+    initial_data: ClassVar[dict[str, Any]] = {
+        "decks": {}, "settings": {}, "anchors": {}, "read_as_deck": {}
+    }
 
     @property
     def _decks(self) -> dict[str, bool]:
@@ -60,14 +64,35 @@ class ImpressDomain(Domain):
         if settings:
             self._settings[docname] = dict(settings)
 
+    def note_reading(self, docname: str, as_deck: bool) -> None:
+        """Record whether a document was read with the rules of a deck."""
+        self._read_as_deck[docname] = as_deck
+
+    @property
+    def _read_as_deck(self) -> dict[str, bool]:
+        return cast("dict[str, bool]", self.data.setdefault("read_as_deck", {}))
+
+    def read_differently(self, docnames: Set[str], builder_name: str) -> list[str]:
+        """Of ``docnames``, those that a build with the builder ``builder_name`` reads
+        with other rules than it was read with: a document that is no deck by itself
+        reads as one with the ``impress`` builder only."""
+        changed = []
+        for docname in sorted(docnames):
+            was = self._read_as_deck.get(docname)
+            if was is None or self.is_deck(docname):
+                continue
+            if was != (builder_name == "impress"):
+                changed.append(docname)
+        return changed
+
     def clear_doc(self, docname: str) -> None:
         """Forget a document that is read again or removed."""
-        for table in (self._decks, self._settings, self._anchors):
+        for table in (self._decks, self._settings, self._anchors, self._read_as_deck):
             table.pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         """Take over what a parallel reader recorded for ``docnames``."""
-        for key in ("decks", "settings", "anchors"):
+        for key in ("decks", "settings", "anchors", "read_as_deck"):
             for docname, value in otherdata[key].items():
                 if docname in docnames:
                     self.data[key][docname] = value
@@ -83,8 +108,8 @@ class ImpressDomain(Domain):
             if info is None:
                 continue
             for node in slide.findall(nodes.Element):
-                anchor: str
-                for anchor in node.get("ids", ()):
+                anchors: list[str] = node.get("ids", [])
+                for anchor in anchors:
                     found.setdefault(anchor, info.id)
         if found:
             self._anchors[docname] = found
@@ -145,6 +170,17 @@ def impress_domain(env: BuildEnvironment) -> ImpressDomain:
     return cast("ImpressDomain", env.get_domain(ImpressDomain.name))
 
 
+def outdated_by_builder(
+    app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str], removed: Set[str]
+) -> list[str]:
+    """``env-get-outdated``: the documents to read again because this build's builder
+    reads them with other rules (a document that is no deck by itself is read as one
+    by ``-b impress`` only)."""
+    unchanged = env.found_docs - added - changed - removed
+    return impress_domain(env).read_differently(unchanged, app.builder.name)
+
+
 def setup_domain(app: Sphinx) -> None:
-    """Register the domain."""
+    """Register the domain and its check for documents to read again."""
     app.add_domain(ImpressDomain)
+    app.connect("env-get-outdated", outdated_by_builder)

@@ -5,7 +5,7 @@ run for the ``impress`` builder only."""
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
@@ -19,6 +19,7 @@ from .config import ImpressConfig
 from .domain import impress_domain
 from .nodes import OVERVIEW_CLASS, enclosing, impress_root, step, steps_of
 from .notes import merge_notes
+from .separators import slide_break
 from .slides import INVISIBLE
 from .substeps import mark_list_items
 from .warnings import ImpressWarnings, report, warn
@@ -86,8 +87,7 @@ def add_slide_numbers(root: impress_root) -> None:
     """Append its number to every step of ``root`` except overview steps, counting
     from 1, as ``<div class="impress-slide-number">n</div>``."""
     numbered = [
-        element for element in steps_of(root)
-        if not element["impress_step"].options.overview
+        element for element in steps_of(root) if not element["impress_step"].options.overview
     ]
     for number, element in enumerate(numbered, start=1):
         element.append(
@@ -118,6 +118,8 @@ class BuildPresentation(SphinxPostTransform):
             return
         docname = self.env.docname
         deck = impress_domain(self.env).deck_config(docname)
+        for boundary in list(document.findall(slide_break)):
+            boundary.parent.remove(boundary)  # the steps themselves are the boundaries
         slides = [
             node for node in document.findall(nodes.Element) if node.get("impress_step")
         ]
@@ -188,15 +190,19 @@ class BuildPresentation(SphinxPostTransform):
                 scope = laid_out_by["impress_step"].id
                 layout = laid_out_by["impress_step"].options.layout
             overview = bool(options.overview)
-            if overview and axes:
+            rel = options.rel
+            if overview and (axes or rel):
+                given = sorted(axes) + (["the rel plugin's"] if rel else [])
                 warn(
                     "an overview step places itself over the whole deck; its options "
-                    f"{', '.join(sorted(axes))} are ignored",
+                    f"{', '.join(given)} are ignored",
                     ImpressWarnings.POSITION,
                     self._where(slide),
                 )
-                axes = {}
-            specs.append(StepSpec(axes, rel_to, scope, layout, overview))
+                axes, rel = {}, None
+            specs.append(
+                StepSpec(axes, rel_to, scope, layout, overview, rel, options.rotate_order or "xyz")
+            )
         laid_out = {spec.scope for spec in specs if not spec.axes and not spec.overview}
         for slide in slides:
             info = slide["impress_step"]
@@ -229,8 +235,10 @@ class BuildPresentation(SphinxPostTransform):
             problem = "names no earlier step of this deck"
         elif slides[target]["impress_step"].options.overview:
             problem = "names an overview step, which is placed after all others"
-        elif not any(value.relative for value in slide["impress_step"].options.axes.values()):
-            problem = "has no relative value to count from it"
+        elif not any(
+            value.relative for value in slide["impress_step"].options.axes.values()
+        ) and slide["impress_step"].options.rel is None:
+            problem = "has no relative value or rel plugin option to count from it"
         if problem is None:
             return target
         warn(
@@ -285,21 +293,20 @@ def _place_trailing(root: impress_root, trailing: list[nodes.Node]) -> None:
     citation into the step that first refers to it (myst-parser collects footnotes at
     the end of the document), everything else into the last step."""
     step_of: dict[str, nodes.Element] = {}
+    steps = steps_of(root)
     if any(isinstance(node, nodes.footnote | nodes.citation) for node in trailing):
-        for step_element in steps_of(root):
-            for reference in step_element.findall(
-                lambda n: isinstance(n, nodes.footnote_reference | nodes.citation_reference)
-            ):
-                step_of.setdefault(cast("nodes.Element", reference).get("refid", ""), step_element)
+        for step_element in steps:
+            for reference in step_element.findall(nodes.Element):
+                if isinstance(reference, nodes.footnote_reference | nodes.citation_reference):
+                    step_of.setdefault(reference.get("refid", ""), step_element)
     separator = None
-    last = steps_of(root)[-1]
     for node in trailing:
         if isinstance(node, nodes.transition) and "footnotes" in node["classes"]:
             separator = node
             continue
-        target = last
+        target = steps[-1]
         if isinstance(node, nodes.footnote | nodes.citation):
-            target = next((step_of[i] for i in node["ids"] if i in step_of), last)
+            target = next((step_of[i] for i in node["ids"] if i in step_of), steps[-1])
             if separator is not None and not any(
                 isinstance(child, nodes.transition) for child in target.children
             ):

@@ -3,21 +3,27 @@ while the document is read (for every builder)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, cast
+import fnmatch
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 
-from ..core.options import StepInfo, StepOptions, check_id
+from .._compat import builder_name
+from ..core.options import StepInfo, StepOptions, check_id, is_page_id
 from .config import ImpressConfig, read_front_matter
 from .domain import impress_domain
 from .nodes import enclosing, step, title_text
 from .notes import notes
+from .separators import slide_break, split_at_separators
 from .warnings import ImpressWarnings, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
 
 #: Nodes that show nothing, so content made only of them makes no slide.
 INVISIBLE = (
@@ -37,33 +43,67 @@ def _is_marker(node: nodes.Node) -> bool:
     return isinstance(node, step) and not node["has_content"]
 
 
+def _markers(document: nodes.document) -> list[step]:
+    """The ``step`` directives without content of a document, in order."""
+    return [node for node in document.findall(step) if not node["has_content"]]
+
+
 def _is_visible(node: nodes.Node) -> bool:
     return not isinstance(node, INVISIBLE) and not _is_marker(node)
 
 
 def _makes_no_slide(node: nodes.Node) -> bool:
-    """A separator (reST ``----``, MyST ``---``) or speaker notes: content made only of
-    these shows nothing on a slide of its own."""
-    return isinstance(node, nodes.transition | notes)
+    """A separator (reST ``----``, MyST ``---``), a slide boundary or speaker notes:
+    content made only of these shows nothing on a slide of its own."""
+    return isinstance(node, nodes.transition | slide_break | notes)
 
 
 def _subsections(node: nodes.Element) -> list[nodes.section]:
     return [child for child in node.children if isinstance(child, nodes.section)]
 
 
+#: The heading levels that are slides: ``#``, ``##`` and ``###`` in MyST, the first
+#: three underline styles in reST. Deeper headings stay inside their slide.
+SLIDE_LEVELS = 3
+
+#: The section attribute that holds its heading level (:func:`assign_levels`).
+LEVEL_ATTRIBUTE = "impress_level"
+
+
+def outline_level(section: nodes.Element) -> int:
+    """The level of ``section`` in its document's outline: 1 for a top-level section,
+    2 for one of its subsections, and so on."""
+    level, parent = 0, section
+    while parent is not None:
+        if isinstance(parent, nodes.section):
+            level += 1
+        parent = parent.parent
+    return level
+
+
+def is_slide_section(node: nodes.Element) -> bool:
+    """Whether a section is a slide: its heading is of level 1 to :data:`SLIDE_LEVELS`
+    (:func:`assign_levels`; the outline level where none was assigned), or a separator
+    made it a slide of its own; never one inside a ``step`` with content (that step
+    is the slide)."""
+    if not isinstance(node, nodes.section) or enclosing(node, step) is not None:
+        return False
+    level = node.get(LEVEL_ATTRIBUTE) or outline_level(node)
+    return level <= SLIDE_LEVELS or bool(node.get("impress_boundary"))
+
+
 def find_slides(document: nodes.document) -> list[nodes.Element]:
     """The nodes that become steps, in presentation (document) order.
 
-    A document with one top-level section (its title): that section with the content
-    before its first subsection, then each subsection and each of their direct
-    subsections. A document with several top-level sections (every slide a ``##``):
-    each of them and each of their direct subsections. Content before the first section
-    or step with content is wrapped into a ``step`` of its own, unless it is only
-    separators (transitions) and speaker notes, which then belong to the first slide
-    (if any). Every ``step`` with content is a slide too. Deeper sections stay inside
-    their slide as headings.
+    One rule, whatever the number of top-level headings: every section whose heading
+    is of level 1 to :data:`SLIDE_LEVELS` is a slide (:func:`is_slide_section`; a
+    section holds what comes before its first subsection), and so is a deeper section
+    that a separator made a slide (:mod:`sphinx_impress.extension.separators`).
+    Content before the first section or step with content is wrapped into a ``step``
+    of its own, unless it is only separators (transitions) and speaker notes, which
+    then belong to the first slide (if any). Every ``step`` with content is a slide
+    too.
     """
-    roots = _subsections(document)
     # the lead is what comes before the first slide: a section, or a step with content
     first = next(
         (
@@ -77,7 +117,6 @@ def find_slides(document: nodes.document) -> list[nodes.Element]:
     lead = [child for child in document.children[:first] if _is_visible(child)]
     if all(_makes_no_slide(child) for child in lead):
         lead = []
-    candidates: list[nodes.Element] = []
     if lead:
         wrapper = step(has_content=True, impress_options=StepOptions(), automatic=True)
         wrapper.source, wrapper.line = lead[0].source, lead[0].line
@@ -85,17 +124,180 @@ def find_slides(document: nodes.document) -> list[nodes.Element]:
         for child in lead:
             document.remove(child)
             wrapper.append(child)
-        candidates.append(wrapper)
-    parts = roots
-    if len(roots) == 1 and not lead:
-        candidates.append(roots[0])
-        parts = _subsections(roots[0])
-    for part in parts:
-        candidates.append(part)
-        candidates.extend(_subsections(part))
-    candidates.extend(node for node in document.findall(step) if node["has_content"])
-    chosen = {id(node) for node in candidates}
-    return [node for node in document.findall(nodes.Element) if id(node) in chosen]
+    return [
+        node
+        for node in document.findall(nodes.Element)
+        if is_slide_section(node) or (isinstance(node, step) and node["has_content"])
+    ]
+
+
+#: The event emitted for each document while it is read, before its slides are
+#: found: ``(app, document, in_deck)``, where ``in_deck`` says whether it is read
+#: with the rules of a deck (:func:`reads_as_deck`). A handler may put transitions
+#: (slide boundaries in a deck), ``step`` directives without content (the options of
+#: the slide they stand in), ``notes`` and ``substep`` nodes into the document.
+READ_EVENT = "impress-read-document"
+
+#: The document attribute that holds a deck's front matter ``title``.
+TITLE_ATTRIBUTE = "impress_title"
+
+
+def reads_as_deck(env: BuildEnvironment, docname: str, said: bool | None) -> bool:
+    """Whether a document is read with the rules of a deck (separators are slide
+    boundaries, and so on): it is built with ``-b impress``, or it is a deck
+    (:meth:`~sphinx_impress.extension.domain.ImpressDomain.is_deck`: ``said`` is what
+    it says itself, front matter ``impress_deck`` or the ``step`` directive, else a
+    pattern of ``impress_decks`` decides)."""
+    if builder_name(env) == "impress":
+        return True
+    if said is not None:
+        return said
+    return any(fnmatch.fnmatchcase(docname, pattern) for pattern in env.config.impress_decks)
+
+
+def _filetype(env: BuildEnvironment, docname: str) -> str:
+    """The file type Sphinx reads the document as (``markdown``,
+    ``restructuredtext``, ``hovercraft``...), from its suffix."""
+    path = str(env.doc2path(docname))
+    for suffix, filetype in env.config.source_suffix.items():
+        if path.endswith(suffix):
+            return str(filetype)
+    return ""
+
+
+#: A MyST ATX heading line (CommonMark 4.2) and a setext underline (4.3).
+_ATX = re.compile(r" {0,3}(#{1,6})(?:[ \t]|$)")
+_SETEXT = re.compile(r" {0,3}(=+|-+)[ \t]*$")
+
+
+def _written_level(lines: list[str], line: int) -> tuple[int, int | None] | None:
+    """The level a MyST heading starting on ``line`` (1-based) is written at (the
+    number of ``#``, or 1 and 2 for ``===`` and ``---`` underlines), and the line of
+    its underline when that is three or more ``-`` (which also looks like a
+    separator); ``None`` when the line is not a heading's."""
+    if not 0 < line <= len(lines):
+        return None
+    match = _ATX.match(lines[line - 1])
+    if match:
+        return len(match[1]), None
+    for number, text in enumerate(lines[line:], start=line + 1):
+        if not text.strip():
+            return None
+        underline = _SETEXT.match(text)
+        if underline:
+            mark = underline[1]
+            dashes = mark[0] == "-" and len(mark) >= 3
+            return (1 if mark[0] == "=" else 2), (number if dashes else None)
+    return None
+
+
+def assign_levels(document: nodes.document, filetype: str, docname: str, deck: bool) -> None:
+    """Give every section of a MyST or reST document its heading level
+    (:data:`LEVEL_ATTRIBUTE`), which decides whether it is a slide
+    (:func:`is_slide_section`), and in a deck (``deck``) warn where the deck reads a
+    heading differently from how it looks.
+
+    In MyST the level is the number of ``#`` (1 and 2 for ``===`` and ``---``
+    underlines), read from the source, else one more than the enclosing section's. In
+    reST it is the section's level in the outline (the order in which underline styles
+    first appear); a document with several top-level sections has no title, and its
+    top-level sections count as level 2, as every ``##`` of a MyST deck without a ``#``.
+
+    Warnings: ``impress.heading`` for a MyST heading after a skipped level (``##``
+    then ``####``: myst-parser nests it directly, and it is a slide or not by its own
+    level) and for a reST section of the third outline level in a deck without a title
+    (it stays inside its slide); ``impress.separator`` for a MyST heading underlined with
+    ``---`` (a setext heading, CommonMark 4.3: no separator).
+    """
+    sections = [
+        section for section in document.findall(nodes.section) if enclosing(section, step) is None
+    ]
+    if filetype == "markdown":
+        _assign_written_levels(document, sections, docname, deck)
+        return
+    untitled = len([child for child in document.children if isinstance(child, nodes.section)]) > 1
+    for section in sections:
+        section[LEVEL_ATTRIBUTE] = outline_level(section) + (1 if untitled else 0)
+        if deck and untitled and outline_level(section) == SLIDE_LEVELS:
+            warn(
+                "this deck has more than one top-level section and so no title: its "
+                "top-level sections count as level 2 (like ## in MyST), and this "
+                f"section, of the third level of the outline, as level {SLIDE_LEVELS + 1}: "
+                "it stays inside its slide as a heading (give the deck one title above "
+                "all sections to make it a slide)",
+                ImpressWarnings.HEADING,
+                section,
+            )
+
+
+def _assign_written_levels(
+    document: nodes.document, sections: list[nodes.section], docname: str, deck: bool
+) -> None:
+    sources: dict[str, list[str] | None] = {}
+    for section in sections:
+        source = section.source or document.get("source")
+        if source not in sources:
+            try:
+                sources[source] = Path(source).read_text(encoding="utf-8").splitlines()
+            except (OSError, TypeError, UnicodeDecodeError):
+                sources[source] = None
+        lines = sources[source]
+        found = _written_level(lines, section.line or 0) if lines else None
+        parent = enclosing(section, nodes.section)
+        parent_level = parent.get(LEVEL_ATTRIBUTE, 0) if parent is not None else 0
+        if found is None:
+            section[LEVEL_ATTRIBUTE] = parent_level + 1
+            continue
+        level, underline = found
+        section[LEVEL_ATTRIBUTE] = level
+        where = section if section.line else docname
+        if deck and underline:
+            warn(
+                "this line of --- underlines the text above it as a heading (a setext "
+                "heading, as CommonMark reads it), so it separates no slides; put an "
+                "empty line above it to make it a separator",
+                ImpressWarnings.SEPARATOR,
+                (docname, underline) if source == document.get("source") else where,
+            )
+        if deck and parent is not None and level > parent_level + 1:
+            title = title_text(parent)
+            reading = (
+                f"a slide (level {level}), after the slide {title!r}"
+                if level <= SLIDE_LEVELS
+                else f"a heading inside the slide that holds {title!r}, not a slide "
+                f"(slides are levels 1 to {SLIDE_LEVELS})"
+            )
+            warn(
+                f"this heading of level {level} ({'#' * level}) comes right under one "
+                f"of level {parent_level} ({title!r}), a level is skipped; it is {reading}",
+                ImpressWarnings.HEADING,
+                where,
+            )
+
+
+def _take_step_class_off(document: nodes.document) -> None:
+    """Remove the class ``step`` from every element of a deck (``:class: step`` on
+    an admonition): impress.js would take the element for a step inside a step."""
+    for node in document.findall(nodes.Element):
+        if "step" in node.get("classes", ()):
+            node["classes"] = [name for name in node["classes"] if name != "step"]
+            warn(
+                "the class 'step' belongs to impress.js, which would take this "
+                "element for a step inside a step; left out (to make a slide, use "
+                "the step directive)",
+                ImpressWarnings.VALUE,
+                node,
+            )
+
+
+def note_title(app: Sphinx, doctree: nodes.document) -> None:
+    """Make a deck's front matter ``title`` its title in the toctree too (its
+    ``<title>`` follows from the document's ``title``, as Sphinx's title collector
+    reads it). Runs after that collector (``doctree-read``, priority 600)."""
+    title = doctree.get(TITLE_ATTRIBUTE)
+    if title:
+        app.env.titles[app.env.docname] = nodes.title("", title)
+        app.env.longtitles[app.env.docname] = nodes.title("", title)
 
 
 def _front_matter(
@@ -141,15 +343,22 @@ class CollectSteps(SphinxTransform):
     """Give every slide of a document its step options and a unique step id.
 
     Runs before myst-parser's ``ResolveAnchorIds`` (879) and Sphinx's label collection,
-    so that ``[see](#containers1)`` finds the author's id. Each ``step`` directive without
-    content is merged into its slide (the nearest enclosing slide; at the top of the
-    document, the first slide) and removed. Afterwards each slide holds
-    ``impress_step``, a :class:`~sphinx_impress.core.options.StepInfo` whose line is
-    that of its step directive (else of the slide), for warnings written later. What
-    the front matter says about the deck goes to the
+    so that ``[see](#containers1)`` finds the author's id, and before docutils checks
+    transitions (830). It gives each section its heading level (:func:`assign_levels`).
+    In a MyST or reST deck (:func:`reads_as_deck`) it reads separators as slide
+    boundaries (:func:`~sphinx_impress.extension.separators.split_at_separators`),
+    makes the front matter's ``title`` the page title and takes the class ``step`` off
+    elements that are no slides. Each ``step``
+    directive without content is merged into its slide (the nearest enclosing slide;
+    at the top of the document, the first slide) and removed. Afterwards each
+    slide holds ``impress_step``, a :class:`~sphinx_impress.core.options.StepInfo`
+    whose line is that of its step directive (else of the slide), for warnings written
+    later. What the front matter says about the deck goes to the
     :class:`~sphinx_impress.extension.domain.ImpressDomain`.
 
-    Warnings: ``impress.step`` (two directives for one slide), ``impress.duplicate_id``.
+    Warnings: ``impress.step`` (two directives for one slide), ``impress.duplicate_id``
+    (an id taken, or one the presentation page uses itself), ``impress.heading``,
+    ``impress.separator``, ``impress.value`` (the class ``step`` on an element).
     """
 
     default_priority = 400
@@ -157,17 +366,33 @@ class CollectSteps(SphinxTransform):
     def apply(self, **kwargs: Any) -> None:
         """Check the front matter's deck settings, collect the slides and set their
         options and ids."""
-        front_matter = read_front_matter(
-            _front_matter(self.document, self.env.docname),
-            ImpressConfig.from_sphinx(self.env.config),
-        )
+        docname = self.env.docname
+        fields = _front_matter(self.document, docname)
+        front_matter = read_front_matter(fields, ImpressConfig.from_sphinx(self.env.config))
         deck = front_matter.deck
         if deck is None and any(self.document.findall(step)):
             deck = True  # a document that uses the step directive is a deck
-        impress_domain(self.env).note_document(self.env.docname, deck, front_matter.overrides)
+        domain = impress_domain(self.env)
+        domain.note_document(docname, deck, front_matter.overrides)
+        in_deck = reads_as_deck(self.env, docname, deck)
+        domain.note_reading(docname, in_deck)
+        filetype = _filetype(self.env, docname)
+        # extensions (sphinx_impress.importers.revealjs) turn their own markup into
+        # slide boundaries, notes and step options here, before those are read
+        self.env.events.emit(READ_EVENT, self.document, in_deck)
+        if filetype in ("markdown", "restructuredtext"):
+            assign_levels(self.document, filetype, docname, in_deck)
+        if in_deck and filetype in ("markdown", "restructuredtext"):
+            split_at_separators(self.document, is_slide_section, _is_visible)
+            _take_step_class_off(self.document)
+            title = next((value for key, value, _ in fields if key == "title"), "")
+            if title.strip():
+                # the page's <title> (Sphinx's longtitle); the toctree entry follows
+                # in note_title
+                self.document["title"] = self.document[TITLE_ATTRIBUTE] = title.strip()
         slides = find_slides(self.document)
         if not slides:
-            for marker in list(self.document.findall(_is_marker)):
+            for marker in _markers(self.document):
                 warn(
                     "this step directive has no slide to set: the document has no "
                     "title, section or other content",
@@ -176,27 +401,7 @@ class CollectSteps(SphinxTransform):
                 )
                 marker.parent.remove(marker)
             return
-        options: dict[int, StepOptions] = {}
-        lines: dict[int, int | None] = {}
-        for slide in slides:
-            if isinstance(slide, step):
-                options[id(slide)] = slide["impress_options"]
-                lines[id(slide)] = slide.line
-        chosen = {id(slide) for slide in slides}
-        for marker in list(self.document.findall(_is_marker)):
-            slide = enclosing(marker, lambda node: id(node) in chosen) or slides[0]
-            if id(slide) in options and isinstance(slide, nodes.section):
-                warn(
-                    "more than one step directive sets this slide; the later one's "
-                    "options win",
-                    ImpressWarnings.STEP,
-                    marker,
-                )
-            options[id(slide)] = options.get(id(slide), StepOptions()).merged(
-                cast("step", marker)["impress_options"]
-            )
-            lines[id(slide)] = marker.line
-            marker.parent.remove(marker)
+        options, lines = self._merge_markers(slides)
         used: set[str] = set()
         for number, slide in enumerate(slides, start=1):
             slide_options = options.get(id(slide), StepOptions())
@@ -204,6 +409,72 @@ class CollectSteps(SphinxTransform):
             step_id = self._step_id(slide, slide_options.id, number, used, line)
             used.add(step_id)
             slide["impress_step"] = StepInfo(step_id, slide_options, line)
+        if in_deck:
+            self._free_page_ids(used)
+
+    def _merge_markers(
+        self, slides: list[nodes.Element]
+    ) -> tuple[dict[int, StepOptions], dict[int, int | None]]:
+        """Each slide's options (by ``id()`` of the slide) and the line of the step
+        directive that set them: a ``step`` with content's own, then those of each
+        ``step`` without content inside it (or, above the first slide, before it)."""
+        options: dict[int, StepOptions] = {}
+        lines: dict[int, int | None] = {}
+        set_by_directive: set[int] = set()
+        for slide in slides:
+            if isinstance(slide, step):
+                options[id(slide)] = slide["impress_options"]
+                lines[id(slide)] = slide.line
+                if slide["impress_options"] != StepOptions():
+                    set_by_directive.add(id(slide))
+        chosen = {id(slide) for slide in slides}
+        for marker in _markers(self.document):
+            slide = enclosing(marker, lambda node: id(node) in chosen) or slides[0]
+            if id(slide) in set_by_directive:
+                warn(
+                    "more than one step directive sets this slide; the later one's "
+                    "options win",
+                    ImpressWarnings.STEP,
+                    marker,
+                )
+            set_by_directive.add(id(slide))
+            options[id(slide)] = options.get(id(slide), StepOptions()).merged(
+                marker["impress_options"]
+            )
+            lines[id(slide)] = marker.line
+            marker.parent.remove(marker)
+        return options, lines
+
+    def _free_page_ids(self, step_ids: set[str]) -> None:
+        """Give every other id of a deck that the presentation page itself uses
+        (:func:`~sphinx_impress.core.options.is_page_id`: a label ``(impress-help)=``,
+        the id of a heading "Impress") another one, with a warning where the author
+        chose it (a label or ``:name:``)."""
+        for node in list(self.document.findall(nodes.Element)):
+            ids: list[str] = node.get("ids", [])
+            for old in [i for i in ids if is_page_id(i)]:
+                new, suffix = old, 1
+                while new in self.document.ids or new in step_ids:
+                    suffix += 1
+                    new = f"{old}-{suffix}"
+                node["ids"][node["ids"].index(old)] = new
+                del self.document.ids[old]
+                self.document.ids[new] = node
+                explicit = False
+                for name, labelid in list(self.document.nameids.items()):
+                    if labelid == old:
+                        self.document.nameids[name] = new
+                        explicit = explicit or bool(self.document.nametypes.get(name))
+                for reference in self.document.findall(nodes.Element):
+                    if reference.get("refid") == old:
+                        reference["refid"] = new
+                if explicit:
+                    warn(
+                        f"the id {old!r} is one the presentation page uses itself; "
+                        f"it is {new!r} here",
+                        ImpressWarnings.DUPLICATE_ID,
+                        node,
+                    )
 
     def _step_id(
         self,
@@ -230,9 +501,14 @@ class CollectSteps(SphinxTransform):
             suffix += 1
             candidate = f"{base}-{suffix}"
         if wanted:
+            why = (
+                "is one the presentation page uses itself"
+                if is_page_id(wanted)
+                else "is already used in this document"
+            )
             warn(
-                f"step id {wanted!r} is already used in this document; this step "
-                f"gets the id {candidate!r} (from its title, else its place)",
+                f"step id {wanted!r} {why}; this step gets the id {candidate!r} (from "
+                "its title, else its place)",
                 ImpressWarnings.DUPLICATE_ID,
                 (self.env.docname, line) if line else slide,
             )
@@ -246,7 +522,7 @@ class CollectSteps(SphinxTransform):
         no anchor), or, for an id the author gave, when another section (or the
         rubric a heading inside a ``step`` directive becomes) has it only as the id
         made from its title; that one then gets another id."""
-        if step_id in used:
+        if step_id in used or is_page_id(step_id):
             return False
         owner = self.document.ids.get(step_id)
         if owner is None or owner is slide:
@@ -267,7 +543,7 @@ class CollectSteps(SphinxTransform):
             self.document.set_id(owner)
         for name, labelid in list(self.document.nameids.items()):
             if labelid == step_id and name in owner["names"]:
-                # docutils itself keeps None for a name that leads to no id
+                # docutils keeps None for a name whose target has no id
                 self.document.nameids[name] = owner["ids"][0] if owner["ids"] else None  # type: ignore[assignment]
 
     def _claim(self, slide: nodes.Element, step_id: str) -> str:
@@ -280,6 +556,8 @@ class CollectSteps(SphinxTransform):
 
 
 def setup_transforms(app: Sphinx) -> None:
-    """Register the read-time transforms."""
+    """Register the read-time transforms, their event and the deck title's handler."""
     app.add_transform(KeepSourceTitles)
+    app.add_event(READ_EVENT)
     app.add_transform(CollectSteps)
+    app.connect("doctree-read", note_title, priority=600)

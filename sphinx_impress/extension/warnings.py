@@ -27,11 +27,19 @@ class ImpressWarnings(Enum):
     duration, a yes/no option (``overview``, ``layout-rotate``) with another word. The
     step keeps the default for that attribute. Also a step ``class`` that impress.js
     sets or reads itself (``active``, ``past``, ``present``, ``future``, ``prev``,
-    ``next``, ``substep``, ``notes``, ``markdown``): that class is left out."""
+    ``next``, ``substep``, ``notes``, ``markdown``): that class is left out. Also a
+    value of the rel plugin's options that the plugin does not read: ``rel-x`` with
+    ``r``, a ``rel-position`` other than ``absolute`` or ``relative``, a ``rel-reset``
+    other than empty, ``relative`` or ``all`` (the option is left out; a bad
+    ``rel-reset`` resets the moves). And in a deck, the class ``step`` on an element
+    that is no slide (``:class: step`` on an admonition), which impress.js would take
+    for a step inside a step: the class is left out."""
 
     OPTION = "option"
     """An option the ``step`` directive does not know; it is ignored (a ``data-*``
-    option is never unknown: it passes through to the step element)."""
+    option is never unknown: it passes through to the step element, except a
+    ``data-rel-*`` that impress.js's rel plugin does not read, which is ignored
+    too)."""
 
     ID = "id"
     """A step id that impress.js cannot navigate to: empty, with white space, digits
@@ -41,13 +49,17 @@ class ImpressWarnings(Enum):
     mdpress or hovercraft deck, which has no title, ``step-`` and its place)."""
 
     DUPLICATE_ID = "duplicate_id"
-    """A step id that is already used in the same document; the later step gets an id
-    made from its title instead (``step-`` and its place when it has none); the warning
-    names it."""
+    """A step id that is already used in the same document, or that the presentation
+    page uses itself (``impress``, ``impress-toolbar``, ``impress-help`` and the ids of
+    impress.js's plugins); the later step gets an id made from its title instead
+    (``step-`` and its place when it has none); the warning names it. Also a label or
+    ``:name:`` in a deck that is one of the page's own ids: it gets another id."""
 
     STEP = "step"
     """A ``step`` directive that conflicts with another: two directives setting the
-    same slide, or ``rotate`` given together with ``rotate-z``. The later value wins."""
+    same slide (also two above the first heading, or one without content setting a
+    ``step`` with content), or ``rotate`` given together with ``rotate-z``. The options
+    are combined and the later value wins."""
 
     CONFIG = "config"
     """A ``conf.py`` value or a per-document front matter setting of the wrong type or
@@ -64,10 +76,14 @@ class ImpressWarnings(Enum):
     """A position that cannot be worked out as written: a relative value on the first
     step (it counts from 0); a ``rel-to`` that names no earlier step of the deck, names
     an overview step, or stands on a step without relative values (the previous step
-    is used); a relative scale or a coordinate that comes out of range (it is
-    clamped); position options on an overview step (the overview places itself); or a
-    deck too large for an overview (it would need a scale above 1000: the overview
-    shows the deck's middle at scale 1000)."""
+    is used); a relative scale that comes to 0 or less (the step gets scale 1); a
+    coordinate or angle that comes out beyond ±10,000,000 (it is clamped); position
+    options on an overview step (the overview places itself); or a deck too large for
+    an overview (it would need a scale above 1000: the overview shows the deck's middle
+    at scale 1000). Also a step that Chromium may draw off its place, measured with
+    ``tools/measure_scale_bound.py``: a scale below 1e-7 or above 1e18, or a place
+    further from the origin than 2**24 of the step's own px (its distance divided by
+    its scale); the step is kept as written."""
 
     LAYOUT = "layout"
     """A layout that cannot be used: an unknown name, a grid with fewer than one
@@ -135,7 +151,18 @@ class ImpressWarnings(Enum):
     mdpress deck, a line of ``---`` directly under a line of text, which mdpress split
     slides at but which underlines that text as a heading (as in every CommonMark
     reader), so it separates nothing; in a markpress deck, a line where markpress cut a
-    slide inside a code block (the code stays whole), or an empty slide."""
+    slide inside a code block (the code stays whole), or an empty slide. In a MyST
+    deck, likewise, a line of three or more ``-`` directly under a line of text: it
+    underlines that text as a heading (a setext heading), so it is no slide
+    separator."""
+
+    HEADING = "heading"
+    """A heading of a MyST deck that is read at another level of the outline than it
+    is written at, counting from the deck's highest heading: after a skipped level
+    (``##`` then ``####``) or before any heading of a higher level, myst-parser nests
+    it higher, and the slide rule (the first three levels are slides) reads it there.
+    The warning says at which level it is read and whether it is a slide; the deck is
+    built as read."""
 
     FIELD = "field"
     """A hovercraft field that cannot be used: a field list inside an element of a
@@ -144,7 +171,7 @@ class ImpressWarnings(Enum):
     wherever it stands), a field that hovercraft does not know or that sphinx-impress
     cannot carry over (ignored), a positioning value
     that is not a number, ``r`` and a number, or an id and a number, or whose number is
-    not finite, beyond ±10,000,000 or (an absolute scale) outside 0.001 to 1000 (the
+    not finite, beyond ±10,000,000 or (an absolute scale) 0 or less (the
     slide keeps the value it would have), a position that comes out beyond those
     limits (it is clamped), a ``hovercraft-path`` that cannot place slides, a field
     given twice in a slide (the values are joined with a space, as hovercraft
@@ -174,6 +201,17 @@ class ImpressWarnings(Enum):
     element that is not a step (left out), an inline style sheet (kept as raw HTML at
     the start of the first slide), a style sheet or script that is not there, or a page
     without an impress.js root element."""
+
+    REVEALJS = "revealjs"
+    """A sphinx-revealjs directive or option that impress.js has no counterpart for:
+    ``revealjs-vertical`` and ``revealjs-slide`` (reveal.js options of a column of
+    slides and of the deck), a slide option of ``revealjs-section`` or
+    ``revealjs-break`` other than ``data-background-color``, ``data-background-gradient``,
+    ``data-autoslide``, ``data-visibility="hidden"`` and ``notitle`` (transitions,
+    auto-animation, background images and videos, other plugins' ``data-*``), a
+    fragment's ``:custom-effect:``, or a ``data-line-numbers`` that highlights lines
+    step by step (the first lines are highlighted). Each is left out; the rest of the
+    slide is built."""
 
     @property
     def subtype(self) -> str:

@@ -1,6 +1,6 @@
 """Decks written for other tools, read as they are: one module per format, each a
-Sphinx source parser for its file type, and the MyST writer of ``sphinx-impress
-convert``."""
+Sphinx source parser for its file type (or, for sphinx-revealjs, a reader of its
+directives), and the MyST writer of ``sphinx-impress convert``."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ def setup_importers(app: Sphinx) -> None:
     from .hovercraft import setup_hovercraft
     from .markpress import setup_markpress
     from .mdpress import setup_mdpress
+    from .revealjs import setup_revealjs
     from .slides import setup_foreign
 
     setup_mdpress(app)
@@ -23,3 +24,4 @@ def setup_importers(app: Sphinx) -> None:
     setup_markpress(app)
     setup_foreign(app)
     setup_eval_rst(app)
+    setup_revealjs(app)

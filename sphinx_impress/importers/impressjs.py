@@ -481,7 +481,9 @@ def convert_impressjs(text: str, source: str = "<deck>") -> tuple[MystDeck, list
         if index == 0 and layout.styles:
             css = "\n".join(layout.styles).strip("\n")
             body = _raw(f"<style>\n{css}\n</style>") + ("\n\n" + body if body else "")
-        absolute = not any(name.startswith("data-rel-") for name in slide.options.data)
+        # a step under the rel plugin keeps only the axes it writes: the plugin gives it
+        # the others
+        absolute = slide.options.rel is None and slide.options.rel_to is None
         deck.slides.append(
             MystSlide(step_options(slide.options, every_axis=absolute), body, slide.comments)
         )

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..core.options import StepOptions
+from ..core.rel import RelOptions
 from ..core.problems import Problem
 from ..core.values import AXES, DEFAULTS, format_number
 
@@ -97,7 +98,8 @@ def step_options(options: StepOptions, every_axis: bool = True) -> list[tuple[st
     """The ``step`` directive options that give a step exactly ``options``: id and
     classes, every axis (absolute numbers: :data:`~sphinx_impress.core.values.DEFAULTS`
     for one not given; with ``every_axis`` false only those given, as written), the
-    timing, goto and overview options, then the other ``data-*`` attributes."""
+    timing, goto and overview options, ``rel-to`` and the rel plugin's options, then
+    the other ``data-*`` attributes."""
     pairs: list[tuple[str, str]] = []
     if options.id:
         pairs.append(("id", options.id))
@@ -123,7 +125,28 @@ def step_options(options: StepOptions, every_axis: bool = True) -> list[tuple[st
     pairs.extend(options.goto.items())
     if options.overview:
         pairs.append(("overview", "yes"))
+    if options.rel_to:
+        pairs.append(("rel-to", options.rel_to))
+    pairs.extend(_rel_options(options.rel))
     pairs.extend(options.data.items())
+    return pairs
+
+
+def _rel_options(rel: RelOptions | None) -> list[tuple[str, str]]:
+    """The rel plugin's options of a step as written (``data-rel-x`` ...)."""
+    if rel is None:
+        return []
+    pairs = [
+        (f"data-rel-{axis}", f"{format_number(value.number)}{value.unit}")
+        for axis, value in rel.move.items()
+    ]
+    pairs.extend(
+        (f"data-rel-rotate-{axis}", format_number(degrees)) for axis, degrees in rel.turn.items()
+    )
+    if rel.position is not None:
+        pairs.append(("data-rel-position", rel.position))
+    if rel.reset is not None:
+        pairs.append(("data-rel-reset", rel.reset))
     return pairs
 
 

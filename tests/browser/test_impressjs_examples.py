@@ -5,10 +5,9 @@ step sits where impress.js itself puts it on the original page.
 Both pages are loaded in Chromium; for each step of the original, the transform
 impress.js gave the step element (without its ``translate(-50%, -50%)``, which
 depends on the step's size and so on each page's style sheets) is compared with the
-one of the step of the same id on our page, as 4x4 matrices. The examples that use the
-rel plugin's ``data-rel-*`` attributes are resolved by the build only with issue 13's
-part A; until then they are expected to fail (``xfail``, not strict: they pass once
-it has landed). The original markdown example loads impress.js's markdown extra
+one of the step of the same id on our page, as 4x4 matrices; the examples that use the
+rel plugin's ``data-rel-*`` attributes are written with those attributes as step
+options, which the build resolves as the rel plugin does. The original markdown example loads impress.js's markdown extra
 engine from an ``extras/`` folder the corpus does not have; a stand-in engine that
 returns the text lets its ``.markdown`` steps be cut into slides as the author meant.
 """
@@ -32,13 +31,7 @@ pytestmark = pytest.mark.browser
 
 EXAMPLES = REPO_ROOT.parent / "shared" / "corpus" / "impressjs-examples"
 
-#: A reason for the examples whose steps use the rel plugin's attributes.
-NEEDS_PART_A = (
-    "uses the rel plugin's data-rel-* attributes, which the build resolves only with "
-    "issue 13 part A (not merged in this branch)"
-)
-
-#: The pages, and whether each needs part A.
+#: The pages, and whether each uses the rel plugin's data-rel-* attributes.
 PAGES = {
     "index.html": False,
     "examples/3D-rotations/index.html": False,
@@ -106,14 +99,7 @@ def _matrices(browser: Browser, url: str, init_script: str | None = None) -> lis
         context.close()
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(name, marks=pytest.mark.xfail(reason=NEEDS_PART_A, strict=False))
-        if rel else name
-        for name, rel in PAGES.items()
-    ],
-)
+@pytest.mark.parametrize("name", list(PAGES))
 def test_every_step_sits_where_impressjs_puts_it(browser, converted_examples, name):
     original = _matrices(browser, (EXAMPLES / name).as_uri(), _MARKDOWN_STAND_IN)
     ours = dict(_matrices(browser, (converted_examples / name).as_uri()))
