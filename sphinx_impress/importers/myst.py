@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 
 from ..core.options import StepOptions
-from ..core.rel import RelOptions
 from ..core.problems import Problem
+from ..core.rel import RelOptions
 from ..core.values import AXES, DEFAULTS, format_number
 
 
