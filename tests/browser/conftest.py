@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from sphinx_impress.cli.pdf import CHROMIUM_ARGS as PDF_CHROMIUM_ARGS
+from sphinx_impress.cli._browser import CHROMIUM_ARGS as PDF_CHROMIUM_ARGS
 
 from .support import DeckPage
 
