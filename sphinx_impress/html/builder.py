@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
+import posixpath
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,7 +21,9 @@ from ..extension.nodes import impress_root, title_text
 from ..extension.warnings import ImpressWarnings, warn
 from .highlighting import ReusingPygmentsBridge
 from .offline import is_remote, warn_remote_assets
-from .translator import ImpressTranslator
+from .stylesheet import SUFFIX as STYLE_SUFFIX
+from .stylesheet import GeneratedStyles
+from .translator import STYLES_KEY, ImpressTranslator
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -60,6 +64,15 @@ INLINE_JS = "impress-inline-{digest}.js"
 #: (it listens for ``impress:init``, so it comes before :data:`INIT_JS`).
 NEARBY_JS = "impress-nearby.js"
 
+#: The script that shrinks a step's content to fit the slide (``impress_fit``), in
+#: the presentation, the presenter console's previews and the print view.
+FIT_JS = "impress-fit.js"
+
+#: The presenter console (key P) that takes the place of impress.js 1.1.0's, which
+#: throws in presentations opened from disk; its window's style sheet is
+#: ``impress-console.css``.
+CONSOLE_JS = "impress-console.js"
+
 
 class ImpressBuilder(StandaloneHTMLBuilder):
     """Writes ``OUT/<docname>.html`` for each document, as an impress.js presentation.
@@ -83,13 +96,24 @@ class ImpressBuilder(StandaloneHTMLBuilder):
         return THEME, {}
 
     def init_highlighter(self) -> None:
-        """Sphinx's highlighter (style from ``pygments_style`` or the theme), keeping
-        one Pygments formatter per set of options
-        (:class:`~sphinx_impress.highlighting.ReusingPygmentsBridge`)."""
-        super().init_highlighter()
-        self.highlighter = ReusingPygmentsBridge.like(self.highlighter)
-        if getattr(self, "dark_highlighter", None) is not None:
-            self.dark_highlighter = ReusingPygmentsBridge.like(self.dark_highlighter)
+        """The highlighter of code blocks, keeping one Pygments formatter per set of
+        options (:class:`~sphinx_impress.highlighting.ReusingPygmentsBridge`).
+
+        Its style is ``pygments_style`` if ``conf.py`` sets it, else the theme's
+        style for ``impress_theme``: its light style (accessible-pygments' a11y-light)
+        for ``light``, its dark style (a11y-dark) for ``dark``, and for ``auto`` the
+        light one plus the dark one in ``pygments_dark.css``, which applies when the
+        reader's system asks for dark colours (as Sphinx's HTML builder does).
+        """
+        light = (self.theme.pygments_style_default if self.theme else None) or "sphinx"
+        dark = (self.theme.pygments_style_dark if self.theme else None) or light
+        chosen = self.config.pygments_style
+        theme = self.config.impress_theme
+        style = chosen or (dark if theme == "dark" else light)
+        self.highlighter = ReusingPygmentsBridge("html", style)
+        self.dark_highlighter = (
+            ReusingPygmentsBridge("html", dark) if theme == "auto" and not chosen else None
+        )
 
     def init_css_files(self) -> None:
         """Highlighting, the theme's style sheets (``html_style`` is for docs pages and
@@ -97,6 +121,10 @@ class ImpressBuilder(StandaloneHTMLBuilder):
         ``impress_css_files``."""
         clear_assets(self, "css")
         self.add_css_file("pygments.css", priority=200)
+        if self.dark_highlighter is not None:
+            self.add_css_file(
+                "pygments_dark.css", priority=200, media="(prefers-color-scheme: dark)"
+            )
         # the theme's own style sheets, whatever html_style says for the docs pages
         for filename in self.theme.stylesheets if self.theme else ():
             self.add_css_file(filename, priority=200)
@@ -109,8 +137,9 @@ class ImpressBuilder(StandaloneHTMLBuilder):
 
     def init_js_files(self) -> None:
         """impress.js, Sphinx's ``documentation_options.js``, extensions' scripts,
-        ``impress_js_files``, the script that draws only the steps near the view in a big
-        deck, then the init script.
+        ``impress_js_files``, the scripts that draw only the steps near the view in a
+        big deck, fit content to the slide and open the presenter console, then the
+        init script.
 
         Sphinx's other page helpers (``doctools.js`` and the like) are left out: a deck
         has no search and no sidebar, and the arrow keys belong to impress.js.
@@ -125,6 +154,8 @@ class ImpressBuilder(StandaloneHTMLBuilder):
             self._check_static_file("impress_js_files", filename)
             self.add_js_file(filename, priority=800)
         self.add_js_file(NEARBY_JS, priority=999)
+        self.add_js_file(FIT_JS, priority=999)
+        self.add_js_file(CONSOLE_JS, priority=999)
         self.add_js_file(INIT_JS, priority=1000)
 
     def add_js_file(self, filename: str, **kwargs: Any) -> None:
@@ -202,6 +233,7 @@ class ImpressBuilder(StandaloneHTMLBuilder):
             "sourcename": "",
             "page_source_suffix": str(self.env.doc2path(docname, False))[len(docname):],
             "impress": impress_domain(self.env).deck_config(docname),
+            "impress_css": posixpath.basename(docname) + STYLE_SUFFIX,
         }
 
     def handle_page(
@@ -214,29 +246,41 @@ class ImpressBuilder(StandaloneHTMLBuilder):
         super().handle_page(pagename, addctx, templatename, *args, **kwargs)
 
     def write_doc(self, docname: str, doctree: nodes.document) -> None:
-        """Write the presentation page, then, with ``impress_layout_svg``, the map of
-        its canvas as ``<docname>.layout.svg`` beside it."""
+        """Write the presentation page and, beside it, its generated style sheet
+        (``<docname>.impress.css``, :mod:`~sphinx_impress.html.stylesheet`), the
+        source of each step (``<docname>.steps.json``, for ``sphinx-impress check``)
+        and, with ``impress_layout_svg``, the map of its canvas
+        (``<docname>.layout.svg``)."""
         super().write_doc(docname, doctree)
-        if not self.config.impress_layout_svg:
-            return
+        styles = doctree.get(STYLES_KEY) or GeneratedStyles()
+        _write_text(Path(self.outdir, docname + STYLE_SUFFIX), styles.text(f"{docname}.html"))
         root = next(iter(doctree.findall(impress_root)), None)
         if root is None:
             return
+        elements = [element for element in root.children if isinstance(element, nodes.Element)]
+        _write_text(
+            Path(self.outdir, docname + SOURCES_SUFFIX),
+            step_sources(elements, docname, Path(self.srcdir), self.env.doc2path(docname)),
+        )
+        if not self.config.impress_layout_svg:
+            return
+        page = posixpath.basename(docname) + self.link_suffix
         steps = [
             CanvasStep(
                 id=info.id,
                 position=info.position,
                 title=title_text(element),
                 rotate_order=info.options.rotate_order or "xyz",
+                href=f"{page}#/{info.id}",
             )
-            for element in root.children
+            for element in elements
             if (info := element.get("impress_step")) is not None and info.position is not None
         ]
         config = root["impress_config"]
-        drawing = canvas_svg(steps, config.width, config.height)
-        target = Path(self.outdir, f"{docname}.layout.svg")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(drawing, encoding="utf-8")
+        _write_text(
+            Path(self.outdir, f"{docname}.layout.svg"),
+            canvas_svg(steps, config.width, config.height),
+        )
 
     def _check_static_file(self, setting: str, filename: str) -> None:
         """Warn (``impress.config``) when a local file named in ``setting`` is in no
@@ -258,6 +302,51 @@ class ImpressBuilder(StandaloneHTMLBuilder):
 
     def gen_additional_pages(self) -> None:
         """Write no search page and no ``html_additional_pages``."""
+
+
+#: The suffix of the file beside each presentation that says where each step comes
+#: from: ``<docname>`` + this.
+SOURCES_SUFFIX = ".steps.json"
+
+
+def step_sources(
+    elements: list[nodes.Element], docname: str, srcdir: Path, document: Path
+) -> str:
+    """The step source map of a presentation, as JSON text: for each step in
+    presentation order its ``id``, the ``source`` file it was written in (relative to
+    the project folder, ``/``-separated: no absolute path is published) and its
+    ``line`` (that of its step directive, else of its heading; ``null`` if unknown).
+    ``sphinx-impress check`` reads it to name the source of each problem it finds.
+    """
+    steps = []
+    for element in elements:
+        info = element.get("impress_step")
+        if info is None:
+            continue
+        source = Path(element.source) if element.source else document
+        steps.append({
+            "id": info.id,
+            "source": _relative(source, srcdir),
+            "line": info.line or element.line,
+        })
+    head = json.dumps({"document": docname, "source": _relative(document, srcdir)})
+    lines = ",\n".join(json.dumps(step, ensure_ascii=False) for step in steps)
+    return f'{head[:-1]}, "steps": [\n{lines}\n]}}\n'
+
+
+def _relative(path: Path, folder: Path) -> str:
+    """``path`` relative to ``folder`` with ``/`` separators (``..`` where it lies
+    outside); a path that cannot be made relative (another drive) is its name."""
+    try:
+        return Path(os.path.relpath(path, folder)).as_posix()
+    except ValueError:
+        return path.name
+
+
+def _write_text(target: Path, text: str) -> None:
+    """Write ``text`` to ``target`` (UTF-8), making its folder first."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
 
 
 def setup_builder(app: Sphinx) -> None:
