@@ -78,7 +78,7 @@ def write_pdf(page_file: Path, out_file: Path, browser: str | None = None) -> in
 
 #: Whether the fit script is done with the print view (or the page has none: a page
 #: built before it, or a deck without fitting).
-_FITTED_JS = """() => !document.querySelector('#impress .step.impress-fit')
+_FITTED_JS = """() => !window.sphinxImpressFit
     || document.body.classList.contains('impress-fitted')"""
 
 
