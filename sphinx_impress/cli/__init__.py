@@ -18,6 +18,11 @@ from collections.abc import Sequence
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "convert": ("convert", "Write an mdpress or hovercraft deck as a MyST deck."),
     "pdf": ("pdf", "Print a built presentation to PDF, one page per step (headless Chromium)."),
+    "check": (
+        "check",
+        "Load built presentations in headless Chromium and report, per step, overflow, "
+        "overlaps, page errors, requests outside the output folder and missing images.",
+    ),
 }
 
 

@@ -24,8 +24,9 @@
  *   page and its fonts have loaded; then the body gets the class "impress-fitted".
  *
  * window.sphinxImpressFit.all() fits every step at once and returns, in document
- * order, {id, factor, needed, overflow} for each fitted step (sphinx-impress check
- * uses it). */
+ * order, {id, fit, factor, needed, overflow} for each step but overview steps: for a
+ * step that is not fitted, factor is 1 and overflow says whether its content sticks
+ * out of the slide (sphinx-impress check uses it). */
 (function () {
     "use strict";
 
@@ -123,7 +124,7 @@
         if (far) {
             step.classList.add(FAR);
         }
-        var result = { id: step.id, factor: factor, needed: needed, overflow: overflow };
+        var result = { id: step.id, fit: true, factor: factor, needed: needed, overflow: overflow };
         results[step.id] = result;
         if (overflow && !reported[step.id]) {
             reported[step.id] = true;
@@ -199,9 +200,31 @@
         });
     }
 
+    // a step that is not fitted: does its content stick out?
+    function measure(step) {
+        var body = bodyOf(step);
+        if (!body) {
+            return null;
+        }
+        var far = step.classList.contains(FAR);
+        if (far) {
+            step.classList.remove(FAR);
+        }
+        var ratio = Math.min(1, step.clientHeight / step.scrollHeight, body.clientWidth / body.scrollWidth);
+        var overflow = !fits(step, body);
+        if (far) {
+            step.classList.add(FAR);
+        }
+        return { id: step.id, fit: false, factor: 1, needed: Math.floor(ratio * 1000) / 1000, overflow: overflow };
+    }
+
     window.sphinxImpressFit = {
         all: function () {
-            return steps().map(fit).filter(function (result) { return result; });
+            return Array.prototype.slice.call(root.querySelectorAll(".step")).filter(function (step) {
+                return !step.classList.contains("impress-overview");
+            }).map(function (step) {
+                return fitted(step) ? fit(step) : measure(step);
+            }).filter(function (result) { return result; });
         },
         step: function (element) {
             return fit(element);
