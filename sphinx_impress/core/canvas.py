@@ -264,12 +264,12 @@ def place_labels(
 
     A label is the step's 1-based number, bold, over its id, upright, with type in
     proportion to the step (scale times the smaller of ``width`` and ``height``)
-    within :data:`NUMBER_PX` and :data:`ID_PX`, and an id too long for the step's
-    width shortened with an ellipsis. Labels are placed in presentation order, each
-    where it first fits without touching a label placed before it: on the step's
-    centre, else on rings around it; failing that with its type shrunk (down to
-    :data:`SHRINK_TO` times, and no smaller than :data:`SMALLEST_PX` output px), then
-    without its id. A label that fits nowhere is left out; the step's footprint still
+    within :data:`NUMBER_PX` and :data:`ID_PX`. Labels are placed in presentation
+    order, each where it first fits without touching a label placed before it: on the
+    step's centre if it can, with its whole id, else its id shortened with an ellipsis
+    to the step's width, else with smaller type (down to :data:`SHRINK_TO` times, and
+    no smaller than :data:`SMALLEST_PX` output px), else its number alone; only then on
+    rings around the centre, trying the same in the same order. A label that fits nowhere is left out; the step's footprint still
     carries its number and id in its ``<title>``. Boxes are estimated from the glyph
     widths of common sans-serif fonts (:func:`text_width`) with a margin, so that the
     drawn text stays inside them.
@@ -289,35 +289,42 @@ def _place_one(
 ) -> Label | None:
     size = step.position.scale * min(width, height)
     number_size = _clamp(0.3 * size, NUMBER_PX[0] * pixel, NUMBER_PX[1] * pixel)
-    # across the step, and never wider than the drawing
-    room = min(0.85 * step.position.scale * width, 0.9 * PIXELS * pixel)
     id_size = min(0.1 * size, 0.85 * size / (0.6 * max(len(step.id), 1)))
     id_size = _clamp(id_size, ID_PX[0] * pixel, ID_PX[1] * pixel)
+    # the width of the step as drawn, and never wider than the drawing
+    room = min(0.9 * step.position.scale * width, 0.9 * PIXELS * pixel)
     margin = 1.5 * pixel
     smallest = SMALLEST_PX * pixel
-    factors = [1.0, 0.8, 0.64, SHRINK_TO]
-    for with_id in (True, False):
-        for factor in factors:
-            ns, ids = number_size * factor, id_size * factor
-            if ns < smallest or (with_id and ids < smallest):
-                continue
-            shown = _shorten(step.id, ids, max(room, 8 * ids)) if with_id else ""
-            if with_id and not shown:
-                continue
-            label_width = max(text_width(str(number), ns, bold=True),
-                              text_width(shown, ids) if shown else 0.0) + 2 * margin
-            label_height = LINE_EM * ns + (LINE_EM * ids if shown else 0.0) + 2 * margin
-            for dx, dy in _OFFSETS:
-                cx = step.position.x + dx * label_width
-                cy = step.position.y + dy * label_height
-                box = (cx - label_width / 2, cy - label_height / 2,
-                       cx + label_width / 2, cy + label_height / 2)
-                if grid.free(box):
-                    top = box[1] + margin
-                    lines = [LabelLine(str(number), ns, top + BASELINE * ns, bold=True)]
-                    if shown:
-                        lines.append(LabelLine(shown, ids, top + LINE_EM * ns + BASELINE * ids))
-                    return Label(cx, tuple(lines), box)
+    # what to try, best first: the whole id, the id shortened to the step's width,
+    # then smaller type; then the number alone. Each is tried on the step before the
+    # label moves off it.
+    variants: list[tuple[float, float, str]] = []
+    for factor in (1.0, 0.8, 0.64, SHRINK_TO):
+        ids = id_size * factor
+        for shown in dict.fromkeys((step.id, _shorten(step.id, ids, max(room, 4 * ids)))):
+            if shown and ids >= smallest and number_size * factor >= smallest:
+                variants.append((number_size * factor, ids, shown))
+    for factor in (1.0, 0.8, 0.64, SHRINK_TO):
+        if number_size * factor >= smallest:
+            variants.append((number_size * factor, 0.0, ""))
+    shapes = []
+    for ns, ids, shown in variants:
+        label_width = max(text_width(str(number), ns, bold=True),
+                          text_width(shown, ids) if shown else 0.0) + 2 * margin
+        label_height = LINE_EM * ns + (LINE_EM * ids if shown else 0.0) + 2 * margin
+        shapes.append((ns, ids, shown, label_width, label_height))
+    for dx, dy in _OFFSETS:
+        for ns, ids, shown, label_width, label_height in shapes:
+            cx = step.position.x + dx * label_width
+            cy = step.position.y + dy * label_height
+            box = (cx - label_width / 2, cy - label_height / 2,
+                   cx + label_width / 2, cy + label_height / 2)
+            if grid.free(box):
+                top = box[1] + margin
+                lines = [LabelLine(str(number), ns, top + BASELINE * ns, bold=True)]
+                if shown:
+                    lines.append(LabelLine(shown, ids, top + LINE_EM * ns + BASELINE * ids))
+                return Label(cx, tuple(lines), box)
     return None
 
 
