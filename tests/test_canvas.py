@@ -396,11 +396,13 @@ def test_crowded_labels_shorten_shrink_or_move():
 
 
 def test_a_label_stays_on_its_step_before_it_moves():
-    # neighbours a fifth of a step width apart: each label fits on its own step
+    # a fifth of a step width between neighbours: each label fits on its own step,
+    # its id shortened to the step's width
     steps = [CanvasStep(f"an-id-far-wider-than-its-step-{n}", Position(x=n * 1.2 * W)) for n in range(10)]
     labels = place_labels(steps, W, H, _pixel(steps))
     assert [label.x for label in labels] == [step.position.x for step in steps]
     assert all(len(label.lines) == 2 for label in labels)
+    assert all(label.lines[1].text.endswith("…") for label in labels)
     assert _disjoint([label.box for label in labels])
 
 

@@ -266,11 +266,12 @@ def place_labels(
     proportion to the step (scale times the smaller of ``width`` and ``height``)
     within :data:`NUMBER_PX` and :data:`ID_PX`. Labels are placed in presentation
     order, each where it first fits without touching a label placed before it: on the
-    step's centre if it can, with its whole id, else its id shortened with an ellipsis
-    to the step's width, else with smaller type (down to :data:`SHRINK_TO` times, and
+    step's centre if it can, with its id (shortened with an ellipsis to the step's
+    width), else with smaller type (down to :data:`SHRINK_TO` times, and
     no smaller than :data:`SMALLEST_PX` output px), else its number alone; only then on
-    rings around the centre, trying the same in the same order. A label that fits nowhere is left out; the step's footprint still
-    carries its number and id in its ``<title>``. Boxes are estimated from the glyph
+    rings around the centre, trying the same in the same order. A label that fits
+    nowhere is left out; the step's footprint still carries its number and id in its
+    ``<title>``. Boxes are estimated from the glyph
     widths of common sans-serif fonts (:func:`text_width`) with a margin, so that the
     drawn text stays inside them.
     """
@@ -295,15 +296,15 @@ def _place_one(
     room = min(0.9 * step.position.scale * width, 0.9 * PIXELS * pixel)
     margin = 1.5 * pixel
     smallest = SMALLEST_PX * pixel
-    # what to try, best first: the whole id, the id shortened to the step's width,
-    # then smaller type; then the number alone. Each is tried on the step before the
-    # label moves off it.
+    # what to try, best first: the id (shortened with an ellipsis to the step's width,
+    # so that it does not crowd the neighbours), then smaller type; then the number
+    # alone. Each is tried on the step before the label moves off it.
     variants: list[tuple[float, float, str]] = []
     for factor in (1.0, 0.8, 0.64, SHRINK_TO):
         ids = id_size * factor
-        for shown in dict.fromkeys((step.id, _shorten(step.id, ids, max(room, 4 * ids)))):
-            if shown and ids >= smallest and number_size * factor >= smallest:
-                variants.append((number_size * factor, ids, shown))
+        shown = _shorten(step.id, ids, max(room, 4 * ids))
+        if shown and ids >= smallest and number_size * factor >= smallest:
+            variants.append((number_size * factor, ids, shown))
     for factor in (1.0, 0.8, 0.64, SHRINK_TO):
         if number_size * factor >= smallest:
             variants.append((number_size * factor, 0.0, ""))
