@@ -213,3 +213,33 @@ def test_theme_and_code_styles(build, theme, light, dark_file):
 def test_pygments_style_in_conf_wins(build):
     app = build("look", confoverrides={"impress_theme": "dark", "pygments_style": "friendly"})
     assert "#f0f0f0" in (app.outdir / "_static" / "pygments.css").read_text(encoding="utf-8")
+
+
+# ---- the theme's files as pages load them ----------------------------------------------
+
+
+def test_theme_files_are_written_compacted(build):
+    from sphinx_impress.html.compact import THEME_FILES, compact_css, compact_js
+    from sphinx_impress.html.themes import get_theme_path
+
+    app = build("look")
+    static = get_theme_path() / "static"
+    for name in THEME_FILES:
+        source = (static / name).read_text(encoding="utf-8")
+        written = (app.outdir / "_static" / name).read_text(encoding="utf-8")
+        compact = compact_js if name.endswith(".js") else compact_css
+        assert written == compact(source)
+        assert compact(written) == written  # nothing more to take away
+        assert "/*" not in written and len(written) < len(source)
+        # the code is kept: its brackets, semicolons and words, in order
+        bare = re.sub(r"/\*.*?\*/", "", source, flags=re.DOTALL)
+        bare = "\n".join(line for line in bare.splitlines() if not line.strip().startswith("//"))
+        assert re.findall(r"[{};()]|\w+", written) == re.findall(r"[{};()]|\w+", bare)
+
+
+def test_compacting_keeps_code_around_comments():
+    text = "a();\n    /* one\n       two */ b();\n  // gone\n\n  c(); // kept\n"
+    from sphinx_impress.html.compact import compact_css, compact_js
+
+    assert compact_js(text) == "a();\nb();\nc(); // kept\n"
+    assert compact_css("p {\n  /* x */\n  color: red; /* y */\n}\n") == "p {\ncolor: red;\n}\n"

@@ -88,12 +88,13 @@ def test_controls_come_before_the_scripts(presenting):
     ]
     start = names.index("#impress")
     # the element after the scripts: the page is drawn once it is read
-    assert names[start + 1:] == [*CONTROLS, *["script"] * 6, "#sphinx-impress-end"]
+    assert names[start + 1:] == [*CONTROLS, *["script"] * 5, "#sphinx-impress-end"]
     assert [s["src"].split("?")[0] for s in page.body.find_all("script")] == [
         "_static/impressjs/impress.min.js", "_static/documentation_options.js",
-        "_static/impress-nearby.js", "_static/impress-fit.js", "_static/impress-console.js",
-        "_static/impress-init.js",
+        "_static/impress-nearby.js", "_static/impress-fit.js", "_static/impress-init.js",
     ]
+    # the presenter console is loaded when it is opened
+    assert (presenting.outdir / "_static" / "impress-console.js").is_file()
     expect = page.head.find("link", rel="expect")
     assert expect["href"] == "#sphinx-impress-end" and expect["blocking"] == "render"
     # first in the body: the link to the linear view

@@ -19,6 +19,7 @@ from ..core.canvas import CanvasStep, canvas_svg
 from ..extension.domain import impress_domain
 from ..extension.nodes import impress_root, title_text
 from ..extension.warnings import ImpressWarnings, warn
+from .compact import compact_theme_files
 from .highlighting import ReusingPygmentsBridge
 from .offline import is_remote, warn_remote_assets
 from .stylesheet import SUFFIX as STYLE_SUFFIX
@@ -69,8 +70,8 @@ NEARBY_JS = "impress-nearby.js"
 FIT_JS = "impress-fit.js"
 
 #: The presenter console (key P) that takes the place of impress.js 1.1.0's, which
-#: throws in presentations opened from disk; its window's style sheet is
-#: ``impress-console.css``.
+#: throws in presentations opened from disk; :data:`INIT_JS` loads it when P is first
+#: pressed. Its window's style sheet is ``impress-console.css``.
 CONSOLE_JS = "impress-console.js"
 
 
@@ -138,8 +139,8 @@ class ImpressBuilder(StandaloneHTMLBuilder):
     def init_js_files(self) -> None:
         """impress.js, Sphinx's ``documentation_options.js``, extensions' scripts,
         ``impress_js_files``, the scripts that draw only the steps near the view in a
-        big deck, fit content to the slide and open the presenter console, then the
-        init script.
+        big deck and fit content to the slide, then the init script (which loads the
+        presenter console, :data:`CONSOLE_JS`, when it is opened).
 
         Sphinx's other page helpers (``doctools.js`` and the like) are left out: a deck
         has no search and no sidebar, and the arrow keys belong to impress.js.
@@ -155,7 +156,6 @@ class ImpressBuilder(StandaloneHTMLBuilder):
             self.add_js_file(filename, priority=800)
         self.add_js_file(NEARBY_JS, priority=999)
         self.add_js_file(FIT_JS, priority=999)
-        self.add_js_file(CONSOLE_JS, priority=999)
         self.add_js_file(INIT_JS, priority=1000)
 
     def add_js_file(self, filename: str, **kwargs: Any) -> None:
@@ -184,12 +184,14 @@ class ImpressBuilder(StandaloneHTMLBuilder):
         return name
 
     def copy_assets(self) -> None:
-        """Copy the static files, then make sure every local style sheet and script a
-        page will load is in the output: one that is not (an extension registered it
+        """Copy the static files (the theme's own compacted,
+        :mod:`~sphinx_impress.html.compact`), then make sure every local style sheet
+        and script a page will load is in the output: one that is not (an extension registered it
         for another builder's output, say) is left out of the pages rather than loaded
         from nowhere (:meth:`_missing_asset` may find it first)."""
         super().copy_assets()
         outdir = Path(self.outdir)
+        compact_theme_files(outdir / "_static")
         missing = set()
         for asset in page_assets(self):
             filename = str(getattr(asset, "filename", "") or "")

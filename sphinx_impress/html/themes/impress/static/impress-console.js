@@ -4,8 +4,10 @@
  * browser forbids for pages opened from disk (frames of file:// pages have opaque
  * origins), so it throws there; it also writes inline styles and inline event handlers,
  * which a page served with Content-Security-Policy: default-src 'self' refuses. This
- * console takes its place (the vendored impress.js is not changed): P, and impress.js's
- * impress:console:open event, open it instead.
+ * console takes its place (the vendored impress.js is not changed): impress-init.js
+ * stops P and impress.js's impress:console:open event before impress.js sees them,
+ * opens the console's window and loads this script, which fills it
+ * (window.sphinxImpressConsole.open(window)), so that pages do not load it until then.
  *
  * The console is a window of its own showing the notes of the current step (the
  * step's ".notes", as impress.js writes them), a clock, a timer (R or its button
@@ -22,13 +24,9 @@
     var NAME = "sphinx-impress-console";
     var root = document.getElementById("impress");
     var here = document.currentScript ? document.currentScript.src : "";
-    var query = window.location.search.replace(/^\?/, "").split("&").map(function (part) {
-        return part.split("=")[0];
-    });
-    if (!root || window.parent !== window || query.indexOf("preview") >= 0) {
+    if (!root || window.sphinxImpressConsole) {
         return;
     }
-    var consoleWindow = null;
     var parts = null;
     var timerStart = Date.now();
     var clock = null;
@@ -256,13 +254,13 @@
         event.preventDefault();
     }
 
-    // ---- opening it ----------------------------------------------------------------
-    var open = function () {
-        if (parts && !parts.window.closed) {
+    // ---- opening it: in the window impress-init.js opened (a new one without it) ------
+    var open = function (win) {
+        if (parts && !parts.window.closed && (!win || win === parts.window)) {
             parts.window.focus();
             return parts.window;
         }
-        consoleWindow = window.open("", NAME);
+        var consoleWindow = win || window.open("", NAME);
         if (!consoleWindow) {
             window.console.warn("sphinx-impress: the browser did not open the presenter " +
                 "console window; allow pop-up windows for this page and press P again.");
@@ -277,27 +275,6 @@
         sync();
         return consoleWindow;
     };
-
-    // P opens this console; impress.js's own console never sees the key
-    ["keydown", "keyup"].forEach(function (type) {
-        window.addEventListener(type, function (event) {
-            if ((event.key === "p" || event.key === "P" || event.keyCode === 80) && plain(event)) {
-                var target = event.target;
-                if (target && /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) {
-                    return;
-                }
-                event.stopImmediatePropagation();
-                event.preventDefault();
-                if (type === "keyup") {
-                    open();
-                }
-            }
-        }, true);
-    });
-    document.addEventListener("impress:console:open", function (event) {
-        event.stopImmediatePropagation();
-        open();
-    }, true);
 
     ["impress:stepenter", "impress:stepleave", "impress:substep:enter", "impress:substep:leave",
         "impress:substep:stepleaveaborted"].forEach(function (name) {

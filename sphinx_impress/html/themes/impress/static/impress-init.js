@@ -17,6 +17,8 @@
  *   speaker came from "impress-came-from".
  * - The keys of plugins the deck switches off (impress_blackout, impress_fullscreen)
  *   are stopped before impress.js sees them.
+ * - P (and impress.js's impress:console:open event) opens the presenter console of
+ *   impress-console.js, loaded then, in place of impress.js's own.
  * - Accessibility: the active step gets the focus; the other steps are hidden from
  *   screen readers; skip steps are left out of the toolbar's step menu. */
 (function () {
@@ -25,6 +27,7 @@
     var query = window.location.search.replace(/^\?/, "").split("&").map(function (part) {
         return part.split("=")[0];
     });
+    var here = document.currentScript ? document.currentScript.src : window.location.href;
     var mode = query.indexOf("print") >= 0 ? "print" : query.indexOf("linear") >= 0 ? "linear" : "";
     var preview = query.indexOf("preview") >= 0 && window.parent !== window;
     if (mode) {
@@ -76,6 +79,43 @@
             }
         }, true);
     });
+    // P: the presenter console of impress-console.js, loaded on first use (its window
+    // is opened at once, while the key press still allows it); impress.js's own never
+    // sees the key
+    var openConsole = function () {
+        var win = window.open("", "sphinx-impress-console");
+        if (window.sphinxImpressConsole) {
+            window.sphinxImpressConsole.open(win);
+            return;
+        }
+        var script = document.createElement("script");
+        script.src = new URL("impress-console.js", here).href;
+        script.addEventListener("load", function () {
+            window.sphinxImpressConsole.open(win);
+        });
+        document.head.appendChild(script);
+    };
+    if (!preview) {
+        ["keydown", "keyup"].forEach(function (type) {
+            window.addEventListener(type, function (event) {
+                var plain = !(event.ctrlKey || event.altKey || event.metaKey || event.shiftKey);
+                var target = event.target;
+                if ((event.key === "p" || event.key === "P") && plain &&
+                        !(target && /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) {
+                    event.stopImmediatePropagation();
+                    event.preventDefault();
+                    if (type === "keyup") {
+                        openConsole();
+                    }
+                }
+            }, true);
+        });
+        document.addEventListener("impress:console:open", function (event) {
+            event.stopImmediatePropagation();
+            openConsole();
+        }, true);
+    }
+
     // ... and the help box does not list them
     window.addEventListener("impress:help:add", function (event) {
         if (keysOff.indexOf("fullscreen") >= 0 && /F5/.test(event.detail && event.detail.command)) {
@@ -194,8 +234,14 @@
     // whether the key has not been seen in this browser before (it is then noted)
     function firstVisit(key) {
         var stores = [];
-        try { stores.push(window.localStorage); } catch (error) { /* blocked */ }
-        try { stores.push(window.sessionStorage); } catch (error) { /* blocked */ }
+        // either may be refused (storage switched off): the other is tried
+        ["localStorage", "sessionStorage"].forEach(function (name) {
+            try {
+                stores.push(window[name]);
+            } catch (error) {
+                return;
+            }
+        });
         for (var i = 0; i < stores.length; i++) {
             try {
                 if (stores[i].getItem(key)) {
