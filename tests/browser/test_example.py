@@ -151,7 +151,7 @@ def test_arrow_keys_visit_every_step_in_order(deck: DeckPage) -> None:
 @pytest.mark.parametrize("fragment", [f"/{FRAGMENT_TARGET}", FRAGMENT_TARGET])
 def test_url_fragment_selects_step(deck: DeckPage, fragment: str) -> None:
     deck.open(fragment)
-    assert FRAGMENT_TARGET != deck.step_ids()[0]
+    assert deck.step_ids()[0] != FRAGMENT_TARGET
     assert deck.active_id() == FRAGMENT_TARGET
     deck.wait_hash(f"#/{FRAGMENT_TARGET}")
     assert deck.active_id() == FRAGMENT_TARGET
@@ -327,7 +327,7 @@ def test_without_javascript_the_text_is_readable_in_order(no_js_deck: DeckPage) 
         assert step["text"], f"step {step['id']} shows no text"
         assert step["top"] >= previous_bottom - 0.5, f"step {step['id']} is out of order"
         assert step["bottom"] > step["top"]
-        assert 0 <= step["left"] and step["right"] <= viewport_width, step["id"]
+        assert step["left"] >= 0 and step["right"] <= viewport_width, step["id"]
         assert not step["clipped"], f"step {step['id']} clips its text"
         previous_bottom = step["bottom"]
         assert step["heading"], f"step {step['id']} has no heading"

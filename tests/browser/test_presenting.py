@@ -200,7 +200,7 @@ def test_pdf_of_the_example_has_one_page_per_step(example_site: Path, chromium_e
     pages = _pdf_pages(out)
     assert len(pages) == 34
     # page k shows step k: the page's text starts with that step's title
-    starts = [" ".join(text.split())[: len(title)] for text, title in zip(pages, titles)]
+    starts = [" ".join(text.split())[: len(title)] for text, title in zip(pages, titles, strict=False)]
     assert starts == titles
     # 1000 x 700 px at 72/96 points per px
     assert _pdf_size(out) == pytest.approx((750, 525), abs=0.5)
