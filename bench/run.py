@@ -557,12 +557,15 @@ def report(rows: list[Row], info: dict[str, Any], command: str) -> str:
 
 def run(
     quick: bool = False, repeat: int | None = None, browser: bool = True,
-    work: Path | None = None, hovercraft: bool | None = None,
+    work: Path | None = None, hovercraft: bool | None = None, start_only: bool = False,
 ) -> list[Row]:
     """Every measurement; ``quick`` uses small decks and one run each. The start-up
     comparison with hovercraft 2.7 installs it from the package index: it runs unless
     ``hovercraft`` is false, and with ``quick`` only if ``hovercraft`` is true."""
     repeat = repeat or (1 if quick else 3)
+    if start_only:
+        with tempfile.TemporaryDirectory(prefix="impress-bench-", dir=work) as folder:
+            return measure_start(Path(folder), *(QUICK_START if quick else FULL_START))
     with tempfile.TemporaryDirectory(prefix="impress-bench-", dir=work) as folder:
         base = Path(folder)
         rows = measure_builds(base, QUICK_SIZES if quick else FULL_SIZES, repeat)
@@ -608,10 +611,17 @@ def main(argv: list[str] | None = None) -> int:
         help="compare start-up with hovercraft 2.7, installed into a throwaway environment "
         "(default: in the full run, not with --quick)",
     )
+    parser.add_argument(
+        "--start-only", action="store_true",
+        help="only the start-up comparison with hovercraft 2.7",
+    )
     args = parser.parse_args(argv)
     command = "python bench/run.py" + (" " + " ".join(argv if argv is not None else sys.argv[1:])).rstrip()
     start = time.perf_counter()
-    rows = run(args.quick, args.repeat, not args.no_browser, hovercraft=args.hovercraft)
+    rows = run(
+        args.quick, args.repeat, not args.no_browser, hovercraft=args.hovercraft,
+        start_only=args.start_only,
+    )
     info = machine()
     info["seconds"] = round(time.perf_counter() - start, 1)
     text = report(rows, info, command)

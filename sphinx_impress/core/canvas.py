@@ -285,6 +285,16 @@ def place_labels(
     return placed
 
 
+def _box(
+    step: CanvasStep, dx: float, dy: float, width: float, height: float
+) -> tuple[float, float, float, float]:
+    """The box of a label of ``width`` by ``height`` moved ``dx`` widths and ``dy``
+    heights from the step's centre."""
+    cx = step.position.x + dx * width
+    cy = step.position.y + dy * height
+    return (cx - width / 2, cy - height / 2, cx + width / 2, cy + height / 2)
+
+
 def _place_one(
     step: CanvasStep, number: int, width: float, height: float, pixel: float, grid: _Boxes
 ) -> Label | None:
@@ -314,13 +324,16 @@ def _place_one(
                           text_width(shown, ids) if shown else 0.0) + 2 * margin
         label_height = LINE_EM * ns + (LINE_EM * ids if shown else 0.0) + 2 * margin
         shapes.append((ns, ids, shown, label_width, label_height))
+    smallest_shape = min(shapes, key=lambda shape: shape[3] * shape[4], default=None)
     for dx, dy in _OFFSETS:
+        if smallest_shape is not None and not grid.free(
+            _box(step, dx, dy, smallest_shape[3], smallest_shape[4])
+        ):
+            continue  # not even the smallest label fits here: try the next place
         for ns, ids, shown, label_width, label_height in shapes:
-            cx = step.position.x + dx * label_width
-            cy = step.position.y + dy * label_height
-            box = (cx - label_width / 2, cy - label_height / 2,
-                   cx + label_width / 2, cy + label_height / 2)
+            box = _box(step, dx, dy, label_width, label_height)
             if grid.free(box):
+                cx = (box[0] + box[2]) / 2
                 top = box[1] + margin
                 lines = [LabelLine(str(number), ns, top + BASELINE * ns, bold=True)]
                 if shown:

@@ -27,7 +27,10 @@ class ImpressWarnings(Enum):
     duration, a yes/no option (``overview``, ``layout-rotate``) with another word. The
     step keeps the default for that attribute. Also a step ``class`` that impress.js
     sets or reads itself (``active``, ``past``, ``present``, ``future``, ``prev``,
-    ``next``, ``substep``, ``notes``, ``markdown``): that class is left out."""
+    ``next``, ``substep``, ``notes``, ``markdown``): that class is left out. Also a
+    ``background`` that is no colour, gradient or local image file (an address is
+    refused: the presentation would not work offline), and a ``style`` (an mdpress
+    slide's) that cannot stand in the page's style sheet: they are left out."""
 
     OPTION = "option"
     """An option the ``step`` directive does not know; it is ignored (a ``data-*``

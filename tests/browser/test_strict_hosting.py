@@ -214,11 +214,14 @@ def test_example_presents_under_default_src_self(strict_page, example_site: Path
         assert _problems(console) == []
 
 
-@pytest.fixture(scope="module")
-def strict_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+@pytest.fixture(scope="module", params=["light", "dark"])
+def strict_site(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Path:
     """tests/roots/test-strict (math, images, code, a table, notes, backgrounds),
-    built once."""
-    return build_site(tmp_path_factory, REPO_ROOT / "tests" / "roots" / "test-strict")
+    built once in each theme."""
+    return build_site(
+        tmp_path_factory, REPO_ROOT / "tests" / "roots" / "test-strict",
+        settings={"impress_theme": request.param},
+    )
 
 
 def test_deck_with_math_images_code_and_notes(strict_page, strict_site: Path):

@@ -91,6 +91,9 @@ def _contrasts(browser: Browser, site: Path, page_name: str = "index.html", **co
                 deck.goto_step(step, duration=0)
             found += [dict(item, step=step) for item in deck.evaluate(_CONTRAST_JS)]
         assert deck.page_errors == []
+        # offline: nothing but files of the output folder (MathJax's address aside)
+        outside = [url for url in deck.requests if not url.startswith(site.as_uri())]
+        assert [url for url in outside if "mathjax" not in url] == []
     return found
 
 
