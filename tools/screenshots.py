@@ -63,8 +63,12 @@ def main(argv: list[str] | None = None) -> int:
             context = browser.new_context(viewport=VIEWPORT, reduced_motion="reduce")
             context.add_init_script(_SEEN_HELP)
             page = context.new_page()
-            page.goto(f"{page_file.as_uri()}#/{step}")
+            # the overview is entered from a slide, which it then outlines
+            first = "docker4" if step == "overview" else step
+            page.goto(f"{page_file.as_uri()}#/{first}")
             page.wait_for_selector("body.impress-enabled", state="attached")
+            if step != first:
+                page.evaluate("id => impress().goto(id)", step)
             page.wait_for_timeout(800)  # fonts, fitting
             page.screenshot(path=str(OUT / name))
             if name == "theme-light.png":
