@@ -279,13 +279,16 @@ def check_page(browser: Any, page_file: Path, folder: Path) -> PageReport:
         url: "refused: outside the output folder" if url in recorder.outside else reason
         for url, reason in recorder.failed
     }
+    in_steps = set()
     for image in found["images"]:
-        reason = failed.pop(image["src"], "not an image it can show")
+        reason = failed.get(image["src"], "not an image it can show")
+        in_steps.add(image["src"])
         report.problems.append(
             finding("image", f"{shown(image['src'])} did not load ({reason})", image["step"])
         )
     for url, reason in failed.items():
-        report.problems.append(finding("image", f"{shown(url)} did not load ({reason})"))
+        if url not in in_steps:
+            report.problems.append(finding("image", f"{shown(url)} did not load ({reason})"))
     return report
 
 
