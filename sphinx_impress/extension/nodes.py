@@ -67,6 +67,12 @@ def enclosing(node: nodes.Node, kind: Any) -> Any:
     return None
 
 
+def steps_of(root: impress_root) -> list[nodes.Element]:
+    """The step elements of a presentation's root element, in order (every child of
+    the root is one)."""
+    return [child for child in root.children if isinstance(child, nodes.Element)]
+
+
 def in_presentation(node: nodes.Node) -> bool:
     """Whether ``node`` sits inside a presentation's root element."""
     return enclosing(node, impress_root) is not None

@@ -5,7 +5,7 @@ run for the ``impress`` builder only."""
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
@@ -17,7 +17,14 @@ from ..core.placement import StepSpec, resolve
 from ..errors import InvalidValue
 from .config import ImpressConfig
 from .domain import impress_domain
-from .nodes import OVERVIEW_CLASS, SLIDE_NUMBER_CLASS, enclosing, impress_root, step
+from .nodes import (
+    OVERVIEW_CLASS,
+    SLIDE_NUMBER_CLASS,
+    enclosing,
+    impress_root,
+    step,
+    steps_of,
+)
 from .notes import merge_notes
 from .slides import INVISIBLE
 from .substeps import mark_list_items
@@ -79,7 +86,7 @@ def add_slide_numbers(root: impress_root) -> None:
     """Append its number to every step of ``root`` except overview steps, counting
     from 1, as ``<div class="impress-slide-number">n</div>``."""
     numbered = [
-        element for element in root.children
+        element for element in steps_of(root)
         if not element["impress_step"].options.overview
     ]
     for number, element in enumerate(numbered, start=1):
@@ -144,10 +151,10 @@ class BuildPresentation(SphinxPostTransform):
             warn("this document has no slide to present", ImpressWarnings.EMPTY, docname)
             root.extend([*leading, *trailing])
             return
-        root[0].insert(0, leading)
+        steps_of(root)[0].insert(0, leading)
         _place_trailing(root, trailing)
         _point_links_at_steps(root)
-        for element in root.children:
+        for element in steps_of(root):
             merge_notes(element)
         mark_list_items(root)
         headings_from_rubrics(root)
@@ -325,19 +332,20 @@ def _place_trailing(root: impress_root, trailing: list[nodes.Node]) -> None:
     the end of the document), everything else into the last step."""
     step_of: dict[str, nodes.Element] = {}
     if any(isinstance(node, nodes.footnote | nodes.citation) for node in trailing):
-        for step_element in root.children:
+        for step_element in steps_of(root):
             for reference in step_element.findall(
                 lambda n: isinstance(n, nodes.footnote_reference | nodes.citation_reference)
             ):
-                step_of.setdefault(reference.get("refid", ""), step_element)
+                step_of.setdefault(cast("nodes.Element", reference).get("refid", ""), step_element)
     separator = None
+    last = steps_of(root)[-1]
     for node in trailing:
         if isinstance(node, nodes.transition) and "footnotes" in node["classes"]:
             separator = node
             continue
-        target = root[-1]
+        target = last
         if isinstance(node, nodes.footnote | nodes.citation):
-            target = next((step_of[i] for i in node["ids"] if i in step_of), root[-1])
+            target = next((step_of[i] for i in node["ids"] if i in step_of), last)
             if separator is not None and not any(
                 isinstance(child, nodes.transition) for child in target.children
             ):
@@ -352,7 +360,7 @@ def _point_links_at_steps(root: impress_root) -> None:
     to an id that nothing in the page has."""
     step_of_id: dict[str, str] = {}
     references = []
-    for step_element in root.children:
+    for step_element in steps_of(root):
         step_id = step_element["ids"][0]
         for node in step_element.findall(nodes.Element):
             for anchor in node["ids"]:

@@ -3,7 +3,7 @@ while the document is read (for every builder)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
 from sphinx import addnodes
@@ -170,7 +170,7 @@ class CollectSteps(SphinxTransform):
                     marker,
                 )
             options[id(slide)] = options.get(id(slide), StepOptions()).merged(
-                marker["impress_options"]
+                cast("step", marker)["impress_options"]
             )
             lines[id(slide)] = marker.line
             marker.parent.remove(marker)
@@ -247,7 +247,8 @@ class CollectSteps(SphinxTransform):
             self.document.set_id(owner)
         for name, labelid in list(self.document.nameids.items()):
             if labelid == step_id and name in owner["names"]:
-                self.document.nameids[name] = owner["ids"][0] if owner["ids"] else None
+                # docutils itself keeps None for a name that leads to no id
+                self.document.nameids[name] = owner["ids"][0] if owner["ids"] else None  # type: ignore[assignment]
 
     def _claim(self, slide: nodes.Element, step_id: str) -> str:
         # appended, so that a docs page keeps its anchors as they were; a presentation
