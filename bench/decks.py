@@ -37,6 +37,32 @@ def deck_source(slides: int, title: str = "Benchmark deck") -> str:
     return "\n".join(parts)
 
 
+def hovercraft_source(slides: int, title: str = "Benchmark deck") -> str:
+    """The deck of :func:`deck_source` as hovercraft writes decks: reStructuredText with
+    a transition (``----``) between slides, each slide's heading, paragraph, list, code
+    block and (every tenth) displayed equation as in the MyST deck. The title slide
+    comes first, so hovercraft presents ``slides + 1`` steps, as sphinx-impress does
+    with the MyST deck (hovercraft places each slide 1600 px to the right of the
+    previous one)."""
+    def heading(text: str) -> str:
+        return f"{text}\n{'=' * len(text)}\n"
+
+    parts = [f"{heading(title)}\nA generated deck of {slides} slides.\n"]
+    for number in range(1, slides + 1):
+        slide = (
+            f"{heading(f'Slide {number}')}\n"
+            f"Slide {number} says something in *one* paragraph with ``inline code``.\n\n"
+            f"- the first point of slide {number}\n"
+            f"- the second point, **stressed**\n"
+            f"- the third point\n\n"
+            f".. code:: python\n\n    def slide_{number}(x):\n        return x * {number} + 1\n"
+        )
+        if number % 10 == 0:
+            slide += f"\n.. math::\n\n    e^{{i\\pi}} + {number} = {number - 1}\n"
+        parts.append(slide)
+    return "\n----\n\n".join(parts)
+
+
 def write_project(folder: Path, decks: dict[str, int]) -> Path:
     """Write a Sphinx project into ``folder``: ``conf.py`` and one ``<name>.md`` per
     item of ``decks`` (docname -> number of slides). Without an ``index`` deck, an

@@ -35,7 +35,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from decks import write_project  # noqa: E402
+from decks import hovercraft_source, write_project  # noqa: E402
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 #: The script that times the phases of a build (bench/phases.py).
@@ -58,6 +58,12 @@ TARGET_INCREMENTAL = 0.15  # edit one deck of 20 / full build
 TARGET_WEIGHT = 80 * 1024  # bytes
 TARGET_FRAMES = 1.5  # median frame interval, big deck / small deck
 TARGET_PATH_ARCS = 1.0  # s, placing steps along a path of 5000 arcs (issue 15)
+TARGET_START = 0.5  # load to impress:init of a 1000-step deck / hovercraft 2.7's (issue 14)
+
+#: Steps of the deck whose start-up is compared with hovercraft's, and the page loads
+#: of each (the two take turns).
+FULL_START = (1000, 15)
+QUICK_START = (40, 2)
 
 _READING = re.compile(r"^reading sources\.\.\. \[\s*\d+%\] (\S+)", re.MULTILINE)
 _WRITING = re.compile(r"^writing output\.\.\. \[\s*\d+%\] (\S+)", re.MULTILINE)
@@ -449,6 +455,95 @@ def measure_browser(work: Path, step_counts: tuple[int, ...], repeat: int) -> li
     return rows
 
 
+# ---- start-up against hovercraft 2.7 ----------------------------------------------------
+
+#: Records, before any script of the page runs, when impress.js fires impress:init and
+#: when the first frame after it starts (ms from the start of navigation).
+_START_RECORDER = """
+document.addEventListener('impress:init', () => {
+    window.__benchInit = performance.now();
+    requestAnimationFrame(() => { window.__benchFrame = performance.now(); });
+}, true);
+"""
+
+
+def _load_times(browser: Any, url: str) -> tuple[float, float]:
+    """One load of ``url`` in a fresh 1280 x 720 context with every request to the
+    network refused: (navigation start to impress:init, to the first frame after it),
+    in ms."""
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    try:
+        context.route(re.compile(r"^(https?|wss?)://"), lambda route: route.abort())
+        context.add_init_script(_START_RECORDER)
+        page = context.new_page()
+        page.goto(url)
+        page.wait_for_function("() => window.__benchFrame !== undefined", timeout=60_000)
+        return page.evaluate("() => [window.__benchInit, window.__benchFrame]")
+    finally:
+        context.close()
+
+
+def measure_start(work: Path, steps: int, runs: int) -> list[Row]:
+    """Start-up of the same generated deck of ``steps`` steps as sphinx-impress and as
+    hovercraft 2.7 (from a throwaway environment, bench/hovercraft_env.py) present it, in
+    headless Chromium: ``runs`` loads of each, taking turns (the order swapped every
+    run), every request to the network refused on both sides; medians of the time from
+    the start of navigation to ``impress:init`` and to the first frame after it."""
+    import hovercraft_env as hovercraft
+
+    chromium = _chromium()
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        chromium = None
+    if chromium is None:
+        return [Row("start-up against hovercraft 2.7", "skipped: no Playwright or no Chromium")]
+    ours = fresh_build(work, write_project(work / f"start-{steps}", {"index": steps - 1}), "impress")[1]
+    source = work / f"start-{steps}.rst"
+    source.write_text(hovercraft_source(steps - 1), encoding="utf-8")
+    try:
+        command = hovercraft.install(work / "hovercraft-env")
+        theirs = work / f"start-{steps}-hovercraft"
+        hovercraft.build(command, source, theirs)
+    except hovercraft.HovercraftError as error:
+        _progress(str(error))
+        return [Row("start-up against hovercraft 2.7", f"skipped: {str(error).splitlines()[0]}")]
+    pages = {"sphinx-impress": (ours / "index.html").as_uri(), "hovercraft 2.7": (theirs / "index.html").as_uri()}
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in pages}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium, headless=True,
+            args=["--no-sandbox", "--no-first-run", "--disable-background-networking"],
+        )
+        for run in range(runs):
+            order = list(pages) if run % 2 == 0 else list(reversed(pages))
+            for name in order:
+                times[name].append(_load_times(browser, pages[name]))
+        browser.close()
+    medians = {
+        name: (statistics.median(t[0] for t in found), statistics.median(t[1] for t in found))
+        for name, found in times.items()
+    }
+    for name, found in times.items():
+        _progress(f"start-up {name}: init {_fmt_runs([t[0] for t in found])} ms")
+    ratio = medians["sphinx-impress"][0] / medians["hovercraft 2.7"][0]
+    frame_ratio = medians["sphinx-impress"][1] / medians["hovercraft 2.7"][1]
+    return [
+        Row(
+            f"start-up, {steps} steps, median of {runs} loads each: navigation start to "
+            "impress:init / to the first frame after it, sphinx-impress vs hovercraft 2.7 (ms)",
+            " vs ".join(f"{init:.0f} / {frame:.0f}" for init, frame in medians.values()),
+            data={"medians": medians, "runs": times},
+        ),
+        Row(
+            f"start-up, {steps} steps: load to impress:init, sphinx-impress / hovercraft 2.7",
+            f"{ratio:.2f} (to the first frame: {frame_ratio:.2f})",
+            f"<= {TARGET_START:.2f}", ratio <= TARGET_START,
+            {"ratio": ratio, "frame_ratio": frame_ratio},
+        ),
+    ]
+
+
 # ---- the report -----------------------------------------------------------------------
 
 
@@ -489,9 +584,17 @@ def report(rows: list[Row], info: dict[str, Any], command: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def run(quick: bool = False, repeat: int | None = None, browser: bool = True, work: Path | None = None) -> list[Row]:
-    """Every measurement; ``quick`` uses small decks and one run each."""
+def run(
+    quick: bool = False, repeat: int | None = None, browser: bool = True,
+    work: Path | None = None, hovercraft: bool | None = None, start_only: bool = False,
+) -> list[Row]:
+    """Every measurement; ``quick`` uses small decks and one run each. The start-up
+    comparison with hovercraft 2.7 installs it from the package index: it runs unless
+    ``hovercraft`` is false, and with ``quick`` only if ``hovercraft`` is true."""
     repeat = repeat or (1 if quick else 3)
+    if start_only:
+        with tempfile.TemporaryDirectory(prefix="impress-bench-", dir=work) as folder:
+            return measure_start(Path(folder), *(QUICK_START if quick else FULL_START))
     with tempfile.TemporaryDirectory(prefix="impress-bench-", dir=work) as folder:
         base = Path(folder)
         rows = measure_builds(base, QUICK_SIZES if quick else FULL_SIZES, repeat)
@@ -500,6 +603,14 @@ def run(quick: bool = False, repeat: int | None = None, browser: bool = True, wo
         rows += measure_paths(repeat)
         if browser:
             rows += measure_browser(base, QUICK_BROWSER_STEPS if quick else FULL_BROWSER_STEPS, repeat)
+            if hovercraft or (hovercraft is None and not quick):
+                rows += measure_start(base, *(QUICK_START if quick else FULL_START))
+            else:
+                rows.append(Row(
+                    "start-up against hovercraft 2.7",
+                    "not measured (" + ("--quick" if hovercraft is None else "--no-hovercraft")
+                    + "; --hovercraft measures it)",
+                ))
     if quick:
         # the timing targets are for the full sizes and several runs: small decks built
         # once say nothing about them (the weight and what a rebuild reads still count)
@@ -525,10 +636,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, help="runs per figure (default 3, 1 with --quick)")
     parser.add_argument("--no-browser", action="store_true", help="leave out the Chromium measurements")
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
+    parser.add_argument(
+        "--hovercraft", action=argparse.BooleanOptionalAction, default=None,
+        help="compare start-up with hovercraft 2.7, installed into a throwaway environment "
+        "(default: in the full run, not with --quick)",
+    )
+    parser.add_argument(
+        "--start-only", action="store_true",
+        help="only the start-up comparison with hovercraft 2.7",
+    )
     args = parser.parse_args(argv)
     command = "python bench/run.py" + (" " + " ".join(argv if argv is not None else sys.argv[1:])).rstrip()
     start = time.perf_counter()
-    rows = run(args.quick, args.repeat, not args.no_browser)
+    rows = run(
+        args.quick, args.repeat, not args.no_browser, hovercraft=args.hovercraft,
+        start_only=args.start_only,
+    )
     info = machine()
     info["seconds"] = round(time.perf_counter() - start, 1)
     text = report(rows, info, command)

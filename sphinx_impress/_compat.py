@@ -141,3 +141,16 @@ def clear_default_domain(env: Any) -> None:
         current.default_domain = None
     else:
         env.temp_data["default_domain"] = None
+
+
+def forget_file_checksums() -> None:
+    """Forget the checksums (``?v=``) Sphinx keeps of the files it links, by path, for
+    the life of the process (``sphinx.builders.html._assets._file_checksum_inner``, a
+    cached function since Sphinx 7.1): a second build in the same process (the live
+    preview of ``sphinx-impress present``, tests) would link a style sheet it has
+    written again with the checksum of its earlier content."""
+    from sphinx.builders.html import _assets
+
+    inner = getattr(_assets, "_file_checksum_inner", None)
+    if inner is not None and hasattr(inner, "cache_clear"):
+        inner.cache_clear()

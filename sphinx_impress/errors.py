@@ -22,6 +22,16 @@ class PdfError(ImpressError):
     presentation, a file that cannot be written."""
 
 
+class BrowserError(ImpressError):
+    """No headless Chromium to use: Playwright is not installed, or the browser named
+    (or found) does not start."""
+
+
+class CheckError(ImpressError):
+    """A presentation that cannot be checked: no such file or folder, no presentation
+    in it, or a page that does not load."""
+
+
 class ConvertError(ImpressError):
     """A deck that cannot be converted: unreadable input, no slide in the format, an
     output that cannot be written."""

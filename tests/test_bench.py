@@ -34,6 +34,31 @@ def test_generated_deck_has_every_part() -> None:
     assert source.count("- the first point") == 20
 
 
+def test_hovercraft_form_of_the_deck_has_the_same_slides(tmp_path: Path, make_app) -> None:
+    """The hovercraft form of the generated deck (what hovercraft 2.7 is given in the
+    start-up comparison) holds the same slides as the MyST form: built as a hovercraft
+    deck by sphinx-impress, it has as many steps, each with its heading, list and code."""
+    decks = _load("decks")
+    source = decks.hovercraft_source(20)
+    assert source.count("\n----\n") == 20
+    assert source.count(".. code:: python") == 20 and source.count(".. math::") == 2
+    (tmp_path / "conf.py").write_text(
+        'extensions = ["sphinx_impress"]\nsource_suffix = {".rst": "hovercraft"}\n'
+        'suppress_warnings = ["impress.offline"]\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "index.rst").write_text(source, encoding="utf-8")
+    app = make_app("impress", srcdir=tmp_path)
+    app.build()
+    page = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
+    steps = page.select("#impress > .step")
+    assert len(steps) == 21  # as the MyST deck: the title's step, then one per slide
+    assert all(step.find("pre") is not None for step in steps[1:])
+    assert [step.find("h1").get_text() for step in steps[:3]] == [
+        "Benchmark deck", "Slide 1", "Slide 2"
+    ]
+
+
 def test_generated_project_builds_with_one_step_per_slide(tmp_path: Path) -> None:
     decks, run = _load("decks"), _load("run")
     srcdir = decks.write_project(tmp_path / "src", {"talk-a": 12, "talk-b": 3})
@@ -92,4 +117,10 @@ def test_quick_run_reports_every_row(tmp_path: Path) -> None:
     if browser_rows != ["Chromium measurements"]:
         assert len([m for m in browser_rows if m.startswith("Chromium,")]) == 2
         assert any(m.startswith("median frame interval") for m in browser_rows)
+    # the start-up comparison with hovercraft 2.7 installs it: not in the quick run
+    start = [row for name, row in by_name.items() if name.startswith("start-up against hovercraft")]
+    if browser_rows != ["Chromium measurements"]:
+        assert [row["value"] for row in start] == [
+            "not measured (--quick; --hovercraft measures it)"
+        ]
     assert text.count("\n| ") == len(rows) + 2  # header, rule, one line per row

@@ -332,3 +332,92 @@ def test_a_thousand_steps():
 def test_rejects_numbers_it_cannot_draw(steps, width, height):
     with pytest.raises(ValueError):
         canvas_svg(steps, width, height)
+
+
+# ---- labels that never overlap, links to the presentation ---------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from sphinx_impress.core.canvas import place_labels  # noqa: E402
+
+
+def _disjoint(boxes) -> bool:
+    for index, a in enumerate(boxes):
+        for b in boxes[index + 1:]:
+            if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]:
+                return False
+    return True
+
+
+def _pixel(steps) -> float:
+    """One output px in canvas px, as canvas_svg works it out."""
+    _, _, vw, vh = view_box(parse(canvas_svg(steps, W, H)))
+    return max(vw, vh) / 1200
+
+
+CROWDED = st.lists(
+    st.builds(
+        Position,
+        x=st.floats(-3000, 3000, allow_nan=False),
+        y=st.floats(-2000, 2000, allow_nan=False),
+        scale=st.floats(0.2, 3),
+        rotate_z=st.floats(-180, 180, allow_nan=False),
+    ),
+    min_size=1,
+    max_size=40,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(CROWDED, st.text(alphabet="abcdefghijklmnopqrstuvwxyz-_0123456789", min_size=1, max_size=30))
+def test_labels_never_overlap(positions, stem):
+    steps = [CanvasStep(f"{stem}-{n}", position) for n, position in enumerate(positions)]
+    labels = place_labels(steps, W, H, _pixel(steps))
+    assert _disjoint([label.box for label in labels])
+    # each label's lines lie inside its box
+    for label in labels:
+        for line in label.lines:
+            assert label.box[1] <= line.baseline <= label.box[3]
+
+
+def test_crowded_labels_shorten_shrink_or_move():
+    # twenty steps, each a fifth of a step width from the next: the centres crowd
+    steps = [CanvasStep(f"a-rather-long-step-name-{n}", Position(x=n * W / 5)) for n in range(20)]
+    labels = place_labels(steps, W, H, _pixel(steps))
+    assert _disjoint([label.box for label in labels])
+    assert len(labels) >= 10
+    whole = [label for label in labels if len(label.lines) == 2 and not label.lines[1].text.endswith("…")]
+    assert len(whole) < len(labels)  # some were shortened, shrunk to the number or moved
+    numbers = [int(label.lines[0].text) for label in labels]
+    assert numbers == sorted(numbers)
+    texts = ["".join(t.itertext()) for t in parse(canvas_svg(steps, W, H)).iter(f"{SVG}text")]
+    assert texts[:2] == ["1", "a-rather-long-step-name-0"]
+
+
+def test_a_label_stays_on_its_step_before_it_moves():
+    # a fifth of a step width between neighbours: each label fits on its own step,
+    # its id shortened to the step's width
+    steps = [CanvasStep(f"an-id-far-wider-than-its-step-{n}", Position(x=n * 1.2 * W)) for n in range(10)]
+    labels = place_labels(steps, W, H, _pixel(steps))
+    assert [label.x for label in labels] == [step.position.x for step in steps]
+    assert all(len(label.lines) == 2 for label in labels)
+    assert all(label.lines[1].text.endswith("…") for label in labels)
+    assert _disjoint([label.box for label in labels])
+
+
+def test_a_lone_label_sits_on_its_step():
+    steps = [CanvasStep("alone", Position(x=10, y=20))]
+    (label,) = place_labels(steps, W, H, _pixel(steps))
+    assert label.x == 10
+    _, top, _, bottom = label.box
+    assert top < 20 < bottom
+    assert [line.text for line in label.lines] == ["1", "alone"]
+
+
+def test_steps_link_to_the_presentation_at_that_step():
+    steps = [CanvasStep(s.id, s.position, s.title, href=f"index.html#/{s.id}") for s in MIXED]
+    root = parse(canvas_svg(steps, W, H))
+    links = list(root.iter(f"{SVG}a"))
+    assert [link.get("href") for link in links] == [f"index.html#/{s.id}" for s in MIXED]
+    assert [link.find(f"{SVG}polygon") is not None for link in links] == [True] * len(MIXED)

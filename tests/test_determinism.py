@@ -17,6 +17,8 @@ BUILDS = [
         "html",
         ["_impress/talk.html", "_impress/slides/intro.html", "_impress/talk.layout.svg"],
     ),
+    # generated style sheets (sizes, image widths, backgrounds) and step source maps
+    ("look", "impress", ["index.impress.css", "index.steps.json", "_images/backdrop.png"]),
 ]
 
 

@@ -111,10 +111,13 @@ def test_converted_deck_keeps_classes_and_heading_levels(make_app, rootdir, tmp_
 
 def _loaded(page):
     """The page's style sheets as (href without query, media) and scripts' src, in
-    page order."""
+    page order; the page's own generated style sheet (``<docname>.impress.css``, the
+    former ``style`` attributes) always comes last and is left out of the list."""
     sheets = [
         (link["href"].split("?")[0], link.get("media")) for link in page.find_all("link", rel="stylesheet")
     ]
+    assert sheets[-1][0].endswith(".impress.css"), sheets
+    sheets = sheets[:-1]
     scripts = [script["src"].split("?")[0] for script in page.find_all("script", src=True)]
     return sheets, scripts
 

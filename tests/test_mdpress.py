@@ -48,11 +48,15 @@ def test_slides_ids_and_positions(build):
 
 
 def test_attributes_classes_and_style_are_kept(build):
-    page = soup(build("mdpress").outdir / "index.html")
+    app = build("mdpress")
+    page = soup(app.outdir / "index.html")
     found = by_id(page)
     assert found["opening"].classes == ["step", "wide", "dark"]
     assert found["code"].attributes["data-note"] == "kept"
-    assert found["code"].element["style"] == "background: #eee"
+    # the step's style is in the page's generated style sheet, under its id
+    assert "style" not in found["code"].element.attrs
+    rules = (app.outdir / "index.impress.css").read_text(encoding="utf-8")
+    assert "#impress #code {\n    background: #eee !important;\n}" in rules
 
 
 def test_separators_fences_and_underlines(build):

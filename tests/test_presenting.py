@@ -87,11 +87,16 @@ def test_controls_come_before_the_scripts(presenting):
         for child in body
     ]
     start = names.index("#impress")
-    assert names[start + 1:] == [*CONTROLS, *["script"] * 4]
+    # the element after the scripts: the page is drawn once it is read
+    assert names[start + 1:] == [*CONTROLS, *["script"] * 5, "#sphinx-impress-end"]
     assert [s["src"].split("?")[0] for s in page.body.find_all("script")] == [
         "_static/impressjs/impress.min.js", "_static/documentation_options.js",
-        "_static/impress-nearby.js", "_static/impress-init.js",
+        "_static/impress-nearby.js", "_static/impress-fit.js", "_static/impress-init.js",
     ]
+    # the presenter console is loaded when it is opened
+    assert (presenting.outdir / "_static" / "impress-console.js").is_file()
+    expect = page.head.find("link", rel="expect")
+    assert expect["href"] == "#sphinx-impress-end" and expect["blocking"] == "render"
     # first in the body: the link to the linear view
     assert body[0].name == "a" and body[0]["href"] == "?linear"
 
@@ -125,7 +130,12 @@ def test_print_set_up(presenting):
         if link["href"].startswith("_static/impress-print.css")
     ]
     assert [link.get("media") for link in printing] == ["print"]
-    assert "@page { size: 1000.0px 700.0px; margin: 0; }" in page.head.style.get_text()
+    # the printed page size is in the page's generated style sheet, not in the page
+    assert page.head.style is None
+    generated = page.find("link", rel="stylesheet", href="index.impress.css")
+    assert generated is not None
+    rules = (presenting.outdir / "index.impress.css").read_text(encoding="utf-8")
+    assert "@page { size: 1000px 700px; margin: 0; }" in rules
     assert (presenting.outdir / "_static" / "impress-print.css").is_file()
 
 
@@ -206,5 +216,7 @@ def test_empty_hollow_and_self_referring(presenting):
 
 
 def test_mouse_timeout_setting_marks_the_html_element(presenting):
-    assert soup(presenting.outdir / "index.html").html["class"] == ["impress-hide-idle-mouse"]
-    assert soup(presenting.outdir / "quiet.html").html.get("class") is None
+    assert soup(presenting.outdir / "index.html").html["class"] == [
+        "impress-theme-light", "impress-hide-idle-mouse"
+    ]
+    assert soup(presenting.outdir / "quiet.html").html["class"] == ["impress-theme-light"]

@@ -364,7 +364,11 @@ def _check_contained(page: BeautifulSoup, count: int) -> list:
         # is the step's (Sphinx writes a node's other ids so)
         anchors = [tag for tag in step.find_all("span") if set(tag.attrs) == {"id"}]
         assert all(not tag.contents for tag in anchors)
-        assert [tag.name for tag in step.find_all(True) if tag not in anchors] == ["h1", "p"]
+        # the content is in the step's body element
+        body = step.select_one(":scope > .impress-step-body")
+        assert body is not None and body.attrs == {"class": ["impress-step-body"]}
+        assert [tag.name for tag in body.find_all(True) if tag not in anchors] == ["h1", "p"]
+        assert [tag for tag in step.find_all(True) if tag not in anchors] == [body, *body.find_all(True)]
         assert _normal(step.get_text()) == f"Slide {number} Text {number}."
     assert not page.select("body script:not([src])")
     return found

@@ -166,7 +166,10 @@ def test_revealjs_markup_in_a_presentation(make_app, tmp_path, listed, name, tex
     assert _text(notes) == "Say this, never show it."
     assert all("Say this" not in _text(s.element).replace(_text(notes), "") for s in found)
     # options with a counterpart
-    assert found[1].element["style"] == "background: #112233"
+    # the background goes into the page's generated style sheet, under the step's id
+    rules = (app.outdir / "index.impress.css").read_text(encoding="utf-8")
+    assert "#impress #part {\n    background: #112233 !important;\n}" in rules
+    assert not found[1].element.get("style")
     assert found[2].attributes["data-autoplay"] == "2.5"
     assert "skip" in found[3].classes
     # fragments are substeps: the list's items one by one, the paragraph as a whole

@@ -91,12 +91,14 @@ def test_root_attributes_and_front_matter(build, testroot):
         "_static/impressjs/impress.min.js",
         "_static/documentation_options.js",
         "_static/impress-nearby.js",
+        "_static/impress-fit.js",
         "_static/impress-init.js",
     ]
     # scripts come after the root, at the end of body
     assert all(s.parent is body for s in page.find_all("script"))
     last_tags = [c for c in body.children if getattr(c, "name", None)]
-    assert [t.name for t in last_tags[-4:]] == ["script"] * 4
+    assert [t.name for t in last_tags[-6:]] == ["script"] * 5 + ["div"]
+    assert last_tags[-1]["id"] == "sphinx-impress-end"
     # every script a page loads is in the output
     assert all((app.outdir / src).is_file() for src in scripts)
     assert page.html["lang"] == "en"
@@ -178,6 +180,7 @@ def test_docs_settings_do_not_leak_into_presentations(build):
         "_static/impress-theme.css",
         "_static/impress-print.css",
         "_static/deck.css",
+        "index.impress.css",
     ]
     scripts = [script["src"].split("?")[0] for script in page.find_all("script")]
     assert scripts == [
@@ -185,6 +188,7 @@ def test_docs_settings_do_not_leak_into_presentations(build):
         "_static/documentation_options.js",
         "_static/deck.js",
         "_static/impress-nearby.js",
+        "_static/impress-fit.js",
         "_static/impress-init.js",
     ]
     docs = build("docsconf", "html")

@@ -56,7 +56,8 @@ def test_presentations_have_no_inline_script(build):
     assert _inline_code(app.outdir) == []
     scripts = _local_scripts(app.outdir / "index.html")
     assert [p.name for p in scripts] == [
-        "impress.min.js", "documentation_options.js", "impress-nearby.js", "impress-init.js"
+        "impress.min.js", "documentation_options.js", "impress-nearby.js", "impress-fit.js",
+        "impress-init.js",
     ]
     assert all(p.is_file() for p in scripts)
 

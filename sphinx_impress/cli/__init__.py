@@ -32,6 +32,11 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
         "present",
         "Build, serve and preview presentations live; with --remote, a phone as remote.",
     ),
+    "check": (
+        "check",
+        "Load built presentations in headless Chromium and report, per step, overflow, "
+        "overlaps, page errors, requests outside the output folder and missing images.",
+    ),
 }
 
 

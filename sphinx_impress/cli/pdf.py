@@ -6,114 +6,66 @@ the print style sheet lays the steps out one after another, substeps shown, note
 overview steps left out) and printed by the browser on pages of ``data-width`` x
 ``data-height`` px, as read from the root element ``#impress``.
 
-Needs Playwright (``pip install "sphinx-impress[pdf]"``) and a Chromium: the one given
-with ``--browser``, else ``$SPHINX_IMPRESS_BROWSER``, else ``chromium``,
-``chromium-browser``, ``google-chrome`` or ``google-chrome-stable`` on ``PATH``, else
-Playwright's own download (``playwright install chromium``).
+Needs Playwright (``pip install "sphinx-impress[pdf]"``) and a Chromium, found as
+:mod:`sphinx_impress.cli._browser` says (``--browser``, ``$SPHINX_IMPRESS_BROWSER``,
+``chromium`` on ``PATH``, ...).
 """
 
 from __future__ import annotations
 
 import argparse
-import os
-import shutil
 from pathlib import Path
 from typing import Any
 
-from ..errors import PdfError
-
-#: Browser commands looked for on PATH, in this order.
-BROWSER_COMMANDS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
-
-#: Environment variable naming the browser executable.
-BROWSER_VARIABLE = "SPHINX_IMPRESS_BROWSER"
-
-#: Switches for a headless Chromium that may run as root in a container, with no GPU
-#: and without background traffic (the browser tests use the same).
-CHROMIUM_ARGS = (
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-)
+from ..errors import BrowserError, PdfError
+from ._browser import BROWSER_VARIABLE, PLAYWRIGHT_HINT, start_chromium
 
 #: Upper bound for loading the page and printing it, in ms.
 TIMEOUT_MS = 120_000
-
-
-def find_browser(given: str | None = None) -> str | None:
-    """The Chromium executable to use: ``given``, else ``$SPHINX_IMPRESS_BROWSER``,
-    else the first of :data:`BROWSER_COMMANDS` on PATH; ``None`` lets Playwright use
-    its own download.
-
-    :raises PdfError: when ``given`` or the variable names no executable file.
-    """
-    wanted = given or os.environ.get(BROWSER_VARIABLE)
-    if wanted:
-        found = shutil.which(wanted)
-        if found is None:
-            raise PdfError(f"browser {wanted!r} is not an executable file")
-        return found
-    for command in BROWSER_COMMANDS:
-        found = shutil.which(command)
-        if found:
-            return found
-    return None
 
 
 def write_pdf(page_file: Path, out_file: Path, browser: str | None = None) -> int:
     """Print the presentation ``page_file`` (an ``.html`` file written by the
     ``impress`` builder) to ``out_file``; returns the number of steps printed.
 
-    :raises PdfError: when Playwright is not installed, no browser can be started, the
-        file is missing or is no presentation, or printing fails.
+    Steps are printed as the audience sees them: the fit script (``impress-fit.js``)
+    has shrunk the content of the steps that need it before the page is printed.
+
+    :raises PdfError: when the file is missing or is no presentation, or printing
+        fails.
+    :raises BrowserError: when Playwright is not installed or no browser starts.
     """
-    try:
-        from playwright.sync_api import Error as PlaywrightError
-        from playwright.sync_api import sync_playwright
-    except ImportError as error:
-        raise PdfError(
-            'Playwright is not installed: pip install "sphinx-impress[pdf]"'
-        ) from error
     if not page_file.is_file():
         raise PdfError(f"{page_file}: no such file")
     if out_file.is_dir():
         raise PdfError(f"{out_file} is a folder; name the PDF file to write")
     if out_file.exists() and out_file.resolve() == page_file.resolve():
         raise PdfError(f"{out_file} is the presentation itself; name another file")
-    executable = find_browser(browser)
     url = page_file.resolve().as_uri() + "?print"
     try:
-        with sync_playwright() as playwright:
-            try:
-                chromium = playwright.chromium.launch(
-                    executable_path=executable, args=list(CHROMIUM_ARGS)
+        from playwright.sync_api import Error as PlaywrightError
+    except ImportError as error:
+        raise BrowserError(PLAYWRIGHT_HINT) from error
+    try:
+        with start_chromium(browser) as (_, chromium):
+            page = chromium.new_page()
+            page.goto(url, wait_until="load", timeout=TIMEOUT_MS)
+            page.emulate_media(media="print")
+            size = page.evaluate(_DECK_JS)
+            if size is None:
+                raise PdfError(f"{page_file} is not an impress.js presentation")
+            if not size["steps"]:
+                raise PdfError(
+                    f"{page_file} has no step to print (overview steps are not printed)"
                 )
-            except PlaywrightError as error:
-                raise PdfError(_no_browser(executable, error)) from error
-            try:
-                page = chromium.new_page()
-                page.goto(url, wait_until="load", timeout=TIMEOUT_MS)
-                page.emulate_media(media="print")
-                size = page.evaluate(_DECK_JS)
-                if size is None:
-                    raise PdfError(f"{page_file} is not an impress.js presentation")
-                if not size["steps"]:
-                    raise PdfError(
-                        f"{page_file} has no step to print (overview steps are not printed)"
-                    )
-                page.evaluate("() => document.fonts.ready.then(() => true)")
-                data = page.pdf(
-                    width=f"{size['width']}px",
-                    height=f"{size['height']}px",
-                    print_background=True,
-                    prefer_css_page_size=True,
-                )
-            finally:
-                chromium.close()
+            page.evaluate("() => document.fonts.ready.then(() => true)")
+            page.wait_for_function(_FITTED_JS, timeout=TIMEOUT_MS)
+            data = page.pdf(
+                width=f"{size['width']}px",
+                height=f"{size['height']}px",
+                print_background=True,
+                prefer_css_page_size=True,
+            )
     except PlaywrightError as error:
         raise PdfError(f"printing {page_file} failed: {error}") from error
     try:
@@ -121,6 +73,12 @@ def write_pdf(page_file: Path, out_file: Path, browser: str | None = None) -> in
     except OSError as error:
         raise PdfError(f"cannot write {out_file}: {error.strerror or error}") from error
     return int(size["steps"])
+
+
+#: Whether the fit script is done with the print view (or the page has none: a page
+#: built before it, or a deck without fitting).
+_FITTED_JS = """() => !window.sphinxImpressFit
+    || document.body.classList.contains('impress-fitted')"""
 
 
 #: The deck's size and the number of steps the print view shows, or null for a page
@@ -138,16 +96,6 @@ _DECK_JS = """() => {
 }"""
 
 
-def _no_browser(executable: str | None, error: Exception) -> str:
-    first_line = str(error).strip().splitlines()[0] if str(error).strip() else ""
-    where = executable or "Playwright's own Chromium"
-    return (
-        f"cannot start a browser ({where}): {first_line}\n"
-        f"Install Chromium (Debian: apt-get install chromium), or name one with "
-        f"--browser or ${BROWSER_VARIABLE}."
-    )
-
-
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The arguments of ``sphinx-impress pdf``."""
     parser.add_argument("page", type=Path, metavar="PAGE.html", help="a built presentation")
@@ -162,7 +110,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: Any) -> int:
     """Write the PDF and say so in one line.
 
-    :raises PdfError: for a problem the user can fix (see :func:`write_pdf`).
+    :raises ImpressError: for a problem the user can fix (see :func:`write_pdf`).
     """
     steps = write_pdf(args.page, args.out, args.browser)
     print(f"wrote {args.out}: {steps} {'page' if steps == 1 else 'pages'}, one per step")

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from .geometry import Position, footprint
 from .values import format_number
 
-__all__ = ["CanvasStep", "canvas_svg", "footprint"]
+__all__ = ["CanvasStep", "Label", "canvas_svg", "footprint", "place_labels"]
 
 #: The larger side of the drawing, in output px (the svg element's width or height).
 PIXELS = 1200
@@ -62,13 +62,16 @@ _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 class CanvasStep:
     """One step to draw: its id (``<div id>``), its absolute position and its title.
 
-    ``rotate_order`` is the step's ``data-rotate-order``, one of :data:`ORDERS`.
+    ``rotate_order`` is the step's ``data-rotate-order``, one of :data:`ORDERS`;
+    ``href``, if given, the address of the presentation at this step, which the
+    step's footprint links to.
     """
 
     id: str
     position: Position
     title: str = ""
     rotate_order: str = "xyz"
+    href: str = ""
 
 
 def _number(value: float) -> str:
@@ -153,6 +156,193 @@ def _empty() -> str:
     return "\n".join(lines) + "\n"
 
 
+# ---- labels -------------------------------------------------------------------------
+
+#: The height of a line of a label, in em: the glyphs of a sans-serif font (ascent and
+#: descent, about 1.17 em for DejaVu Sans) fit in it; the baseline is
+#: :data:`BASELINE` em below its top.
+LINE_EM = 1.25
+BASELINE = 0.97
+
+#: The smallest factor by which a label's type may be shrunk to make room, relative to
+#: its size in proportion to the step; and the smallest type, in output px, below which
+#: a label is not drawn at all.
+SHRINK_TO = 0.5
+SMALLEST_PX = 7.0
+
+#: Where a label may go, as (dx, dy) in label widths and heights from the step's centre:
+#: the centre, then rings around it.
+_OFFSETS = [(0.0, 0.0)] + [
+    (dx * ring, dy * ring)
+    for ring in (0.6, 1.1, 1.6, 2.2, 3.0)
+    for dx, dy in ((0, -1), (0, 1), (1, 0), (-1, 0), (1, -1), (-1, -1), (1, 1), (-1, 1))
+]
+
+
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    """An upper estimate of the width of ``text`` set in a sans-serif font at ``size``
+    (in the same unit), from the widths of DejaVu Sans and Liberation Sans glyphs:
+    narrow letters and punctuation about a third of an em, wide letters nearly one em,
+    digits and other letters about two thirds (a tenth more in bold)."""
+    em = 0.0
+    for char in text:
+        if char in "iljtfrI.,:;'|!-()[] ":
+            em += 0.42
+        elif char in "mwMW@%&":
+            em += 1.0
+        elif char.isupper():
+            em += 0.8
+        else:
+            em += 0.66
+    return em * size * (1.1 if bold else 1.0)
+
+
+@dataclass(frozen=True)
+class LabelLine:
+    """One line of a label: its text, type size and baseline (canvas px)."""
+
+    text: str
+    size: float
+    baseline: float
+    bold: bool = False
+
+
+@dataclass(frozen=True)
+class Label:
+    """A step's label as placed: the centre ``x`` of its lines and the lines (the step's
+    number, then its id, whole or shortened, unless there was no room for it), and the
+    box it takes (``left``, ``top``, ``right``, ``bottom``, canvas px)."""
+
+    x: float
+    lines: tuple[LabelLine, ...]
+    box: tuple[float, float, float, float]
+
+
+def _shorten(text: str, size: float, room: float) -> str:
+    """``text``, or its start and an ellipsis, as long as fits into ``room``."""
+    if text_width(text, size) <= room:
+        return text
+    for keep in range(len(text) - 1, 0, -1):
+        shorter = text[:keep] + "…"
+        if text_width(shorter, size) <= room:
+            return shorter
+    return ""
+
+
+class _Boxes:
+    """Boxes already taken, in a grid of square cells, to find those near a box."""
+
+    def __init__(self, cell: float) -> None:
+        self.cell = cell
+        self.cells: dict[tuple[int, int], list[tuple[float, float, float, float]]] = {}
+
+    def _keys(self, box: tuple[float, float, float, float]) -> list[tuple[int, int]]:
+        left, top, right, bottom = box
+        columns = range(math.floor(left / self.cell), math.floor(right / self.cell) + 1)
+        rows = range(math.floor(top / self.cell), math.floor(bottom / self.cell) + 1)
+        return [(column, row) for column in columns for row in rows]
+
+    def free(self, box: tuple[float, float, float, float]) -> bool:
+        left, top, right, bottom = box
+        for key in self._keys(box):
+            for other in self.cells.get(key, ()):
+                if left < other[2] and other[0] < right and top < other[3] and other[1] < bottom:
+                    return False
+        return True
+
+    def take(self, box: tuple[float, float, float, float]) -> None:
+        for key in self._keys(box):
+            self.cells.setdefault(key, []).append(box)
+
+
+def place_labels(
+    steps: Sequence[CanvasStep], width: float, height: float, pixel: float
+) -> list[Label]:
+    """Place each step's label so that no two labels overlap.
+
+    :param pixel: one output px, in canvas px.
+    :returns: the labels that could be placed, in presentation order.
+
+    A label is the step's 1-based number, bold, over its id, upright, with type in
+    proportion to the step (scale times the smaller of ``width`` and ``height``)
+    within :data:`NUMBER_PX` and :data:`ID_PX`. Labels are placed in presentation
+    order, each where it first fits without touching a label placed before it: on the
+    step's centre if it can, with its id (shortened with an ellipsis to the step's
+    width), else with smaller type (down to :data:`SHRINK_TO` times, and
+    no smaller than :data:`SMALLEST_PX` output px), else its number alone; only then on
+    rings around the centre, trying the same in the same order. A label that fits
+    nowhere is left out; the step's footprint still carries its number and id in its
+    ``<title>``. Boxes are estimated from the glyph
+    widths of common sans-serif fonts (:func:`text_width`) with a margin, so that the
+    drawn text stays inside them.
+    """
+    placed: list[Label] = []
+    grid = _Boxes(64 * pixel)  # a label spans a few cells: at most the drawing's width
+    for number, step in enumerate(steps, start=1):
+        label = _place_one(step, number, width, height, pixel, grid)
+        if label is not None:
+            grid.take(label.box)
+            placed.append(label)
+    return placed
+
+
+def _box(
+    step: CanvasStep, dx: float, dy: float, width: float, height: float
+) -> tuple[float, float, float, float]:
+    """The box of a label of ``width`` by ``height`` moved ``dx`` widths and ``dy``
+    heights from the step's centre."""
+    cx = step.position.x + dx * width
+    cy = step.position.y + dy * height
+    return (cx - width / 2, cy - height / 2, cx + width / 2, cy + height / 2)
+
+
+def _place_one(
+    step: CanvasStep, number: int, width: float, height: float, pixel: float, grid: _Boxes
+) -> Label | None:
+    size = step.position.scale * min(width, height)
+    number_size = _clamp(0.3 * size, NUMBER_PX[0] * pixel, NUMBER_PX[1] * pixel)
+    id_size = min(0.1 * size, 0.85 * size / (0.6 * max(len(step.id), 1)))
+    id_size = _clamp(id_size, ID_PX[0] * pixel, ID_PX[1] * pixel)
+    # the width of the step as drawn, and never wider than the drawing
+    room = min(0.9 * step.position.scale * width, 0.9 * PIXELS * pixel)
+    margin = 1.5 * pixel
+    smallest = SMALLEST_PX * pixel
+    # what to try, best first: the id (shortened with an ellipsis to the step's width,
+    # so that it does not crowd the neighbours), then smaller type; then the number
+    # alone. Each is tried on the step before the label moves off it.
+    variants: list[tuple[float, float, str]] = []
+    for factor in (1.0, 0.8, 0.64, SHRINK_TO):
+        ids = id_size * factor
+        shown = _shorten(step.id, ids, max(room, 4 * ids))
+        if shown and ids >= smallest and number_size * factor >= smallest:
+            variants.append((number_size * factor, ids, shown))
+    for factor in (1.0, 0.8, 0.64, SHRINK_TO):
+        if number_size * factor >= smallest:
+            variants.append((number_size * factor, 0.0, ""))
+    shapes = []
+    for ns, ids, shown in variants:
+        label_width = max(text_width(str(number), ns, bold=True),
+                          text_width(shown, ids) if shown else 0.0) + 2 * margin
+        label_height = LINE_EM * ns + (LINE_EM * ids if shown else 0.0) + 2 * margin
+        shapes.append((ns, ids, shown, label_width, label_height))
+    smallest_shape = min(shapes, key=lambda shape: shape[3] * shape[4], default=None)
+    for dx, dy in _OFFSETS:
+        if smallest_shape is not None and not grid.free(
+            _box(step, dx, dy, smallest_shape[3], smallest_shape[4])
+        ):
+            continue  # not even the smallest label fits here: try the next place
+        for ns, ids, shown, label_width, label_height in shapes:
+            box = _box(step, dx, dy, label_width, label_height)
+            if grid.free(box):
+                cx = (box[0] + box[2]) / 2
+                top = box[1] + margin
+                lines = [LabelLine(str(number), ns, top + BASELINE * ns, bold=True)]
+                if shown:
+                    lines.append(LabelLine(shown, ids, top + LINE_EM * ns + BASELINE * ids))
+                return Label(cx, tuple(lines), box)
+    return None
+
+
 def canvas_svg(steps: Sequence[CanvasStep], width: float, height: float) -> str:
     """Draw a deck's canvas seen from above, as a standalone SVG document.
 
@@ -166,9 +356,11 @@ def canvas_svg(steps: Sequence[CanvasStep], width: float, height: float) -> str:
         rotation order.
 
     Each step is drawn as its :func:`footprint`, translucent light fill and dark
-    outline, with its 1-based number and its id in the middle (upright; type sized in
-    proportion to the step within :data:`NUMBER_PX` and :data:`ID_PX`) and a ``<title>``
-    "N. id — title" shown on hover. A polyline through the step centres, with an
+    outline, with its 1-based number and its id as a label in the middle (upright; type
+    sized in proportion to the step within :data:`NUMBER_PX` and :data:`ID_PX`; moved,
+    shortened or shrunk where it would overlap another label, :func:`place_labels`) and
+    a ``<title>`` "N. id — title" shown on hover; a step with an ``href`` links there
+    (the presentation at that step). A polyline through the step centres, with an
     arrowhead at the end of each segment and a dot on the first step, shows the order;
     it is drawn over the footprints and under the labels. Every id and title is
     escaped; the document refers to nothing outside itself.
@@ -234,7 +426,10 @@ def canvas_svg(steps: Sequence[CanvasStep], width: float, height: float) -> str:
     for number, (step, shape) in enumerate(zip(steps, shapes, strict=True), start=1):
         hover = f"{number}. {step.id}" + (f" — {step.title}" if step.title else "")
         title = _element("title", [], _text(hover))
-        lines.append("    " + _element("polygon", [("points", _points(shape))], title))
+        polygon = _element("polygon", [("points", _points(shape))], title)
+        if step.href:
+            polygon = _element("a", [("href", step.href)], polygon)
+        lines.append("    " + polygon)
     lines.append("  </g>")
 
     # The path through the deck.
@@ -258,34 +453,23 @@ def canvas_svg(steps: Sequence[CanvasStep], width: float, height: float) -> str:
     ))
     lines.append("  </g>")
 
-    # Labels: upright, in proportion to the step, with a halo to stay legible over lines.
+    # Labels: upright, in proportion to the step, with a halo to stay legible over
+    # lines; placed so that no two overlap (place_labels).
     lines.append("  " + _start(
         "g",
         [("class", "labels"), ("font-family", "sans-serif"), ("text-anchor", "middle"),
          ("fill", LABEL_COLOUR), ("stroke", HALO_COLOUR), ("stroke-linejoin", "round"),
          ("paint-order", "stroke"), ("pointer-events", "none")],
     ))
-    for number, step in enumerate(steps, start=1):
-        size = step.position.scale * min(width, height)
-        label = str(step.id)
-        number_size = _clamp(0.3 * size, NUMBER_PX[0] * pixel, NUMBER_PX[1] * pixel)
-        # Shrink a long id so that it fits across the step (about 0.6 em a character).
-        id_size = min(0.1 * size, 0.85 * size / (0.6 * max(len(label), 1)))
-        id_size = _clamp(id_size, ID_PX[0] * pixel, ID_PX[1] * pixel)
-        gap = 0.2 * number_size  # the centre, where the path runs, stays between the lines
-        x, y = step.position.x, step.position.y
-        lines.append("    " + _element(
-            "text",
-            [("x", x), ("y", y - gap), ("font-size", number_size), ("font-weight", "bold"),
-             ("stroke-width", 0.08 * number_size)],
-            str(number),
-        ))
-        lines.append("    " + _element(
-            "text",
-            [("x", x), ("y", y + gap + 0.75 * id_size), ("font-size", id_size),
-             ("stroke-width", 0.15 * id_size)],
-            _text(label),
-        ))
+    for label in place_labels(steps, width, height, pixel):
+        for line in label.lines:
+            lines.append("    " + _element(
+                "text",
+                [("x", label.x), ("y", line.baseline), ("font-size", line.size),
+                 *([("font-weight", "bold")] if line.bold else []),
+                 ("stroke-width", (0.08 if line.bold else 0.15) * line.size)],
+                _text(line.text),
+            ))
     lines.append("  </g>")
     lines.append("</svg>")
     return "\n".join(lines) + "\n"

@@ -39,6 +39,11 @@ FLAG_CLASSES: tuple[str, ...] = ("skip", "stop")
 #: impress.js's goto plugin; checked once every step has its id.
 GOTO_OPTIONS: tuple[str, ...] = ("goto", "goto-next", "goto-prev")
 
+#: Options of how a step's content is shown: ``fit`` (shrink content that is larger
+#: than the slide), ``center`` (centre it vertically), ``background`` (a colour, a
+#: gradient or a local image file behind it).
+LOOK_OPTIONS: tuple[str, ...] = ("fit", "center", "background")
+
 #: Options of the ``step`` directive other than the axes of :data:`AXES`.
 OTHER_OPTIONS: tuple[str, ...] = (
     "id",
@@ -49,6 +54,7 @@ OTHER_OPTIONS: tuple[str, ...] = (
     "autoplay",
     "rel-to",
     "overview",
+    *LOOK_OPTIONS,
     *LAYOUT_OPTIONS,
     *FLAG_CLASSES,
     *GOTO_OPTIONS,
@@ -151,11 +157,14 @@ class StepOptions:
     ``data-*`` attributes (and, from mdpress, ``style``) written on the step element as
     they are; ``rel_to``: the id of the step relative values count from; ``overview``:
     the step shows the whole deck; ``layout``: the layout of the steps inside this
-    step's section; ``goto``: ``goto``, ``goto-next`` and ``goto-prev`` by option name.
+    step's section; ``goto``: ``goto``, ``goto-next`` and ``goto-prev`` by option name;
     ``rel``: what the step says to impress.js's rel plugin (``rel-x`` ... ``rel-reset``,
     :mod:`sphinx_impress.core.rel`), resolved into the step's numbers and never written
-    on the page. ``None`` means not given. The mappings are never changed: a change is
-    a new value (:func:`dataclasses.replace`).
+    on the page; ``fit``: whether content larger than the slide is shrunk to fit
+    (``None``: the deck's ``impress_fit``); ``center``: whether content is centred
+    vertically (``None``: the deck's ``impress_center``); ``background``: what is drawn
+    behind the content, a :class:`Background`. ``None`` means not given. The mappings
+    are never changed: a change is a new value (:func:`dataclasses.replace`).
     """
 
     id: str | None = None
@@ -170,6 +179,9 @@ class StepOptions:
     layout: Layout | None = None
     goto: Mapping[str, str] = field(default_factory=dict)
     rel: RelOptions | None = None
+    fit: bool | None = None
+    center: bool | None = None
+    background: Background | None = None
 
     def merged(self, later: StepOptions) -> StepOptions:
         """These options with ``later``'s laid over them: mappings merged, classes
@@ -187,6 +199,9 @@ class StepOptions:
             layout=_later(self.layout, later.layout),
             goto={**self.goto, **later.goto},
             rel=_merged_rel(self.rel, later.rel),
+            fit=_later(self.fit, later.fit),
+            center=_later(self.center, later.center),
+            background=_later(self.background, later.background),
         )
 
     def with_absolute_axes(self, positions: Mapping[str, float] | None = None) -> tuple[
@@ -288,6 +303,9 @@ class _OptionReader:
             "autoplay": self._duration,
             "rel-to": self._rel_to,
             "overview": self._overview,
+            "fit": self._flag,
+            "center": self._flag,
+            "background": self._background,
         }
 
     def report(self, kind: str, message: str) -> None:
@@ -434,6 +452,16 @@ class _OptionReader:
             lambda: parse_flag(text), written, "the step is not an overview"
         )
 
+    def _flag(self, name: str, written: str, text: str, value: Any) -> None:
+        flag = self._read_or_report(lambda: parse_flag(text), written)
+        if flag is not None:
+            self.fields[name] = flag
+
+    def _background(self, name: str, written: str, text: str, value: Any) -> None:
+        background = self._read_or_report(lambda: parse_background(text), written)
+        if background is not None:
+            self.fields["background"] = background
+
     def _goto(self, name: str, written: str, text: str) -> None:
         if not text:
             self.report("value", f"step option {written!r} needs the id of a step; it is ignored")
@@ -489,6 +517,147 @@ class _OptionReader:
                 f"invalid layout: {error}; the steps inside keep the layout around them",
             )
             return None
+
+
+@dataclass(frozen=True)
+class Background:
+    """What the ``background`` step option draws behind a step's content: ``css``, a
+    CSS colour or gradient as written (``#1d2330``, ``rgb(20 30 50)``, ``navy``,
+    ``linear-gradient(...)``), or ``image``, the path of a local image file, relative
+    to the document as an image directive's path is."""
+
+    css: str | None = None
+    image: str | None = None
+
+    def luminance(self) -> float | None:
+        """The relative luminance (WCAG 2.2, "relative luminance", 0 for black to 1
+        for white) of a colour written as ``#rgb``, ``#rrggbb`` (with or without
+        alpha) or ``rgb(...)``/``rgba(...)`` with numbers or percentages; ``None`` for
+        anything else (names, other functions, gradients, images)."""
+        channels = _rgb(self.css or "")
+        if channels is None:
+            return None
+
+        def linear(channel: float) -> float:
+            return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
+
+        red, green, blue = (linear(channel) for channel in channels)
+        return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+_RGB_FUNCTION = re.compile(r"rgba?\((.*)\)", re.IGNORECASE | re.DOTALL)
+
+
+def _rgb(text: str) -> tuple[float, float, float] | None:
+    """The red, green and blue of a hexadecimal or ``rgb()`` colour, from 0 to 1."""
+    text = text.strip()
+    if _HEX_COLOUR.fullmatch(text):
+        digits = text[1:]
+        if len(digits) in (3, 4):
+            digits = "".join(digit * 2 for digit in digits)
+        return tuple(int(digits[i : i + 2], 16) / 255 for i in (0, 2, 4))  # type: ignore[return-value]
+    match = _RGB_FUNCTION.fullmatch(text)
+    if match is None:
+        return None
+    parts = [part for part in re.split(r"[\s,/]+", match.group(1).strip()) if part]
+    if len(parts) < 3:
+        return None
+    channels = []
+    for part in parts[:3]:
+        try:
+            value = float(part[:-1]) / 100 if part.endswith("%") else float(part) / 255
+        except ValueError:
+            return None
+        channels.append(min(max(value, 0.0), 1.0))
+    return channels[0], channels[1], channels[2]
+
+
+#: CSS Color 4 named colours (CSS Color Module Level 4, section 6.1), with
+#: ``transparent`` and ``currentcolor``.
+_COLOUR_NAMES = """
+aliceblue antiquewhite aqua aquamarine azure beige bisque black blanchedalmond blue
+blueviolet brown burlywood cadetblue chartreuse chocolate coral cornflowerblue cornsilk
+crimson cyan darkblue darkcyan darkgoldenrod darkgray darkgreen darkgrey darkkhaki
+darkmagenta darkolivegreen darkorange darkorchid darkred darksalmon darkseagreen
+darkslateblue darkslategray darkslategrey darkturquoise darkviolet deeppink deepskyblue
+dimgray dimgrey dodgerblue firebrick floralwhite forestgreen fuchsia gainsboro
+ghostwhite gold goldenrod gray green greenyellow grey honeydew hotpink indianred indigo
+ivory khaki lavender lavenderblush lawngreen lemonchiffon lightblue lightcoral
+lightcyan lightgoldenrodyellow lightgray lightgreen lightgrey lightpink lightsalmon
+lightseagreen lightskyblue lightslategray lightslategrey lightsteelblue lightyellow
+lime limegreen linen magenta maroon mediumaquamarine mediumblue mediumorchid
+mediumpurple mediumseagreen mediumslateblue mediumspringgreen mediumturquoise
+mediumvioletred midnightblue mintcream mistyrose moccasin navajowhite navy oldlace
+olive olivedrab orange orangered orchid palegoldenrod palegreen paleturquoise
+palevioletred papayawhip peachpuff peru pink plum powderblue purple rebeccapurple red
+rosybrown royalblue saddlebrown salmon sandybrown seagreen seashell sienna silver
+skyblue slateblue slategray slategrey snow springgreen steelblue tan teal thistle tomato
+turquoise violet wheat white whitesmoke yellow yellowgreen transparent currentcolor
+"""
+NAMED_COLOURS: frozenset[str] = frozenset(_COLOUR_NAMES.split())
+
+#: CSS functions a ``background`` may be written with (CSS Color 4 and 5, CSS Images
+#: 3 and 4).
+BACKGROUND_FUNCTIONS: frozenset[str] = frozenset({
+    "rgb", "rgba", "hsl", "hsla", "hwb", "lab", "lch", "oklab", "oklch", "color",
+    "color-mix", "linear-gradient", "radial-gradient", "conic-gradient",
+    "repeating-linear-gradient", "repeating-radial-gradient", "repeating-conic-gradient",
+})
+
+#: File name endings of the images a ``background`` may name (the formats browsers
+#: show in CSS ``background-image``).
+BACKGROUND_IMAGES: tuple[str, ...] = (
+    ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif", ".bmp", ".ico",
+)
+
+_HEX_COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})")
+_FUNCTION = re.compile(r"([a-zA-Z-]+)\((.*)\)", re.DOTALL)
+
+
+def parse_background(value: str) -> Background:
+    """Read a ``background`` step option.
+
+    :returns: a :class:`Background` with ``css`` for a hexadecimal colour, a named
+        colour or one of :data:`BACKGROUND_FUNCTIONS` with balanced brackets and no
+        ``;``, ``{``, ``}``, ``<``, ``\\`` or quotes; else with ``image`` for a relative
+        path ending in one of :data:`BACKGROUND_IMAGES`.
+    :raises InvalidValue: for an empty value, an address (``https://``, ``//``:
+        a presentation would not present offline), or anything else.
+    """
+    text = value.strip()
+    if not text:
+        raise InvalidValue(
+            "expected a colour or an image file (in MyST, quote a colour that starts "
+            "with #: \"#223344\")"
+        )
+    if _HEX_COLOUR.fullmatch(text) or text.lower() in NAMED_COLOURS:
+        return Background(css=text)
+    function = _FUNCTION.fullmatch(text)
+    if function and function.group(1).lower() in BACKGROUND_FUNCTIONS:
+        inside = function.group(2)
+        if _balanced(inside) and not any(char in inside for char in ";{}<\\\"'"):
+            return Background(css=text)
+        raise InvalidValue(f"{text!r} is not a CSS colour or gradient this option takes")
+    if "://" in text or text.startswith("//") or text.lower().startswith("data:"):
+        raise InvalidValue(
+            f"{text!r} is an address; name a local image file, which the build copies, "
+            "so that the presentation works offline"
+        )
+    if text.lower().endswith(BACKGROUND_IMAGES) and not any(c.isspace() for c in text):
+        return Background(image=text)
+    raise InvalidValue(
+        f"expected a colour (#223344, rgb(...), a colour name), a gradient or an image "
+        f"file ending in {', '.join(BACKGROUND_IMAGES)}, got {text!r}"
+    )
+
+
+def _balanced(text: str) -> bool:
+    depth = 0
+    for char in text:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth < 0:
+            return False
+    return depth == 0
 
 
 @dataclass(frozen=True)

@@ -132,6 +132,25 @@ def _overview(value: Any) -> str | None:
     return text
 
 
+#: The range of ``impress_fit_min``: below a twentieth, text cannot be read.
+FIT_MIN_RANGE = (0.05, 1.0)
+
+
+def _fit_min(value: Any) -> float:
+    return parse_number(value, *FIT_MIN_RANGE)
+
+
+#: The values of ``impress_theme``.
+THEMES = ("light", "dark", "auto")
+
+
+def _theme(value: Any) -> str:
+    text = str(value).strip().lower()
+    if text not in THEMES:
+        raise InvalidValue(f"expected one of {', '.join(THEMES)}, got {value!r}")
+    return text
+
+
 def _field(
     default: Any,
     validator: Callable[[Any], Any],
@@ -270,10 +289,48 @@ class ImpressConfig:
     help: bool = _field(
         True,
         _yes_no,
-        "Show the impress.js key help for 7 seconds when the presentation opens; H or ? "
-        "shows it again (help plugin).",
+        "Show the impress.js key help for 7 seconds the first time a browser opens a "
+        "presentation (the browser remembers it: not again, not after a live reload, not "
+        "in the presenter console's previews); H or ? shows it at any time (help "
+        "plugin).",
         "bool",
         types=(bool,),
+    )
+    fit: bool = _field(
+        True,
+        _yes_no,
+        "Shrink the content of a step that is larger than the slide, as a whole, until "
+        "it fits (on screen, in the presenter console and in PDFs); a step's own fit "
+        "option wins.",
+        "bool",
+        types=(bool,),
+    )
+    fit_min: float = _field(
+        0.5,
+        _fit_min,
+        "The smallest factor by which fitting shrinks a step's content, from 0.05 to 1; "
+        "content that would need less is shrunk to it and reported (browser console, "
+        "sphinx-impress check).",
+        "number (factor)",
+    )
+    center: bool = _field(
+        False,
+        _yes_no,
+        "Centre the content of every step vertically on the slide (else it starts at the "
+        "top); a step's own center option wins.",
+        "bool",
+        types=(bool,),
+    )
+    theme: str = _field(
+        "light",
+        _theme,
+        "The look of the presentations: light (dark text on white slides), dark (light "
+        "text on dark slides), or auto (the one the reader's system asks for). Code is "
+        "highlighted with accessible-pygments' a11y-light or a11y-dark unless "
+        "pygments_style says otherwise.",
+        "light, dark or auto",
+        per_document=False,
+        types=(str,),
     )
     slide_numbers: bool = _field(
         False,

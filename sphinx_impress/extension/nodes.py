@@ -118,28 +118,71 @@ def step_attributes(info: StepInfo) -> dict[str, str]:
 
 
 def root_attributes(config: ImpressConfig) -> dict[str, str]:
-    """The attributes of the root element ``<div id="impress">`` of a deck."""
+    """The attributes of the root element ``<div id="impress">`` of a deck: impress.js's
+    numbers, the keys switched off, whether the fit script shrinks content larger than
+    a slide, and the smallest factor by which it may. The deck's size for the theme's style sheet
+    (``--impress-width``, ``--impress-height``) is in :func:`root_style`."""
     attributes = {name: format_number(value) for name, value in config.root_attributes().items()}
     if config.disabled_keys():
         attributes[KEYS_OFF_ATTRIBUTE] = " ".join(config.disabled_keys())
-    attributes["style"] = (
-        f"--impress-width: {format_number(config.width)}px; "
-        f"--impress-height: {format_number(config.height)}px"
-    )
+    attributes[FIT_ATTRIBUTE] = "yes" if config.fit else "no"
+    attributes[FIT_MIN_ATTRIBUTE] = format_number(config.fit_min)
     return attributes
+
+
+def root_style(config: ImpressConfig) -> list[str]:
+    """The CSS declarations of the root element: the custom properties
+    ``--impress-width`` and ``--impress-height`` (px) that the theme sizes steps and
+    type with."""
+    return [
+        f"--impress-width: {format_number(config.width)}px",
+        f"--impress-height: {format_number(config.height)}px",
+    ]
 
 
 #: Attribute of the root element that lists the plugins whose keys the start-up script
 #: (``impress-init.js``) switches off: ``blackout``, ``fullscreen``.
 KEYS_OFF_ATTRIBUTE = "data-sphinx-impress-keys-off"
 
+#: Attribute of the root element: whether the fit script (``impress-fit.js``) shrinks
+#: the content of the deck's steps that is larger than the slide (``impress_fit``:
+#: ``yes`` or ``no``; a step's classes ``impress-fit`` and ``impress-no-fit`` say
+#: otherwise for that step).
+FIT_ATTRIBUTE = "data-sphinx-impress-fit"
+
+#: Attribute of the root element: the smallest factor by which the fit script
+#: (``impress-fit.js``) shrinks a step's content (``impress_fit_min``).
+FIT_MIN_ATTRIBUTE = "data-sphinx-impress-fit-min"
+
+#: Class of the element inside each step that holds its content (all but the speaker
+#: notes and the slide number): the fit script shrinks it, and a centred step centres
+#: it.
+BODY_CLASS = "impress-step-body"
+
+
+class step_background(nodes.image):
+    """The image file that a step's ``background`` option names, as a child of its
+    slide, so that Sphinx copies it into the output (``_images/``) like any image. A
+    presentation draws it as the step's CSS background; every builder's visitor writes
+    nothing for it."""
+
+
+#: Class of the number that ``impress_slide_numbers`` writes into each step.
+SLIDE_NUMBER_CLASS = "impress-slide-number"
+
 
 def html_visit_step(self: HTML5Translator, node: step) -> None:
     """Open a step element (``div.step`` with its ``data-*``) inside the root element,
-    or a plain ``div`` container elsewhere."""
+    with the translator's ``open_step`` where it has one (the impress translator also
+    opens the step's body and writes its styles into the page's style sheet); or a
+    plain ``div`` container elsewhere."""
     if isinstance(node.parent, impress_root):
-        attributes = step_attributes(node["impress_step"])
-        self.body.append(self.starttag(node, "div", "\n", False, **attributes))
+        opener = getattr(self, "open_step", None)
+        if opener is not None:
+            opener(node)
+        else:
+            attributes = step_attributes(node["impress_step"])
+            self.body.append(self.starttag(node, "div", "\n", False, **attributes))
     elif node.get("automatic"):
         # content before a document's first section, wrapped only to be a step: an
         # ordinary page shows it as it was, with the wrapper's ids as anchors
@@ -150,13 +193,27 @@ def html_visit_step(self: HTML5Translator, node: step) -> None:
 
 def html_depart_step(self: HTML5Translator, node: step) -> None:
     """Close the ``div`` opened by :func:`html_visit_step`."""
-    if isinstance(node.parent, impress_root) or not node.get("automatic"):
+    if isinstance(node.parent, impress_root):
+        closer = getattr(self, "close_step", None)
+        if closer is not None:
+            closer(node)
+        else:
+            self.body.append("</div>\n")
+    elif not node.get("automatic"):
         self.body.append("</div>\n")
 
 
 def html_visit_impress_root(self: HTML5Translator, node: impress_root) -> None:
-    """Open impress.js's root element, ``<div id="impress" data-width=...>``."""
-    attributes = root_attributes(node["impress_config"])
+    """Open impress.js's root element, ``<div id="impress" data-width=...>``, with the
+    translator's ``open_root`` where it has one (the impress translator writes the
+    deck's size into the page's style sheet), else with the size in a ``style``."""
+    opener = getattr(self, "open_root", None)
+    if opener is not None:
+        opener(node)
+        return
+    config = node["impress_config"]
+    attributes = root_attributes(config)
+    attributes["style"] = "; ".join(root_style(config))
     self.body.append(self.starttag(node, "div", "\n", False, **attributes))
 
 
@@ -187,7 +244,16 @@ def add_node(app: Sphinx, node: type[nodes.Element], html: tuple[Visitor, Visito
     )
 
 
+def visit_skip(self: Any, node: nodes.Element) -> None:
+    """Write nothing for the node and its children."""
+    raise nodes.SkipNode
+
+
 def setup_nodes(app: Sphinx) -> None:
-    """Register the nodes of steps and of the root element."""
+    """Register the nodes of steps and of the root element; a step's background image
+    is written by no visitor (the impress translator draws it as the step's
+    background)."""
     add_node(app, step, (html_visit_step, html_depart_step))
     add_node(app, impress_root, (html_visit_impress_root, html_depart_impress_root))
+    skip = (visit_skip, None)
+    app.add_node(step_background, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)

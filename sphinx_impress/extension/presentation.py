@@ -17,7 +17,14 @@ from ..core.placement import StepSpec, resolve
 from ..errors import InvalidValue
 from .config import ImpressConfig
 from .domain import impress_domain
-from .nodes import OVERVIEW_CLASS, enclosing, impress_root, step, steps_of
+from .nodes import (
+    OVERVIEW_CLASS,
+    SLIDE_NUMBER_CLASS,
+    enclosing,
+    impress_root,
+    step,
+    steps_of,
+)
 from .notes import merge_notes
 from .separators import slide_break
 from .slides import INVISIBLE
@@ -77,10 +84,6 @@ def headings_from_rubrics(root: impress_root) -> None:
         visible = [child for child in element.children if not isinstance(child, INVISIBLE)]
         for rubric in rubrics:
             rubric.setdefault("heading-level", 1 if visible and rubric is visible[0] else 2)
-
-
-#: Class of the number that ``impress_slide_numbers`` writes into each step.
-SLIDE_NUMBER_CLASS = "impress-slide-number"
 
 
 def add_slide_numbers(root: impress_root) -> None:
@@ -148,7 +151,7 @@ class BuildPresentation(SphinxPostTransform):
         root = impress_root(ids=[ROOT_ID], impress_config=deck)
         document.append(root)
         for slide, position in zip(slides, positions, strict=True):
-            root.append(self._step(slide, position))
+            root.append(self._step(slide, position, deck))
         if not slides:
             line = next((n.line for n in [*leading, *trailing] if n.line), 1)
             warn("this document has no slide to present", ImpressWarnings.EMPTY, (docname, line))
@@ -259,13 +262,60 @@ class BuildPresentation(SphinxPostTransform):
         node["impress_step"] = StepInfo(step_id, StepOptions(overview=True))
         return node
 
-    def _step(self, slide: nodes.Element, position: Position) -> nodes.Element:
+    def _step(
+        self, slide: nodes.Element, position: Position, deck: ImpressConfig
+    ) -> nodes.Element:
         info: StepInfo = slide["impress_step"]
         slide["ids"] = [info.id, *(i for i in slide["ids"] if i != info.id)]
-        overview = [OVERVIEW_CLASS] if info.options.overview else []
-        slide["classes"] = ["step", *overview, *info.options.classes, *slide["classes"]]
+        slide["classes"] = [
+            "step", *look_classes(info.options, deck), *info.options.classes, *slide["classes"]
+        ]
         slide["impress_step"] = replace(info, position=position)
         return slide
+
+
+#: Classes of the steps whose content the fit script (``impress-fit.js``) shrinks when
+#: it is larger than the slide though the deck does not (``impress_fit = False``),
+#: and of those it leaves alone though the deck fits (the step's ``fit`` option).
+FIT_CLASS = "impress-fit"
+NO_FIT_CLASS = "impress-no-fit"
+
+#: Class of the steps whose content is centred vertically.
+CENTER_CLASS = "impress-center"
+
+#: Classes of a step drawn with the dark theme's colours in any deck, and with the
+#: light theme's: a step whose ``background`` is a colour gets the one that reads on
+#: it; an author gives one to a step with a dark or light background image.
+DARK_STEP_CLASS = "impress-step-dark"
+LIGHT_STEP_CLASS = "impress-step-light"
+
+#: Backgrounds darker than this relative luminance get light text
+#: (:data:`DARK_STEP_CLASS`): near where white and black text have the same contrast
+#: with the background (about 0.18).
+DARK_BELOW = 0.18
+
+
+def look_classes(options: StepOptions, deck: ImpressConfig) -> list[str]:
+    """The classes that say how a step's content is shown: :data:`OVERVIEW_CLASS` for
+    an overview step (which has no content of its own); else the colours that read on
+    its ``background`` colour (:data:`DARK_STEP_CLASS` or :data:`LIGHT_STEP_CLASS`,
+    unless the author gave one), :data:`FIT_CLASS` or :data:`NO_FIT_CLASS` when the
+    step's ``fit`` option says otherwise than the deck's ``impress_fit`` (which the root
+    element carries, :data:`~sphinx_impress.extension.nodes.FIT_ATTRIBUTE`), and
+    :data:`CENTER_CLASS` when the step's ``center`` option, or else the deck's
+    ``impress_center``, says so. A step that does as the deck says gets no class."""
+    if options.overview:
+        return [OVERVIEW_CLASS]
+    classes = []
+    luminance = options.background.luminance() if options.background else None
+    chosen = {DARK_STEP_CLASS, LIGHT_STEP_CLASS} & set(options.classes)
+    if luminance is not None and not chosen:
+        classes.append(DARK_STEP_CLASS if luminance < DARK_BELOW else LIGHT_STEP_CLASS)
+    if options.fit is not None and options.fit != deck.fit:
+        classes.append(FIT_CLASS if options.fit else NO_FIT_CLASS)
+    if deck.center if options.center is None else options.center:
+        classes.append(CENTER_CLASS)
+    return classes
 
 
 def _sets_layout(element: nodes.Element) -> bool:

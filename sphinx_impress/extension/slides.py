@@ -16,7 +16,7 @@ from .._compat import builder_name
 from ..core.options import StepInfo, StepOptions, check_id, is_page_id
 from .config import ImpressConfig, read_front_matter
 from .domain import impress_domain
-from .nodes import enclosing, step, title_text
+from .nodes import enclosing, step, step_background, title_text
 from .notes import notes
 from .separators import slide_break, split_at_separators
 from .warnings import ImpressWarnings, warn
@@ -409,6 +409,12 @@ class CollectSteps(SphinxTransform):
             step_id = self._step_id(slide, slide_options.id, number, used, line)
             used.add(step_id)
             slide["impress_step"] = StepInfo(step_id, slide_options, line)
+            background = slide_options.background
+            if background is not None and background.image is not None:
+                # an image node, so that Sphinx copies the file like any image
+                image = step_background(uri=background.image, impress_path=background.image)
+                image.source, image.line = slide.source, line
+                slide.append(image)
         if in_deck:
             self._free_page_ids(used)
 

@@ -33,7 +33,10 @@ class ImpressWarnings(Enum):
     other than empty, ``relative`` or ``all`` (the option is left out; a bad
     ``rel-reset`` resets the moves). And in a deck, the class ``step`` on an element
     that is no slide (``:class: step`` on an admonition), which impress.js would take
-    for a step inside a step: the class is left out."""
+    for a step inside a step: the class is left out. Also a step ``background`` that is
+    no colour, gradient or local image file (an address is refused: the presentation
+    would not work offline), and a ``style`` (an mdpress slide's) that cannot stand in
+    the page's style sheet: they are left out."""
 
     OPTION = "option"
     """An option the ``step`` directive does not know; it is ignored (a ``data-*``

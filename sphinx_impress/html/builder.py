@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
+import posixpath
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -17,6 +19,7 @@ from .._compat import (
     clear_assets,
     drop_assets,
     extension_registry,
+    forget_file_checksums,
     page_assets,
 )
 from ..core.canvas import CanvasStep, canvas_svg
@@ -25,10 +28,13 @@ from ..extension.domain import impress_domain
 from ..extension.nodes import impress_root, title_text
 from ..extension.presentation import BUILDER
 from ..extension.warnings import ImpressWarnings, warn
+from .compact import compact_theme_files
 from .highlighting import ReusingPygmentsBridge
 from .math import presentation_renderer, register_renderer
 from .offline import is_remote, warn_remote_assets
-from .translator import ImpressTranslator
+from .stylesheet import SUFFIX as STYLE_SUFFIX
+from .stylesheet import GeneratedStyles
+from .translator import STYLES_KEY, ImpressTranslator
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -69,6 +75,15 @@ INLINE_JS = "impress-inline-{digest}.js"
 #: (it listens for ``impress:init``, so it comes before :data:`INIT_JS`).
 NEARBY_JS = "impress-nearby.js"
 
+#: The script that shrinks a step's content to fit the slide (``impress_fit``), in
+#: the presentation, the presenter console's previews and the print view.
+FIT_JS = "impress-fit.js"
+
+#: The presenter console (key P) that takes the place of impress.js 1.1.0's, which
+#: throws in presentations opened from disk; :data:`INIT_JS` loads it when P is first
+#: pressed. Its window's style sheet is ``impress-console.css``.
+CONSOLE_JS = "impress-console.js"
+
 
 class ImpressBuilder(StandaloneHTMLBuilder):
     """Writes ``OUT/<docname>.html`` for each document, as an impress.js presentation.
@@ -98,9 +113,12 @@ class ImpressBuilder(StandaloneHTMLBuilder):
 
     def init(self) -> None:
         """Set up as Sphinx's HTML builder does, with the MathML renderer known to
-        Sphinx's registry when this is the build's own builder (Sphinx checks it)."""
+        Sphinx's registry when this is the build's own builder (Sphinx checks it), and
+        with no file checksum left from an earlier build in the same process (the
+        style sheets it writes may have changed: another theme, another size)."""
         if self.own_build and self.config.impress_math == "mathml":
             register_renderer(extension_registry(self))
+        forget_file_checksums()
         super().init()
 
     def get_theme_config(self) -> tuple[str, dict[str, str | int | bool]]:
@@ -108,15 +126,24 @@ class ImpressBuilder(StandaloneHTMLBuilder):
         return THEME, {}
 
     def init_highlighter(self) -> None:
-        """Sphinx's highlighter (style from ``pygments_style`` or the theme), keeping
-        one Pygments formatter per set of options
-        (:class:`~sphinx_impress.html.highlighting.ReusingPygmentsBridge`)."""
-        super().init_highlighter()
-        if self.highlighter is not None:
-            self.highlighter = ReusingPygmentsBridge.like(self.highlighter)
-        dark = getattr(self, "dark_highlighter", None)
-        if dark is not None:
-            self.dark_highlighter = ReusingPygmentsBridge.like(dark)
+        """The highlighter of code blocks, keeping one Pygments formatter per set of
+        options (:class:`~sphinx_impress.highlighting.ReusingPygmentsBridge`).
+
+        Its style is ``pygments_style`` if ``conf.py`` sets it, else the theme's
+        style for ``impress_theme``: its light style (accessible-pygments' a11y-light)
+        for ``light``, its dark style (a11y-dark) for ``dark``, and for ``auto`` the
+        light one plus the dark one in ``pygments_dark.css``, which applies when the
+        reader's system asks for dark colours (as Sphinx's HTML builder does).
+        """
+        light = (self.theme.pygments_style_default if self.theme else None) or "sphinx"
+        dark = (self.theme.pygments_style_dark if self.theme else None) or light
+        chosen = self.config.pygments_style
+        theme = self.config.impress_theme
+        style = chosen or (dark if theme == "dark" else light)
+        self.highlighter = ReusingPygmentsBridge("html", style)
+        self.dark_highlighter = (
+            ReusingPygmentsBridge("html", dark) if theme == "auto" and not chosen else None
+        )
 
     def init_css_files(self) -> None:
         """Highlighting, the theme's style sheets (``html_style`` is for docs pages and
@@ -124,6 +151,10 @@ class ImpressBuilder(StandaloneHTMLBuilder):
         ``impress_css_files``."""
         clear_assets(self, "css")
         self.add_css_file("pygments.css", priority=200)
+        if self.dark_highlighter is not None:
+            self.add_css_file(
+                "pygments_dark.css", priority=200, media="(prefers-color-scheme: dark)"
+            )
         # the theme's own style sheets, whatever html_style says for the docs pages
         for filename in self.theme.stylesheets if self.theme else ():
             self.add_css_file(filename, priority=200)
@@ -136,8 +167,9 @@ class ImpressBuilder(StandaloneHTMLBuilder):
 
     def init_js_files(self) -> None:
         """impress.js, Sphinx's ``documentation_options.js``, extensions' scripts,
-        ``impress_js_files``, the script that draws only the steps near the view in a big
-        deck, then the init script.
+        ``impress_js_files``, the scripts that draw only the steps near the view in a
+        big deck and fit content to the slide, then the init script (which loads the
+        presenter console, :data:`CONSOLE_JS`, when it is opened).
 
         Sphinx's other page helpers (``doctools.js`` and the like) are left out: a deck
         has no search and no sidebar, and the arrow keys belong to impress.js.
@@ -152,6 +184,7 @@ class ImpressBuilder(StandaloneHTMLBuilder):
             self._check_static_file("impress_js_files", filename)
             self.add_js_file(filename, priority=800)
         self.add_js_file(NEARBY_JS, priority=999)
+        self.add_js_file(FIT_JS, priority=999)
         self.add_js_file(INIT_JS, priority=1000)
 
     def add_js_file(self, filename: str, **kwargs: Any) -> None:
@@ -180,12 +213,14 @@ class ImpressBuilder(StandaloneHTMLBuilder):
         return name
 
     def copy_assets(self) -> None:
-        """Copy the static files, then make sure every local style sheet and script a
-        page will load is in the output: one that is not (an extension registered it
+        """Copy the static files (the theme's own compacted,
+        :mod:`~sphinx_impress.html.compact`), then make sure every local style sheet
+        and script a page will load is in the output: one that is not (an extension registered it
         for another builder's output, say) is left out of the pages rather than loaded
         from nowhere (:meth:`_missing_asset` may find it first)."""
         super().copy_assets()
         outdir = Path(self.outdir)
+        compact_theme_files(outdir / "_static")
         missing = set()
         for asset in page_assets(self):
             filename = str(getattr(asset, "filename", "") or "")
@@ -229,6 +264,7 @@ class ImpressBuilder(StandaloneHTMLBuilder):
             "sourcename": "",
             "page_source_suffix": str(self.env.doc2path(docname, False))[len(docname):],
             "impress": impress_domain(self.env).deck_config(docname),
+            "impress_css": posixpath.basename(docname) + STYLE_SUFFIX,
         }
 
     def handle_page(
@@ -241,32 +277,43 @@ class ImpressBuilder(StandaloneHTMLBuilder):
         super().handle_page(pagename, addctx, templatename, *args, **kwargs)
 
     def write_doc(self, docname: str, doctree: nodes.document) -> None:
-        """Write the presentation page, then, with ``impress_layout_svg``, the map of
-        its canvas as ``<docname>.layout.svg`` beside it."""
+        """Write the presentation page and, beside it, its generated style sheet
+        (``<docname>.impress.css``, :mod:`~sphinx_impress.html.stylesheet`), the
+        source of each step (``<docname>.steps.json``, for ``sphinx-impress check``)
+        and, with ``impress_layout_svg``, the map of its canvas
+        (``<docname>.layout.svg``)."""
         super().write_doc(docname, doctree)
-        target = Path(self.outdir, f"{docname}.layout.svg")
-        if not self.config.impress_layout_svg:
-            target.unlink(missing_ok=True)  # written by an earlier build
-            return
+        styles = doctree.get(STYLES_KEY) or GeneratedStyles()
+        _write_text(Path(self.outdir, docname + STYLE_SUFFIX), styles.text(f"{docname}.html"))
         root = next(iter(doctree.findall(impress_root)), None)
         if root is None:
             return
+        elements = [element for element in root.children if isinstance(element, nodes.Element)]
+        _write_text(
+            Path(self.outdir, docname + SOURCES_SUFFIX),
+            step_sources(elements, docname, Path(self.srcdir), self.env.doc2path(docname)),
+        )
+        if not self.config.impress_layout_svg:
+            # written by an earlier build
+            Path(self.outdir, f"{docname}.layout.svg").unlink(missing_ok=True)
+            return
+        page = posixpath.basename(docname) + self.link_suffix
         steps = [
             CanvasStep(
                 id=info.id,
                 position=info.position,
                 title=title_text(element),
                 rotate_order=info.options.rotate_order or "xyz",
+                href=f"{page}#/{info.id}",
             )
-            for element in root.children
-            if isinstance(element, nodes.Element)
-            and (info := element.get("impress_step")) is not None
-            and info.position is not None
+            for element in elements
+            if (info := element.get("impress_step")) is not None and info.position is not None
         ]
         config = root["impress_config"]
-        drawing = canvas_svg(steps, config.width, config.height)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(drawing, encoding="utf-8")
+        _write_text(
+            Path(self.outdir, f"{docname}.layout.svg"),
+            canvas_svg(steps, config.width, config.height),
+        )
 
     def _check_static_file(self, setting: str, filename: str) -> None:
         """Warn (``impress.config``) when a local file named in ``setting`` is in no
@@ -300,9 +347,61 @@ def note_removed_documents(
     builder = app.builder
     if isinstance(builder, ImpressBuilder) and builder.own_build:
         for docname in sorted(removed):
-            Path(builder.outdir, f"{docname}{builder.out_suffix}").unlink(missing_ok=True)
-            Path(builder.outdir, f"{docname}.layout.svg").unlink(missing_ok=True)
+            remove_presentation(Path(builder.outdir), docname, builder.out_suffix)
     return []
+
+
+def remove_presentation(folder: Path, docname: str, suffix: str) -> None:
+    """Remove the presentation of ``docname`` from ``folder`` with every file written
+    beside it: the page (``suffix``), its generated style sheet, its step sources and
+    its canvas map."""
+    for ending in (suffix, STYLE_SUFFIX, SOURCES_SUFFIX, ".layout.svg"):
+        Path(folder, docname + ending).unlink(missing_ok=True)
+
+
+#: The suffix of the file beside each presentation that says where each step comes
+#: from: ``<docname>`` + this.
+SOURCES_SUFFIX = ".steps.json"
+
+
+def step_sources(
+    elements: list[nodes.Element], docname: str, srcdir: Path, document: Path
+) -> str:
+    """The step source map of a presentation, as JSON text: for each step in
+    presentation order its ``id``, the ``source`` file it was written in (relative to
+    the project folder, ``/``-separated: no absolute path is published) and its
+    ``line`` (that of its step directive, else of its heading; ``null`` if unknown).
+    ``sphinx-impress check`` reads it to name the source of each problem it finds.
+    """
+    steps = []
+    for element in elements:
+        info = element.get("impress_step")
+        if info is None:
+            continue
+        source = Path(element.source) if element.source else document
+        steps.append({
+            "id": info.id,
+            "source": _relative(source, srcdir),
+            "line": info.line or element.line,
+        })
+    head = json.dumps({"document": docname, "source": _relative(document, srcdir)})
+    lines = ",\n".join(json.dumps(step, ensure_ascii=False) for step in steps)
+    return f'{head[:-1]}, "steps": [\n{lines}\n]}}\n'
+
+
+def _relative(path: Path, folder: Path) -> str:
+    """``path`` relative to ``folder`` with ``/`` separators (``..`` where it lies
+    outside); a path that cannot be made relative (another drive) is its name."""
+    try:
+        return Path(os.path.relpath(path, folder)).as_posix()
+    except ValueError:
+        return path.name
+
+
+def _write_text(target: Path, text: str) -> None:
+    """Write ``text`` to ``target`` (UTF-8), making its folder first."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
 
 
 def setup_builder(app: Sphinx) -> None:

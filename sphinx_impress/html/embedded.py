@@ -23,7 +23,7 @@ from sphinx.util.parallel import SerialTasks
 from .._compat import application, builder_in_charge, page_path, write_documents
 from ..extension.domain import impress_domain
 from ..extension.warnings import ImpressWarnings, warn
-from .builder import THEME, ImpressBuilder
+from .builder import THEME, ImpressBuilder, remove_presentation
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -339,13 +339,13 @@ def _remove_presentations(app: Sphinx) -> None:
 
 
 def _remove_stale(folder: Path, decks: set[str], suffix: str) -> None:
-    """Remove the presentations (pages ending in ``suffix``, and canvas maps) of
-    documents that are no longer decks, so that they are not published with the docs."""
+    """Remove the presentations (pages ending in ``suffix``, with the files beside
+    them) of documents that are no longer decks, so that they are not published with
+    the docs."""
     for page in sorted(folder.rglob(f"*{suffix}")):
         docname = page.relative_to(folder).as_posix()[: -len(suffix)]
         if docname not in decks:
-            page.unlink()
-            Path(f"{folder / docname}.layout.svg").unlink(missing_ok=True)
+            remove_presentation(folder, docname, suffix)
 
 
 def pages_linking_into_decks(app: Sphinx, env: Any) -> list[str]:

@@ -35,7 +35,7 @@ from sphinx.directives.code import CodeBlock, LiteralInclude
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
-from ..core.options import StepOptions
+from ..core.options import StepOptions, parse_background
 from ..core.values import parse_number
 from ..errors import InvalidValue
 from ..extension.nodes import depart_passthrough, in_presentation, step, visit_passthrough
@@ -236,21 +236,25 @@ def step_options(options: Mapping[str, Any]) -> tuple[StepOptions, list[str]]:
     ``revealjs-break``) come to, and a message for each option without a counterpart.
 
     Carried over: ``data-background-color`` and ``data-background-gradient`` (the
-    step's background, as a ``style``), ``data-autoslide`` (ms: the step's
+    step's ``background``, the later of the two when both are given),
+    ``data-autoslide`` (ms: the step's
     ``autoplay``, seconds) and ``data-visibility="hidden"`` (the step is skipped, class
     ``skip``). ``notitle`` is read by :func:`read_revealjs`. Every other option,
     auto-animation and other ``data-*`` of reveal.js plugins included, has none.
     """
-    styles, classes, problems = [], [], []
+    classes: list[str] = []
+    problems: list[str] = []
     autoplay = None
+    background = None
     for name, value in options.items():
         text = _text(value)
         if name == "notitle":
             continue
-        if name == "data-background-color" and text:
-            styles.append(f"background: {text}")
-        elif name == "data-background-gradient" and text:
-            styles.append(f"background-image: {text}")
+        if name in ("data-background-color", "data-background-gradient") and text:
+            try:
+                background = parse_background(text)
+            except InvalidValue as error:
+                problems.append(f"{name}: {error}; left out")
         elif name == "data-autoslide":
             try:
                 autoplay = parse_number(text, 0) / 1000
@@ -265,8 +269,10 @@ def step_options(options: Mapping[str, Any]) -> tuple[StepOptions, list[str]]:
                 else "impress.js has no counterpart"
             )
             problems.append(f"{name}: {why}; left out")
-    data = {"style": "; ".join(styles)} if styles else {}
-    return StepOptions(classes=tuple(classes), data=data, autoplay=autoplay), problems
+    return (
+        StepOptions(classes=tuple(classes), autoplay=autoplay, background=background),
+        problems,
+    )
 
 
 def _substeps(children: list[nodes.Node], where: Any) -> list[nodes.Node]:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from sphinx_impress.cli.pdf import CHROMIUM_ARGS as PDF_CHROMIUM_ARGS
+from sphinx_impress.cli._browser import CHROMIUM_ARGS as PDF_CHROMIUM_ARGS
 
 from .support import DeckPage
 
@@ -94,15 +94,18 @@ def build_site(
     srcdir: Path,
     strict: bool = True,
     buildername: str = "impress",
+    settings: dict[str, str] | None = None,
 ) -> Path:
     """Build ``srcdir`` with ``python -m sphinx -b <buildername>`` (``-W`` when
-    ``strict``) into a temporary folder, doctrees kept outside it; the output folder."""
+    ``strict``; each of ``settings`` as ``-D name=value``) into a temporary folder,
+    doctrees kept outside it; the output folder."""
     base = tmp_path_factory.mktemp(f"{srcdir.name}-build")
     outdir = base / "out"
     doctrees = base / "doctrees"  # kept out of the output folder
     warnings = ["-W", "--keep-going"] if strict else []
     command = [
         sys.executable, "-m", "sphinx", *warnings, "-b", buildername,
+        *[f"-D{name}={value}" for name, value in (settings or {}).items()],
         "-d", str(doctrees), str(srcdir), str(outdir),
     ]
     result = subprocess.run(command, capture_output=True, text=True, cwd=REPO_ROOT, check=False)

@@ -15,17 +15,6 @@ if TYPE_CHECKING:
 
 # ---- the page ---------------------------------------------------------------------
 
-#: The page errors impress.js 1.1.0's presenter console (vendored unmodified) causes on
-#: a ``file://`` page: it reaches into its preview frames, which Chromium keeps apart
-#: (frames of ``file://`` pages have the origin "null"), when it opens and again, at
-#: times, when the presentation moves on. Notes, clock and timer work regardless.
-CONSOLE_FILE_ERRORS = (
-    "Cannot read properties of null (reading 'body')",
-    "Failed to read a named property 'scrollTo' from 'Window': Blocked a frame with "
-    'origin "null" from accessing a frame with origin "null". Protocols, domains, and '
-    "ports must match.",
-)
-
 _ACTIVE_ID_JS = (
     "() => { const a = document.querySelector('#impress .step.active');"
     " return a ? a.id : null; }"

@@ -304,8 +304,11 @@ def test_without_javascript_the_text_is_readable_in_order(no_js_deck: DeckPage) 
     assert message.is_visible()
     assert "JavaScript" in message.inner_text()
 
+    # a reader scrolls to each step (its content is laid out when it comes near the
+    # window: content-visibility)
     steps = page.evaluate(
         """() => [...document.querySelectorAll('#impress .step')].map(s => {
+            s.scrollIntoView();
             const r = s.getBoundingClientRect();
             const h = s.querySelector('h1, h2, h3, h4, h5, h6');
             return {id: s.id, top: r.top + scrollY, bottom: r.bottom + scrollY,

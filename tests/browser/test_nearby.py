@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 import pytest
 
 from .conftest import _recorded_page, build_site
-from .support import CONSOLE_FILE_ERRORS
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -142,10 +141,31 @@ def test_the_presenter_console_opens(big_deck: DeckPage) -> None:
     with big_deck.page.context.expect_page() as popup:
         big_deck.page.keyboard.press("p")
     console = popup.value
-    console.wait_for_selector("#notes")
+    console.wait_for_selector(".impress-console-notes")
     big_deck.goto_step(ids[40], duration=0)
     assert ids[40] in _shown(big_deck) and ids[0] not in _shown(big_deck)
-    assert big_deck.console_errors == []
-    # impress.js 1.1.0's console reaches into its preview frames, which Chromium keeps
-    # apart for file:// pages: those errors only
-    assert set(big_deck.page_errors) <= set(CONSOLE_FILE_ERRORS)
+    assert big_deck.console_errors == [] and big_deck.page_errors == []
+
+
+def test_fitting_is_lazy_and_follows_the_drawn_steps(big_deck: DeckPage) -> None:
+    fitted_js = (
+        "() => [...document.querySelectorAll('#impress .step[data-sphinx-impress-fitted]')]"
+        ".map(s => s.id)"
+    )
+    big_deck.open()
+    ids = big_deck.step_ids()
+    # the first frames fit the start and the steps drawn around it, not the deck
+    big_deck.page.wait_for_function(
+        "id => document.getElementById(id).hasAttribute('data-sphinx-impress-fitted')", arg=ids[1]
+    )
+    big_deck.page.wait_for_timeout(300)
+    at_start = big_deck.evaluate(fitted_js)
+    assert ids[0] in at_start and ids[60] not in at_start
+    assert set(at_start) <= set(_shown(big_deck))
+    # a far step is fitted before it is shown: a far step's content is not even laid out
+    big_deck.goto_step(ids[60], duration=0)
+    assert ids[60] in big_deck.evaluate(fitted_js)
+    assert big_deck.evaluate(
+        "id => getComputedStyle(document.getElementById(id)).contentVisibility", ids[0]
+    ) == "hidden"
+    assert big_deck.page_errors == []

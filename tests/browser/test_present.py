@@ -321,8 +321,8 @@ def test_the_presenter_console_comes_back_after_a_reload(tmp_path: Path, present
         page.keyboard.press("p")
     console = console_info.value
     console.wait_for_function(
-        "() => document.getElementById('notes') && "
-        "document.getElementById('notes').textContent.includes('Speaker notes of slide 2.')"
+        "() => document.querySelector('.impress-console-notes') && document.querySelector("
+        "'.impress-console-notes').textContent.includes('Speaker notes of slide 2.')"
     )
     with context.expect_page() as again_info:
         talk.write_text(
@@ -330,7 +330,7 @@ def test_the_presenter_console_comes_back_after_a_reload(tmp_path: Path, present
         )
     reopened = again_info.value
     reopened.wait_for_function(
-        "() => document.getElementById('notes') && "
-        "document.getElementById('notes').textContent.includes('Notes, edited.')"
+        "() => document.querySelector('.impress-console-notes') && document.querySelector("
+        "'.impress-console-notes').textContent.includes('Notes, edited.')"
     )
     assert page.evaluate(_ACTIVE) == "slide-2"

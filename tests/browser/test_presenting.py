@@ -262,3 +262,22 @@ def test_print_view_has_slide_numbers_and_survives_blackout(presenting: DeckPage
     pages = _pdf_pages(out)
     assert len(pages) == 6
     assert [" ".join(text.split()).split(" ")[-1] for text in pages] == [str(n) for n in range(1, 7)]
+
+
+def test_the_help_is_shown_once_per_browser(presenting: DeckPage) -> None:
+    deck, page = presenting, presenting.page
+    display = "() => getComputedStyle(document.getElementById('impress-help')).display"
+    deck.open()
+    assert page.evaluate(display) == "block"
+    # a reload (a live reload too) and another presentation do not show it again
+    page.reload()
+    page.wait_for_selector("body.impress-enabled", state="attached")
+    assert page.evaluate(display) == "none"
+    page.goto((deck.site / "quiet.html").as_uri())
+    page.wait_for_selector("body.impress-enabled", state="attached")
+    deck.open()
+    assert page.evaluate(display) == "none"
+    # H still shows it
+    page.keyboard.press("h")
+    page.wait_for_function(f"() => ({display})() === 'block'")
+    _no_errors(deck)

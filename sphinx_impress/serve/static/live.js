@@ -97,7 +97,8 @@
     var openWindow = window.open;
     window.open = function (url, name) {
         var opened = openWindow.apply(window, arguments);
-        if (name === "impressConsole") {
+        // sphinx-impress's presenter console (impress-init.js), or impress.js's own
+        if (name === "sphinx-impress-console" || name === "impressConsole") {
             consoleWindow = opened;
         }
         return opened;

@@ -1,0 +1,399 @@
+"""``sphinx-impress check PATH``: load each built presentation in headless Chromium, as
+its audience would, and report what is wrong with it, step by step, with the source
+file and line of each step.
+
+PATH is a presentation (``.html`` written by the ``impress`` builder) or a folder,
+searched for every presentation in it (the pages that have a ``<docname>.steps.json``
+beside them, which the builder writes; an ``html`` build keeps its presentations in
+``_impress/``). Each page is opened from disk in a 1280 x 720 window; requests that
+leave the output folder are recorded and refused, so the check runs offline. Found:
+
+``overflow``
+    a step whose content is larger than the slide: shrunk to ``impress_fit_min`` and
+    still too large, or, on a step that is not fitted (``impress_fit = False``, ``:fit:
+    no``), cut off at the slide's edge. Steps that fitting shrank are listed as notes,
+    with the factor used.
+``overlap``
+    two steps that cover one another on screen where the author did not mean it (the
+    rule is :mod:`sphinx_impress.core.overlap`'s; the class ``impress-may-overlap`` on
+    a step says it is meant).
+``page-error``
+    an exception the page's scripts threw, or an error they logged.
+``outside-request``
+    something the page loads from outside its output folder: the network, or a file
+    elsewhere on disk.
+``image``
+    an image that did not load.
+
+Sources and lines come from ``<docname>.steps.json``. The report is one line per
+finding (``index.md:12: step 'intro': overflow: ...``); ``--json`` writes it as JSON;
+``--strict`` exits with status 1 when anything was found. A presentation that cannot
+be checked (no such file, no presentation in a folder, no browser) is reported on one
+line of standard error with status 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+from urllib.request import url2pathname
+
+from ..core.geometry import Position
+from ..core.overlap import MAY_OVERLAP, PlacedStep, overlaps
+from ..errors import BrowserError, CheckError, ImpressError
+from ._browser import BROWSER_VARIABLE, PLAYWRIGHT_HINT, start_chromium
+
+#: The suffix of the step source map the builder writes beside each presentation.
+SOURCES_SUFFIX = ".steps.json"
+
+#: The window the pages are opened in (px).
+VIEWPORT = {"width": 1280, "height": 720}
+
+#: Upper bound for loading a page, and for impress.js to start, in ms.
+TIMEOUT_MS = 60_000
+
+#: The kinds of problem, in the order the report explains them.
+KINDS = ("overflow", "overlap", "page-error", "outside-request", "image")
+
+_NETWORK = re.compile(r"^(?:https?|wss?|ftp)://", re.IGNORECASE)
+
+
+@dataclass
+class Finding:
+    """One thing found in a page: its ``kind`` (one of :data:`KINDS`, or ``fitted``
+    for a note), the ``step`` it concerns (``None`` for the page as a whole), the
+    ``source`` file and ``line`` of that step (else of the page's document), and a
+    ``message``."""
+
+    kind: str
+    message: str
+    step: str | None = None
+    source: str | None = None
+    line: int | None = None
+
+    def text(self) -> str:
+        """The finding as one line of the report."""
+        where = self.source or "?"
+        if self.line:
+            where += f":{self.line}"
+        step = f" step {self.step!r}:" if self.step else ""
+        return f"{where}:{step} {self.kind}: {self.message}"
+
+
+@dataclass
+class PageReport:
+    """What was found in one presentation: its ``page`` (relative to the checked
+    folder), the ``source`` of its document, how many ``steps`` it has, the
+    ``problems`` and the ``notes`` (steps that fitting shrank)."""
+
+    page: str
+    source: str | None
+    steps: int = 0
+    problems: list[Finding] = field(default_factory=list)
+    notes: list[Finding] = field(default_factory=list)
+
+
+def find_presentations(path: Path) -> tuple[Path, list[Path]]:
+    """The folder the pages belong to and the presentations to check under ``path``.
+
+    :raises CheckError: when ``path`` does not exist, is a file that is not ``.html``,
+        or is a folder without presentations.
+    """
+    if not path.exists():
+        raise CheckError(f"{path}: no such file or folder")
+    if path.is_file():
+        if path.suffix.lower() not in (".html", ".htm"):
+            raise CheckError(f"{path} is not an .html page; name a presentation or a folder")
+        return path.parent.resolve(), [path.resolve()]
+    pages = sorted(
+        page.resolve()
+        for sources in path.rglob(f"*{SOURCES_SUFFIX}")
+        if (page := sources.with_name(sources.name[: -len(SOURCES_SUFFIX)] + ".html")).is_file()
+    )
+    if not pages:
+        raise CheckError(
+            f"{path} holds no presentation (no page with a {SOURCES_SUFFIX} beside it: "
+            "build with sphinx-build -b impress, or name the page)"
+        )
+    return path.resolve(), pages
+
+
+def read_sources(page: Path) -> tuple[str | None, dict[str, tuple[str, int | None]]]:
+    """The document's source file and each step's ``(source, line)`` from the step
+    source map beside ``page``; nothing when it is missing or unreadable."""
+    sidecar = page.with_name(page.stem + SOURCES_SUFFIX)
+    try:
+        data = json.loads(sidecar.read_text(encoding="utf-8"))
+        steps = {
+            str(entry["id"]): (str(entry["source"]), entry.get("line"))
+            for entry in data.get("steps", [])
+        }
+        return str(data.get("source")) if data.get("source") else None, steps
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return None, {}
+
+
+def _local_path(url: str) -> Path | None:
+    parts = urlsplit(url)
+    if parts.scheme != "file":
+        return None
+    return Path(url2pathname(unquote(parts.path)))
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        path.resolve().relative_to(folder)
+    except ValueError:
+        return False
+    return True
+
+
+#: What the check reads from a running presentation: the deck's size, each step's
+#: numbers and classes, each step's fit (impress-fit.js), and the images that did not
+#: load with the step they are in.
+_READ_JS = """() => {
+    const root = document.getElementById('impress');
+    if (!root) return null;
+    const number = (el, name, fallback) => {
+        const value = parseFloat(el.getAttribute(name));
+        return isFinite(value) ? value : fallback;
+    };
+    const steps = [...root.querySelectorAll('.step')].map(step => ({
+        id: step.id,
+        classes: [...step.classList],
+        x: number(step, 'data-x', 0), y: number(step, 'data-y', 0), z: number(step, 'data-z', 0),
+        scale: number(step, 'data-scale', 1),
+        rotate_x: number(step, 'data-rotate-x', 0), rotate_y: number(step, 'data-rotate-y', 0),
+        rotate_z: number(step, 'data-rotate-z', number(step, 'data-rotate', 0)),
+        rotate_order: step.getAttribute('data-rotate-order') || 'xyz',
+    }));
+    const fits = window.sphinxImpressFit ? window.sphinxImpressFit.all() : [];
+    const images = [...document.images]
+        .filter(img => img.complete && img.naturalWidth === 0 && img.getAttribute('src'))
+        .map(img => {
+            const step = img.closest('#impress .step');
+            return {src: img.currentSrc || img.src, step: step ? step.id : null};
+        });
+    return {
+        width: number(root, 'data-width', 1920), height: number(root, 'data-height', 1080),
+        steps, fits, images,
+    };
+}"""
+
+
+class _Recorder:
+    """What a page does while it loads and runs: errors, requests out of its folder,
+    requests that failed."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.errors: list[str] = []
+        self.outside: list[str] = []
+        self.failed: list[tuple[str, str]] = []
+
+    def attach(self, page: Any) -> None:
+        page.on("pageerror", lambda error: self.errors.append(str(error).strip().splitlines()[0]))
+        page.on("console", self._console)
+        page.on("request", self._request)
+        page.on("requestfailed", self._failed)
+
+    def _console(self, message: Any) -> None:
+        text = message.text.strip()
+        if message.type == "error" and not text.startswith("Failed to load resource"):
+            self.errors.append(text.splitlines()[0] if text else "an error without text")
+
+    def _request(self, request: Any) -> None:
+        url = request.url
+        path = _local_path(url)
+        outside = _NETWORK.match(url) is not None or (
+            path is not None and not _inside(path, self.folder)
+        )
+        if outside and url not in self.outside:
+            self.outside.append(url)
+
+    def _failed(self, request: Any) -> None:
+        if request.resource_type == "image":
+            self.failed.append((request.url, request.failure or "failed"))
+
+
+def check_page(browser: Any, page_file: Path, folder: Path) -> PageReport:
+    """Load one presentation and report what is wrong with it.
+
+    :raises CheckError: when the page is not an impress.js presentation.
+    """
+    from playwright.sync_api import Error as PlaywrightError
+
+    document_source, sources = read_sources(page_file)
+    report = PageReport(page_file.relative_to(folder).as_posix(), document_source)
+
+    def finding(kind: str, message: str, step: str | None = None) -> Finding:
+        source, line = (document_source, None)
+        if step is not None:
+            source, line = sources.get(step, (document_source, None))
+        return Finding(kind, message, step, source or report.page, line)
+
+    def shown(url: str) -> str:
+        """A file of the output folder by its path there, anything else as it is."""
+        path = _local_path(url)
+        if path is not None and _inside(path, folder):
+            return path.resolve().relative_to(folder).as_posix()
+        return url
+
+    recorder = _Recorder(folder)
+    context = browser.new_context(viewport=VIEWPORT)
+    try:
+        context.set_default_timeout(TIMEOUT_MS)
+        context.route(_NETWORK, lambda route: route.abort())
+        page = context.new_page()
+        recorder.attach(page)
+        try:
+            page.goto(page_file.as_uri(), wait_until="load", timeout=TIMEOUT_MS)
+        except PlaywrightError as error:
+            raise CheckError(f"{page_file}: the page did not load: {error}") from error
+        if not page.evaluate("() => !!document.getElementById('impress')"):
+            raise CheckError(f"{page_file} is not an impress.js presentation")
+        try:
+            page.wait_for_selector("body.impress-enabled", state="attached", timeout=TIMEOUT_MS)
+        except PlaywrightError:
+            report.problems.append(finding("page-error", "impress.js did not start"))
+        page.evaluate("() => document.fonts.ready.then(() => true)")
+        found = page.evaluate(_READ_JS)
+    finally:
+        context.close()
+    report.steps = len(found["steps"])
+    _report_fits(report, found["fits"], finding)
+    _report_overlaps(report, found, finding)
+    for message in recorder.errors:
+        report.problems.append(finding("page-error", message))
+    for url in recorder.outside:
+        report.problems.append(
+            finding("outside-request", f"loads {url}, outside the output folder")
+        )
+    failed = {
+        url: "refused: outside the output folder" if url in recorder.outside else reason
+        for url, reason in recorder.failed
+    }
+    in_steps = set()
+    for image in found["images"]:
+        reason = failed.get(image["src"], "not an image it can show")
+        in_steps.add(image["src"])
+        report.problems.append(
+            finding("image", f"{shown(image['src'])} did not load ({reason})", image["step"])
+        )
+    for url, reason in failed.items():
+        if url not in in_steps:
+            report.problems.append(finding("image", f"{shown(url)} did not load ({reason})"))
+    return report
+
+
+def _report_fits(report: PageReport, fits: list[dict[str, Any]], finding: Any) -> None:
+    for fit in fits:
+        if fit["overflow"] and fit["fit"]:
+            report.problems.append(finding(
+                "overflow",
+                f"the content is larger than the slide even shrunk to {fit['factor']:g} "
+                f"(impress_fit_min); it would need {fit['needed']:g}",
+                fit["id"],
+            ))
+        elif fit["overflow"]:
+            report.problems.append(finding(
+                "overflow",
+                f"the content is larger than the slide and is cut off (not fitted; it "
+                f"would need shrinking to {fit['needed']:g})",
+                fit["id"],
+            ))
+        elif fit["factor"] < 1:
+            report.notes.append(finding("fitted", f"shrunk to {fit['factor']:g} to fit", fit["id"]))
+
+
+def _report_overlaps(report: PageReport, found: dict[str, Any], finding: Any) -> None:
+    placed = [
+        PlacedStep(
+            step["id"],
+            Position(
+                x=step["x"], y=step["y"], z=step["z"], scale=max(step["scale"], 1e-3),
+                rotate_x=step["rotate_x"], rotate_y=step["rotate_y"], rotate_z=step["rotate_z"],
+            ),
+            step["rotate_order"] if sorted(step["rotate_order"]) == ["x", "y", "z"] else "xyz",
+            exempt="impress-overview" in step["classes"] or MAY_OVERLAP in step["classes"],
+        )
+        for step in found["steps"]
+    ]
+    for overlap in overlaps(placed, found["width"], found["height"]):
+        first, second = placed[overlap.first], placed[overlap.second]
+        report.problems.append(finding(
+            "overlap",
+            f"covers step {first.id!r} on screen ({overlap.share:.0%} of the smaller one); "
+            f"move one, or give the step the class {MAY_OVERLAP} if it is meant",
+            second.id,
+        ))
+
+
+def check(path: Path, browser: str | None = None) -> list[PageReport]:
+    """Check every presentation under ``path``; one report per page, in page order.
+
+    :raises CheckError: when ``path`` holds no presentation or a page cannot be
+        checked.
+    :raises BrowserError: when Playwright is missing or no browser starts.
+    """
+    folder, pages = find_presentations(path)
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError as error:
+        raise BrowserError(PLAYWRIGHT_HINT) from error
+    with start_chromium(browser) as (_, chromium):
+        return [check_page(chromium, page, folder) for page in pages]
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The arguments of ``sphinx-impress check``."""
+    parser.add_argument(
+        "path", type=Path, metavar="PATH",
+        help="a built presentation (.html) or a folder of them (a build's output folder)",
+    )
+    parser.add_argument(
+        "--strict", action="store_true",
+        help="exit with status 1 when anything is found (for a talk's CI)",
+    )
+    parser.add_argument("--json", action="store_true", help="write the report as JSON")
+    parser.add_argument(
+        "--browser", metavar="PATH",
+        help=f"the Chromium to use (default: ${BROWSER_VARIABLE}, then chromium on PATH)",
+    )
+
+
+def run(args: Any) -> int:
+    """Check, print the report; the exit status says whether ``--strict`` failed."""
+    try:
+        reports = check(args.path, args.browser)
+    except ImpressError as error:
+        print(f"sphinx-impress check: {error}", file=sys.stderr)
+        return 1
+    problems = sum(len(report.problems) for report in reports)
+    if args.json:
+        print(json.dumps(
+            {"problems": problems, "pages": [asdict(report) for report in reports]}, indent=2
+        ))
+    else:
+        for report in reports:
+            for item in sorted(report.problems + report.notes, key=_order):
+                print(item.text())
+            counts = {kind: sum(p.kind == kind for p in report.problems) for kind in KINDS}
+            detail = ", ".join(f"{n} {kind}" for kind, n in counts.items() if n)
+            print(
+                f"{report.page}: {report.steps} steps, "
+                f"{len(report.problems)} {'problem' if len(report.problems) == 1 else 'problems'}"
+                + (f" ({detail})" if detail else "")
+                + f", {len(report.notes)} fitted"
+            )
+    return 1 if args.strict and problems else 0
+
+
+def _order(item: Finding) -> tuple[str, int, str]:
+    return (item.source or "", item.line or 0, item.kind)

@@ -1,0 +1,126 @@
+"""``sphinx-impress check``: every kind of problem found in Chromium and named with
+the source file and line of its step; a clean deck passes; ``--strict`` and ``--json``
+for CI; a path that cannot be checked is one line on standard error."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import REPO_ROOT, build_site
+
+pytestmark = pytest.mark.browser
+
+ROOT = REPO_ROOT / "tests" / "roots" / "test-check"
+
+
+@pytest.fixture(scope="module")
+def check_site(tmp_path_factory: pytest.TempPathFactory, chromium_executable: str) -> Path:
+    return build_site(tmp_path_factory, ROOT)
+
+
+def _check(*args: str | Path, browser: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "sphinx_impress.cli", "check", *map(str, args), "--browser", browser],
+        capture_output=True, text=True, check=False, cwd=REPO_ROOT, timeout=300,
+    )
+
+
+def _directive_line(source: Path, step_id: str) -> int:
+    """The line of the step directive that gives ``step_id`` (1-based)."""
+    lines = source.read_text(encoding="utf-8").splitlines()
+    index = lines.index(f":id: {step_id}")
+    while not lines[index].startswith("```{step}"):
+        index -= 1
+    return index + 1
+
+
+def test_every_kind_is_found_at_its_step(check_site: Path, chromium_executable: str) -> None:
+    result = _check(check_site, "--json", browser=chromium_executable)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    pages = {page["page"]: page for page in report["pages"]}
+    assert sorted(pages) == ["index.html", "problems.html"]
+    assert pages["index.html"]["problems"] == []
+    assert pages["index.html"]["steps"] == 3
+    problems = pages["problems.html"]
+    assert problems["source"] == "problems.md"
+    assert problems["steps"] == 9
+    found = {(p["kind"], p["step"]) for p in problems["problems"]}
+    assert found == {
+        ("overflow", "crowded"),
+        ("overflow", "cut"),
+        ("overlap", "right"),
+        ("image", "pictures"),
+        ("page-error", None),
+        ("outside-request", None),
+    }
+    assert report["problems"] == len(problems["problems"]) == 7
+    source = ROOT / "problems.md"
+    for problem in problems["problems"]:
+        assert problem["source"] == "problems.md"
+        if problem["step"]:
+            assert problem["line"] == _directive_line(source, problem["step"]), problem
+    by_kind = {(p["kind"], p["step"]): p["message"] for p in problems["problems"]}
+    assert "shrunk to 0.5" in by_kind["overflow", "crowded"]
+    assert "not fitted" in by_kind["overflow", "cut"]
+    assert "'left'" in by_kind["overlap", "right"]
+    assert "boom on load" in by_kind["page-error", None]
+    assert "https://example.invalid/far-away.png" in by_kind["outside-request", None]
+    images = sorted(p["message"] for p in problems["problems"] if p["kind"] == "image")
+    assert images[0].startswith("https://example.invalid/far-away.png did not load (refused")
+    assert images[1].startswith("nowhere.png did not load")
+    # the step placed over another with impress-may-overlap is not reported
+    assert not any(p["step"] in ("meant", "meant-too") for p in problems["problems"])
+
+
+def test_text_report_and_strict(check_site: Path, chromium_executable: str) -> None:
+    result = _check(check_site / "problems.html", "--strict", browser=chromium_executable)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    line = _directive_line(ROOT / "problems.md", "crowded")
+    assert any(
+        re.fullmatch(rf"problems\.md:{line}: step 'crowded': overflow: .*shrunk to 0\.5.*", text)
+        for text in lines
+    ), lines
+    assert lines[-1] == (
+        "problems.html: 9 steps, 7 problems (2 overflow, 1 overlap, 1 page-error, "
+        "1 outside-request, 2 image), 0 fitted"
+    )
+    clean = _check(check_site / "index.html", "--strict", browser=chromium_executable)
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+    assert clean.stdout.splitlines() == ["index.html: 3 steps, 0 problems, 0 fitted"]
+
+
+def test_fitted_steps_are_notes(tmp_path_factory: pytest.TempPathFactory, chromium_executable: str) -> None:
+    site = build_site(tmp_path_factory, REPO_ROOT / "tests" / "roots" / "test-look", strict=False)
+    result = _check(site, "--json", browser=chromium_executable)
+    page = json.loads(result.stdout)["pages"][0]
+    fitted = {note["step"]: note["message"] for note in page["notes"]}
+    assert {"long-code", "sixty-paragraphs", "a-wide-table"} <= set(fitted)
+    assert all(message.startswith("shrunk to 0.") for message in fitted.values())
+    assert {(p["kind"], p["step"]) for p in page["problems"] if p["kind"] == "overflow"} == {
+        ("overflow", "too-much-even-for-fitting"), ("overflow", "not-fitted"),
+    }
+
+
+@pytest.mark.parametrize("where", ["missing", "empty-folder", "not-a-page"])
+def test_what_cannot_be_checked_is_one_line(where: str, tmp_path: Path, chromium_executable: str) -> None:
+    path = {
+        "missing": tmp_path / "nowhere",
+        "empty-folder": tmp_path,
+        "not-a-page": tmp_path / "notes.txt",
+    }[where]
+    if where == "not-a-page":
+        path.write_text("hello", encoding="utf-8")
+    result = _check(path, browser=chromium_executable)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert result.stderr.startswith("sphinx-impress check: ")
+    assert "Traceback" not in result.stderr
