@@ -44,6 +44,7 @@ def hovercraft_source(slides: int, title: str = "Benchmark deck") -> str:
     comes first, so hovercraft presents ``slides + 1`` steps, as sphinx-impress does
     with the MyST deck (hovercraft places each slide 1600 px to the right of the
     previous one)."""
+
     def heading(text: str) -> str:
         return f"{text}\n{'=' * len(text)}\n"
 

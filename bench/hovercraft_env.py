@@ -43,17 +43,35 @@ def install(folder: Path) -> Path:
     venv.EnvBuilder(with_pip=True, clear=True).create(folder)
     python = folder / ("Scripts" if sys.platform == "win32" else "bin") / "python"
     result = subprocess.run(
-        [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-         *REQUIREMENTS],
-        capture_output=True, text=True, check=False,
+        [
+            str(python),
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            *REQUIREMENTS,
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     if result.returncode != 0:
-        raise HovercraftError(f"pip could not install {' '.join(REQUIREMENTS)}:\n{result.stderr[-2000:]}")
+        raise HovercraftError(
+            f"pip could not install {' '.join(REQUIREMENTS)}:\n{result.stderr[-2000:]}"
+        )
     # isolated (-I): the package installed there, not a module of the current folder
     found = subprocess.run(
-        [str(python), "-I", "-c",
-         "import importlib.util as u; print(u.find_spec('hovercraft').origin)"],
-        capture_output=True, text=True, check=True, cwd=folder,
+        [
+            str(python),
+            "-I",
+            "-c",
+            "import importlib.util as u; print(u.find_spec('hovercraft').origin)",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=folder,
     )
     init = Path(found.stdout.strip())
     if folder.resolve() not in init.resolve().parents:

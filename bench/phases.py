@@ -33,8 +33,9 @@ import json
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT))
@@ -94,17 +95,25 @@ def install_clocks() -> None:
 def main(argv: list[str] | None = None) -> int:
     """Run one build with clocks; print ``phase seconds`` lines, and write them as JSON
     with ``--json``. Returns sphinx-build's exit status."""
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--json", type=Path, help="also write the seconds as JSON to this file")
-    parser.add_argument("sphinx_args", nargs=argparse.REMAINDER, help="arguments of sphinx-build, after --")
+    parser.add_argument(
+        "sphinx_args", nargs=argparse.REMAINDER, help="arguments of sphinx-build, after --"
+    )
     options = parser.parse_args(argv)
-    sphinx_args = options.sphinx_args[1:] if options.sphinx_args[:1] == ["--"] else options.sphinx_args
+    sphinx_args = (
+        options.sphinx_args[1:] if options.sphinx_args[:1] == ["--"] else options.sphinx_args
+    )
     install_clocks()
     status = _clocked(sphinx_main, "build")(sphinx_args)
     for phase, seconds in SECONDS.most_common():
         print(f"{phase:16} {seconds:8.3f}")
     if options.json:
-        options.json.write_text(json.dumps(dict(SECONDS), indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        options.json.write_text(
+            json.dumps(dict(SECONDS), indent=2, sort_keys=True) + "\n", encoding="utf-8"
+        )
     return status
 
 

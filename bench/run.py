@@ -35,7 +35,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from decks import hovercraft_source, write_project  # noqa: E402
+import itertools
+
+from decks import hovercraft_source, write_project
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 #: The script that times the phases of a build (bench/phases.py).
@@ -95,7 +97,11 @@ class Build:
 
 
 def sphinx_build(
-    srcdir: Path, outdir: Path, doctreedir: Path, builder: str, jobs: int = 1,
+    srcdir: Path,
+    outdir: Path,
+    doctreedir: Path,
+    builder: str,
+    jobs: int = 1,
     phases: Path | None = None,
 ) -> Build:
     """Run ``python -m sphinx -b <builder>`` in a fresh process; its wall time (s) and
@@ -113,8 +119,17 @@ def sphinx_build(
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO_ROOT), env.get("PYTHONPATH")]))
     runner = ["-m", "sphinx"] if phases is None else [str(PHASES), "--json", str(phases), "--"]
     command = [
-        sys.executable, *runner, "-N", "-b", builder, "-j", str(jobs),
-        "-d", str(doctreedir), str(srcdir), str(outdir),
+        sys.executable,
+        *runner,
+        "-N",
+        "-b",
+        builder,
+        "-j",
+        str(jobs),
+        "-d",
+        str(doctreedir),
+        str(srcdir),
+        str(outdir),
     ]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
@@ -123,7 +138,9 @@ def sphinx_build(
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if result.returncode != 0:
-        raise RuntimeError(f"{' '.join(command)} failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
+        raise RuntimeError(
+            f"{' '.join(command)} failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
+        )
     return Build(seconds, cpu, _READING.findall(result.stdout), _WRITING.findall(result.stdout))
 
 
@@ -173,50 +190,74 @@ def measure_builds(work: Path, sizes: tuple[int, ...], repeat: int) -> list[Row]
             )
     rows = []
     for slides in sizes:
-        rows.append(Row(
-            f"build, N = {slides}: impress / dummy / html, wall (CPU) s",
-            " / ".join(f"{wall[slides][b]:.2f} ({cpu[slides][b]:.2f})" for b in ("impress", "dummy", "html")),
-            data={"slides": slides, "wall": wall[slides], "cpu": cpu[slides]},
-        ))
+        rows.append(
+            Row(
+                f"build, N = {slides}: impress / dummy / html, wall (CPU) s",
+                " / ".join(
+                    f"{wall[slides][b]:.2f} ({cpu[slides][b]:.2f})"
+                    for b in ("impress", "dummy", "html")
+                ),
+                data={"slides": slides, "wall": wall[slides], "cpu": cpu[slides]},
+            )
+        )
 
     def ratio_row(label: str, a: tuple[int, str], b: tuple[int, str], target: float | None) -> Row:
         by_wall = wall[a[0]][a[1]] / wall[b[0]][b[1]]
         by_cpu = cpu[a[0]][a[1]] / cpu[b[0]][b[1]]
         return Row(
-            label, f"{by_wall:.2f} (CPU {by_cpu:.2f})",
-            f"<= {target:.2f}" if target else "", None if target is None else by_wall <= target,
+            label,
+            f"{by_wall:.2f} (CPU {by_cpu:.2f})",
+            f"<= {target:.2f}" if target else "",
+            None if target is None else by_wall <= target,
             {"ratio": by_wall, "cpu_ratio": by_cpu},
         )
 
     middle = 1000 if 1000 in sizes else sizes[-1]
-    rows.append(ratio_row(
-        f"impress / dummy at N = {middle}", (middle, "impress"), (middle, "dummy"),
-        TARGET_IMPRESS_OVER_DUMMY,
-    ))
-    rows.append(ratio_row(f"impress / html at N = {middle}", (middle, "impress"), (middle, "html"), None))
+    rows.append(
+        ratio_row(
+            f"impress / dummy at N = {middle}",
+            (middle, "impress"),
+            (middle, "dummy"),
+            TARGET_IMPRESS_OVER_DUMMY,
+        )
+    )
+    rows.append(
+        ratio_row(f"impress / html at N = {middle}", (middle, "impress"), (middle, "html"), None)
+    )
     phases = measure_phases(work, work / f"deck-{middle}", repeat)
     _progress(f"impress N={middle} phases: {json.dumps(phases, sort_keys=True)}")
     own = phases.get("presentation", 0.0) + phases.get("canvas", 0.0)
-    rows.append(Row(
-        f"impress at N = {middle}, write phase: HTML translator (Pygments in it) / "
-        "sphinx-impress's post-transform and canvas map / page template, s",
-        f"{phases.get('translate', 0.0):.2f} ({phases.get('highlight', 0.0):.2f}) / {own:.2f} / "
-        f"{phases.get('page', 0.0):.2f}",
-        data=phases,
-    ))
+    rows.append(
+        Row(
+            f"impress at N = {middle}, write phase: HTML translator (Pygments in it) / "
+            "sphinx-impress's post-transform and canvas map / page template, s",
+            f"{phases.get('translate', 0.0):.2f} ({phases.get('highlight', 0.0):.2f})"
+            f" / {own:.2f} / "
+            f"{phases.get('page', 0.0):.2f}",
+            data=phases,
+        )
+    )
     floor = (wall[middle]["dummy"] + phases.get("translate", 0.0)) / wall[middle]["dummy"]
-    rows.append(Row(
-        f"floor of impress / dummy, N = {middle}, if sphinx-impress's own code took no "
-        "time: (dummy + this build's HTML translator) / dummy",
-        f"{floor:.2f}",
-        data={"ratio": floor},
-    ))
+    rows.append(
+        Row(
+            f"floor of impress / dummy, N = {middle}, if sphinx-impress's own code took no "
+            "time: (dummy + this build's HTML translator) / dummy",
+            f"{floor:.2f}",
+            data={"ratio": floor},
+        )
+    )
     if len(sizes) >= 2:
         small, big = (1000, 5000) if {1000, 5000} <= set(sizes) else sizes[-2:]
         # the issue's 5.5 for five times the slides, scaled to other size pairs
         target = TARGET_LINEAR * (big / small) / 5
-        rows.append(ratio_row(f"impress time({big}) / time({small})", (big, "impress"), (small, "impress"), target))
-        rows.append(ratio_row(f"dummy time({big}) / time({small})", (big, "dummy"), (small, "dummy"), None))
+        rows.append(
+            ratio_row(
+                f"impress time({big}) / time({small})", (big, "impress"), (small, "impress"), target
+            )
+        )
+        rows.append(
+            ratio_row(f"dummy time({big}) / time({small})", (big, "dummy"), (small, "dummy"), None)
+        )
     return rows
 
 
@@ -236,7 +277,9 @@ def measure_project(work: Path, decks: int, slides: int, repeat: int) -> list[Ro
         full_cpu.append(build.cpu)
         source = srcdir / f"{edited}.md"
         text = source.read_text(encoding="utf-8")
-        source.write_text(text.replace("says something", f"says something new ({attempt})", 1), encoding="utf-8")
+        source.write_text(
+            text.replace("says something", f"says something new ({attempt})", 1), encoding="utf-8"
+        )
         again = sphinx_build(srcdir, outdir, outdir.parent / "doctrees", "impress")
         source.write_text(text, encoding="utf-8")
         incremental.append(again.seconds)
@@ -265,11 +308,16 @@ def measure_project(work: Path, decks: int, slides: int, repeat: int) -> list[Ro
     only_edited = decks_read == [edited] and decks_written == [edited]
     others = sorted((read | written) - set(names))
     return [
-        Row(f"{decks} decks x {slides} slides: full build -j 1 (s)", f"{min(full):.2f}", data={"runs": full}),
+        Row(
+            f"{decks} decks x {slides} slides: full build -j 1 (s)",
+            f"{min(full):.2f}",
+            data={"runs": full},
+        ),
         Row(
             f"edit {edited}: rebuild / full build",
             f"{ratio:.2f} ({min(incremental):.2f} s; by CPU time {cpu_ratio:.2f})",
-            f"<= {TARGET_INCREMENTAL:.2f}", ratio <= TARGET_INCREMENTAL,
+            f"<= {TARGET_INCREMENTAL:.2f}",
+            ratio <= TARGET_INCREMENTAL,
             {"ratio": ratio, "cpu_ratio": cpu_ratio, "runs": incremental},
         ),
         Row(
@@ -277,17 +325,23 @@ def measure_project(work: Path, decks: int, slides: int, repeat: int) -> list[Ro
             f"{min(idle) / min(full):.2f} ({min(idle):.2f} s"
             + (f"; it read or wrote {', '.join(sorted(idle_work))}" if idle_work else "")
             + ")",
-            data={"ratio": min(idle) / min(full), "runs": idle, "read_or_written": sorted(idle_work)},
+            data={
+                "ratio": min(idle) / min(full),
+                "runs": idle,
+                "read_or_written": sorted(idle_work),
+            },
         ),
         Row(
             f"edit {edited}: decks read / decks written again",
             f"{', '.join(decks_read) or 'none'} / {', '.join(decks_written) or 'none'}"
             + (f" (also written: {', '.join(others)}, whose toctree lists it)" if others else ""),
-            f"only {edited}", only_edited,
+            f"only {edited}",
+            only_edited,
             {"read": sorted(read), "written": sorted(written)},
         ),
         Row(
-            "full build -j 2 / -j 1", f"{min(parallel) / min(full):.2f} ({min(parallel):.2f} s)",
+            "full build -j 2 / -j 1",
+            f"{min(parallel) / min(full):.2f} ({min(parallel):.2f} s)",
             data={"ratio": min(parallel) / min(full), "runs": parallel},
         ),
     ]
@@ -313,10 +367,15 @@ def measure_weight(work: Path) -> list[Row]:
         sizes[name] = (outdir / name).stat().st_size
     total = sum(sizes.values())
     detail = ", ".join(f"{Path(n).name} {s}" for n, s in sizes.items())
-    return [Row(
-        "assets a presentation loads (bytes)", f"{total} ({detail})",
-        f"<= {TARGET_WEIGHT}", total <= TARGET_WEIGHT, {"total": total, "files": sizes},
-    )]
+    return [
+        Row(
+            "assets a presentation loads (bytes)",
+            f"{total} ({detail})",
+            f"<= {TARGET_WEIGHT}",
+            total <= TARGET_WEIGHT,
+            {"total": total, "files": sizes},
+        )
+    ]
 
 
 # ---- path layouts -----------------------------------------------------------------------
@@ -340,10 +399,15 @@ def measure_paths(repeat: int) -> list[Row]:
             runs.append(time.perf_counter() - start)
         best = min(runs)
         target = f"< {TARGET_PATH_ARCS:.1f} s" if count == 5000 else ""
-        rows.append(Row(
-            f"path layout of {count} arcs, 20 steps (s)", f"{best:.3f} ({_fmt_runs(runs)})",
-            target, best < TARGET_PATH_ARCS if count == 5000 else None, {"seconds": best},
-        ))
+        rows.append(
+            Row(
+                f"path layout of {count} arcs, 20 steps (s)",
+                f"{best:.3f} ({_fmt_runs(runs)})",
+                target,
+                best < TARGET_PATH_ARCS if count == 5000 else None,
+                {"seconds": best},
+            )
+        )
     return rows
 
 
@@ -367,13 +431,17 @@ target => new Promise(resolve => {
         setTimeout(() => { done = true; resolve(stamps); }, 100);
     };
     document.addEventListener('impress:stepenter', onEnter);
-    requestAnimationFrame(now => { stamps.push(now); impress().goto(target); requestAnimationFrame(tick); });
+    requestAnimationFrame(now => {
+        stamps.push(now); impress().goto(target); requestAnimationFrame(tick);
+    });
 })
 """
 
 
 def _chromium() -> str | None:
-    return shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
+    return shutil.which("chromium") or (
+        "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
+    )
 
 
 def present(page: Any, url: str, repeat: int) -> dict[str, Any]:
@@ -394,7 +462,7 @@ def present(page: Any, url: str, repeat: int) -> dict[str, Any]:
     for attempt in range(repeat):
         target = ids[middle] if attempt % 2 == 0 else ids[middle - 1]
         stamps = page.evaluate(_TRANSITION_JS, target)
-        intervals.extend(b - a for a, b in zip(stamps, stamps[1:], strict=False))
+        intervals.extend(b - a for a, b in itertools.pairwise(stamps))
     return {"steps": len(ids), "init_ms": init_ms, "intervals": intervals}
 
 
@@ -416,7 +484,8 @@ def measure_browser(work: Path, step_counts: tuple[int, ...], repeat: int) -> li
     results: dict[int, dict[str, Any]] = {}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=chromium, headless=True,
+            executable_path=chromium,
+            headless=True,
             args=["--no-sandbox", "--no-first-run", "--disable-background-networking"],
         )
         for steps, outdir in sites.items():
@@ -441,17 +510,26 @@ def measure_browser(work: Path, step_counts: tuple[int, ...], repeat: int) -> li
         browser.close()
     rows = []
     for steps, found in results.items():
-        rows.append(Row(
-            f"Chromium, {steps} steps: load to impress:init / median / 95th percentile frame interval (ms)",
-            f"{found['init_ms']:.0f} / {found['median_frame_ms']:.1f} / {found['p95_frame_ms']:.1f}",
-            data=found,
-        ))
+        rows.append(
+            Row(
+                f"Chromium, {steps} steps: load to impress:init / median / "
+                "95th percentile frame interval (ms)",
+                f"{found['init_ms']:.0f} / {found['median_frame_ms']:.1f}"
+                f" / {found['p95_frame_ms']:.1f}",
+                data=found,
+            )
+        )
     small, big = step_counts[0], step_counts[-1]
     ratio = results[big]["median_frame_ms"] / results[small]["median_frame_ms"]
-    rows.append(Row(
-        f"median frame interval, {big} steps / {small} steps", f"{ratio:.2f}",
-        f"<= {TARGET_FRAMES:.2f}", ratio <= TARGET_FRAMES, {"ratio": ratio},
-    ))
+    rows.append(
+        Row(
+            f"median frame interval, {big} steps / {small} steps",
+            f"{ratio:.2f}",
+            f"<= {TARGET_FRAMES:.2f}",
+            ratio <= TARGET_FRAMES,
+            {"ratio": ratio},
+        )
+    )
     return rows
 
 
@@ -498,7 +576,9 @@ def measure_start(work: Path, steps: int, runs: int) -> list[Row]:
         chromium = None
     if chromium is None:
         return [Row("start-up against hovercraft 2.7", "skipped: no Playwright or no Chromium")]
-    ours = fresh_build(work, write_project(work / f"start-{steps}", {"index": steps - 1}), "impress")[1]
+    ours = fresh_build(
+        work, write_project(work / f"start-{steps}", {"index": steps - 1}), "impress"
+    )[1]
     source = work / f"start-{steps}.rst"
     source.write_text(hovercraft_source(steps - 1), encoding="utf-8")
     try:
@@ -508,11 +588,15 @@ def measure_start(work: Path, steps: int, runs: int) -> list[Row]:
     except hovercraft.HovercraftError as error:
         _progress(str(error))
         return [Row("start-up against hovercraft 2.7", f"skipped: {str(error).splitlines()[0]}")]
-    pages = {"sphinx-impress": (ours / "index.html").as_uri(), "hovercraft 2.7": (theirs / "index.html").as_uri()}
+    pages = {
+        "sphinx-impress": (ours / "index.html").as_uri(),
+        "hovercraft 2.7": (theirs / "index.html").as_uri(),
+    }
     times: dict[str, list[tuple[float, float]]] = {name: [] for name in pages}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=chromium, headless=True,
+            executable_path=chromium,
+            headless=True,
             args=["--no-sandbox", "--no-first-run", "--disable-background-networking"],
         )
         for run in range(runs):
@@ -538,7 +622,8 @@ def measure_start(work: Path, steps: int, runs: int) -> list[Row]:
         Row(
             f"start-up, {steps} steps: load to impress:init, sphinx-impress / hovercraft 2.7",
             f"{ratio:.2f} (to the first frame: {frame_ratio:.2f})",
-            f"<= {TARGET_START:.2f}", ratio <= TARGET_START,
+            f"<= {TARGET_START:.2f}",
+            ratio <= TARGET_START,
             {"ratio": ratio, "frame_ratio": frame_ratio},
         ),
     ]
@@ -573,7 +658,11 @@ def report(rows: list[Row], info: dict[str, Any], command: str) -> str:
         "",
         f"Machine: {info['platform']}, {info['cpus']} CPUs, Python {info['python']}, "
         f"Sphinx {info['sphinx']}, docutils {info['docutils']}, myst-parser {info['myst_parser']}"
-        + (f"; load average at the end {load[0]:.2f} / {load[1]:.2f} / {load[2]:.2f}" if load else ""),
+        + (
+            f"; load average at the end {load[0]:.2f} / {load[1]:.2f} / {load[2]:.2f}"
+            if load
+            else ""
+        ),
         "",
         "| measure | value | target | met |",
         "| --- | --- | --- | --- |",
@@ -585,8 +674,12 @@ def report(rows: list[Row], info: dict[str, Any], command: str) -> str:
 
 
 def run(
-    quick: bool = False, repeat: int | None = None, browser: bool = True,
-    work: Path | None = None, hovercraft: bool | None = None, start_only: bool = False,
+    quick: bool = False,
+    repeat: int | None = None,
+    browser: bool = True,
+    work: Path | None = None,
+    hovercraft: bool | None = None,
+    start_only: bool = False,
 ) -> list[Row]:
     """Every measurement; ``quick`` uses small decks and one run each. The start-up
     comparison with hovercraft 2.7 installs it from the package index: it runs unless
@@ -602,15 +695,20 @@ def run(
         rows += measure_weight(base)
         rows += measure_paths(repeat)
         if browser:
-            rows += measure_browser(base, QUICK_BROWSER_STEPS if quick else FULL_BROWSER_STEPS, repeat)
+            rows += measure_browser(
+                base, QUICK_BROWSER_STEPS if quick else FULL_BROWSER_STEPS, repeat
+            )
             if hovercraft or (hovercraft is None and not quick):
                 rows += measure_start(base, *(QUICK_START if quick else FULL_START))
             else:
-                rows.append(Row(
-                    "start-up against hovercraft 2.7",
-                    "not measured (" + ("--quick" if hovercraft is None else "--no-hovercraft")
-                    + "; --hovercraft measures it)",
-                ))
+                rows.append(
+                    Row(
+                        "start-up against hovercraft 2.7",
+                        "not measured ("
+                        + ("--quick" if hovercraft is None else "--no-hovercraft")
+                        + "; --hovercraft measures it)",
+                    )
+                )
     if quick:
         # the timing targets are for the full sizes and several runs: small decks built
         # once say nothing about them (the weight and what a rebuild reads still count)
@@ -634,22 +732,33 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="small decks, one run each")
     parser.add_argument("--repeat", type=int, help="runs per figure (default 3, 1 with --quick)")
-    parser.add_argument("--no-browser", action="store_true", help="leave out the Chromium measurements")
+    parser.add_argument(
+        "--no-browser", action="store_true", help="leave out the Chromium measurements"
+    )
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     parser.add_argument(
-        "--hovercraft", action=argparse.BooleanOptionalAction, default=None,
+        "--hovercraft",
+        action=argparse.BooleanOptionalAction,
+        default=None,
         help="compare start-up with hovercraft 2.7, installed into a throwaway environment "
         "(default: in the full run, not with --quick)",
     )
     parser.add_argument(
-        "--start-only", action="store_true",
+        "--start-only",
+        action="store_true",
         help="only the start-up comparison with hovercraft 2.7",
     )
     args = parser.parse_args(argv)
-    command = "python bench/run.py" + (" " + " ".join(argv if argv is not None else sys.argv[1:])).rstrip()
+    command = (
+        "python bench/run.py"
+        + (" " + " ".join(argv if argv is not None else sys.argv[1:])).rstrip()
+    )
     start = time.perf_counter()
     rows = run(
-        args.quick, args.repeat, not args.no_browser, hovercraft=args.hovercraft,
+        args.quick,
+        args.repeat,
+        not args.no_browser,
+        hovercraft=args.hovercraft,
         start_only=args.start_only,
     )
     info = machine()
@@ -658,7 +767,9 @@ def main(argv: list[str] | None = None) -> int:
     print(text)
     if args.json:
         args.json.write_text(
-            json.dumps({"command": command, "machine": info, "rows": [asdict(r) for r in rows]}, indent=2),
+            json.dumps(
+                {"command": command, "machine": info, "rows": [asdict(r) for r in rows]}, indent=2
+            ),
             encoding="utf-8",
         )
     return 0
