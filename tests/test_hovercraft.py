@@ -252,7 +252,7 @@ OUT_OF_RANGE = {
     "scale-0": (
         "----\n\n:data-scale: 0\n:data-x: 5\n\nA\n\n----\n\n:data-y: 3\n\nB\n"
         "\n----\n\n:data-y: 4\n\nC\n",
-        [(3, "data-scale: '0' cannot be used: expected a number from ")],
+        [(3, "data-scale: '0' cannot be used: a scale must be greater than 0, got 0")],
         [(5, 0, 1), (5, 3, 1), (5, 4, 1)],
     ),
 }
@@ -309,3 +309,45 @@ def test_repeated_fields_are_joined_as_hovercraft_did(make_app, tmp_path):
     first = steps(soup(app.outdir / "index.html"))[0]
     assert first.id == "step-1" and first.classes == ["step", "a", "b"]
     assert (first.numbers["data-x"], first.numbers["data-y"]) == (0, 5)
+
+
+def test_a_scale_that_comes_to_zero_or_less_is_one():
+    placed, problems = hovercraft_positions(
+        [{"data-scale": "0.5"}, {"data-scale": "r-0.5"}, {"data-scale": "r-1"}, {}]
+    )
+    assert [p["scale"] for p in placed] == [0.5, 1.0, 1.0, 1.0]
+    # hovercraft carries a relative value to the next slide: r-1 comes to 0 again there
+    assert [(p.index, p.field) for p in problems] == [
+        (1, "data-scale"), (2, "data-scale"), (3, None)
+    ]
+    assert problems[0].message == (
+        "the scale comes to 0: a scale must be greater than 0, got 0; using 1"
+    )
+    # an absolute scale of 0 is refused where it is written; the slide keeps its scale
+    placed, problems = hovercraft_positions([{"data-scale": "2"}, {"data-scale": "0"}])
+    assert [p["scale"] for p in placed] == [2.0, 2.0]
+    assert problems[0].field == "data-scale" and "greater than 0" in problems[0].message
+
+
+def test_a_path_of_many_elliptical_arcs_is_measured_with_bounded_work(monkeypatch):
+    """hovercraft-path is measured to a relative error of a thousandth: the number of
+    points svg.path evaluates grows with the number of arcs, not with their precision
+    (an exact measure of one elliptical arc took seconds)."""
+    from svg.path.path import Arc
+
+    calls = {"point": 0}
+    point = Arc.point
+
+    def counted(self, pos):
+        calls["point"] += 1
+        return point(self, pos)
+
+    monkeypatch.setattr(Arc, "point", counted)
+    arcs = 200
+    data = "M 0 0 " + " ".join(f"A 50 30 20 0 1 {100 * (i + 1)} {7 * i % 13}" for i in range(arcs))
+    placed, problems = hovercraft_positions(
+        [{"hovercraft-path": data}, *({} for _ in range(9))]
+    )
+    assert problems == []
+    assert len(placed) == 10 and placed[-1]["x"] > placed[0]["x"]
+    assert calls["point"] < 100 * arcs

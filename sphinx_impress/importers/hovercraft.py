@@ -31,7 +31,15 @@ from sphinx.parsers import RSTParser
 
 from .._compat import clear_default_domain
 from ..core.problems import Problem
-from ..core.values import AXES, DECIMAL, LIMIT, SCALE_RANGE, format_number, parse_flag, parse_number
+from ..core.values import (
+    AXES,
+    DECIMAL,
+    LIMIT,
+    check_scale,
+    format_number,
+    parse_flag,
+    parse_number,
+)
 from ..errors import InvalidValue
 from ..extension.nodes import HEADING_LEVEL
 from ..extension.notes import notes
@@ -72,6 +80,10 @@ POSITION_FIELDS: Mapping[str, str] = {
 
 #: Other slide fields hovercraft reads (``data-rotate`` is ``data-rotate-z``).
 SLIDE_FIELDS = ("data-rotate", "hovercraft-path", "id", "class")
+
+#: The relative error to which a ``hovercraft-path`` is measured (svg.path measures arcs
+#: by subdividing them until the error is below it).
+PATH_ERROR = 1e-3
 
 #: How far a slide moves to the right when no slide so far gave a position (px);
 #: hovercraft's ``DEFAULT_MOVEMENT``, also the distance between slides on a path.
@@ -260,9 +272,9 @@ def hovercraft_positions(
     A value is a number (absolute), ``r`` and a number (added to the previous
     slide's), or an earlier slide's id and a signed number (``intro+1000``: added to
     that slide's value). A value that is none of these, or a number that is not finite,
-    beyond ±:data:`~sphinx_impress.core.values.LIMIT` or (an absolute scale) outside
-    :data:`~sphinx_impress.core.values.SCALE_RANGE`, leaves that axis as it was, with a
-    problem; a computed value beyond those limits is clamped to them, with a problem.
+    beyond ±:data:`~sphinx_impress.core.values.LIMIT` or (an absolute scale) 0 or less,
+    leaves that axis as it was, with a problem; a computed coordinate beyond those
+    limits is clamped to them, and a computed scale of 0 or less is 1, with a problem.
     The slides from one with ``hovercraft-path`` up to the next that gives ``data-x``
     or ``data-y`` are spread along the SVG path, starting where the first of them
     would stand, :data:`DEFAULT_MOVEMENT` px apart along it, x and y cut to whole px,
@@ -346,8 +358,13 @@ class _Placer:
         relative = _field_number(value[1:]) if value.startswith("r") else None
         if relative is not None:
             return self.current[axis] + relative
-        absolute = SCALE_RANGE if axis == "scale" else (-LIMIT, LIMIT)
-        number = _field_number(value, *absolute)
+        if axis == "scale":
+            number = _field_number(value, -math.inf, math.inf)
+            problem = check_scale(number) if number is not None else None
+            if problem is not None:
+                raise _OutOfRange(problem)
+        else:
+            number = _field_number(value)
         if number is not None:
             return number
         for step_id, position in self.by_id.items():
@@ -370,23 +387,27 @@ class _Placer:
         :func:`~sphinx_impress.core.placement.resolve` does: clamped, with a problem
         at the field that made them (the slide, when it was carried over)."""
         for name, axis in POSITION_FIELDS.items():
-            low, high = SCALE_RANGE if axis == "scale" else (-LIMIT, LIMIT)
             wanted = self.current[axis]
-            if low <= wanted <= high:
-                continue
-            self.current[axis] = low if math.isnan(wanted) else min(max(wanted, low), high)
             source = self.written(index, name)
-            if self.on_path[index] and axis in ("x", "y"):
-                source = "hovercraft-path"
-            self.problems.append(
-                PositionProblem(
-                    index,
-                    source,
+            if axis == "scale":
+                problem = check_scale(wanted)
+                if problem is None:
+                    continue
+                # as a MyST deck's relative scale that comes to 0 or less
+                self.current[axis] = 1.0
+                message = f"the scale comes to {format_number(wanted)}: {problem}; using 1"
+            else:
+                if -LIMIT <= wanted <= LIMIT:
+                    continue
+                self.current[axis] = 0.0 if math.isnan(wanted) else min(max(wanted, -LIMIT), LIMIT)
+                if self.on_path[index] and axis in ("x", "y"):
+                    source = "hovercraft-path"
+                message = (
                     f"the {axis} comes to {format_number(wanted)}, outside "
-                    f"{format_number(low)} to {format_number(high)}; using "
-                    f"{format_number(self.current[axis])}",
+                    f"{format_number(-LIMIT)} to {format_number(LIMIT)}; using "
+                    f"{format_number(self.current[axis])}"
                 )
-            )
+            self.problems.append(PositionProblem(index, source, message))
 
     def record(self, index: int) -> None:
         """The slide stands at the current place; the next slide's values apply."""
@@ -414,7 +435,9 @@ class _Placer:
             end += 1
         try:
             path = parse_path(path_text)
-            length = path.length()
+            # measured to a thousandth: hovercraft's exact arc lengths took seconds an
+            # elliptical arc, and the slides' places are cut to whole px anyway
+            length = path.length(error=PATH_ERROR, min_depth=1)
         except (ValueError, IndexError, TypeError, AssertionError) as error:
             # svg.path raises these for bad data (InvalidPathError is a ValueError)
             path, length = None, 0.0
