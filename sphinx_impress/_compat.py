@@ -7,8 +7,9 @@ Sphinx, myst-parser or docutils.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Set
+from collections.abc import Iterable, Iterator, Set
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -154,3 +155,42 @@ def forget_file_checksums() -> None:
     inner = getattr(_assets, "_file_checksum_inner", None)
     if inner is not None and hasattr(inner, "cache_clear"):
         inner.cache_clear()
+
+
+def refresh_static_files(builder: StandaloneHTMLBuilder) -> None:
+    """Let Sphinx 8.0 copy changed static files again: its HTML builders copy a file of
+    ``html_static_path`` only when the output has none (``copyfile`` without ``force``,
+    which warns ``misc.copy_overwrite`` and keeps the old one; Sphinx 8.1 overwrites).
+    Before it copies, every output copy that differs from its source is removed."""
+    import filecmp
+
+    import sphinx
+
+    if sphinx.version_info >= (8, 1):
+        return
+    static = Path(builder.outdir, "_static")
+    for entry in builder.config.html_static_path:
+        folder = Path(builder.confdir, entry)
+        sources = [folder] if folder.is_file() else sorted(folder.rglob("*"))
+        for source in sources:
+            if not source.is_file():
+                continue
+            name = source.name if source == folder else source.relative_to(folder)
+            target = static / name
+            if target.is_file() and not filecmp.cmp(source, target, shallow=False):
+                target.unlink()
+
+
+def copy_changed_static_files(builder: StandaloneHTMLBuilder, changed: Iterable[Path]) -> None:
+    """Copy the static files again after a build in which only they changed: Sphinx
+    8.0 ends a build with no document to write before it copies any asset (8.1 copies
+    them in every build). For the live preview, which rebuilds on every change."""
+    import sphinx
+
+    if sphinx.version_info >= (8, 1):
+        return
+    folders = [Path(builder.confdir, entry).resolve() for entry in builder.config.html_static_path]
+    if any(folder in path.resolve().parents or folder == path.resolve() for path in changed
+           for folder in folders):
+        refresh_static_files(builder)
+        builder.copy_assets()

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import re
+import importlib.util
 import shutil
 import subprocess
 import sys
@@ -374,6 +375,8 @@ def test_markpress_decks_follow_their_documented_rules(deck, tmp_path_factory):
 def test_revealjs_demo_builds_as_it_is(tmp_path_factory):
     if not CORPUS.is_dir():
         pytest.skip(f"the corpus is not at {CORPUS} (../shared is absent)")
+    if importlib.util.find_spec("sphinx_revealjs") is None:
+        pytest.skip("sphinx-revealjs is not installed (the test extra installs it)")
     base = tmp_path_factory.mktemp("revealjs-as-is")
     srcdir = base / "src"
     shutil.copytree(CORPUS / "sphinx-revealjs-demo" / "demo", srcdir)

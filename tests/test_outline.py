@@ -3,6 +3,7 @@ the front matter, and ids or classes that would clash with the presentation page
 
 from __future__ import annotations
 
+import docutils
 import pytest
 from helpers import build_files, located_warnings, soup, steps, warning_lines
 
@@ -126,8 +127,11 @@ def test_two_step_directives_for_one_slide_always_warn(make_app, tmp_path):
 def test_the_step_class_on_an_element_is_left_out(make_app, tmp_path):
     deck = "# Talk\n\n```{admonition} Careful\n:class: step\n\nInside.\n```\n"
     app = build_files(make_app, tmp_path / "src", {"index.md": deck}, CONF)
-    assert [(line, kind) for line, kind, _ in located_warnings(app, "index.md")] == [
-        (3, "impress.value")
+    # the admonition's line as docutils gives it: its first line from docutils 0.21
+    # on, the line of its content before
+    line = 3 if docutils.__version_info__ >= (0, 21) else 6
+    assert [(found, kind) for found, kind, _ in located_warnings(app, "index.md")] == [
+        (line, "impress.value")
     ]
     page = soup(app.outdir / "index.html")
     assert page.select("#impress .step .step") == []

@@ -21,6 +21,7 @@ from .._compat import (
     extension_registry,
     forget_file_checksums,
     page_assets,
+    refresh_static_files,
 )
 from ..core.canvas import CanvasStep, canvas_svg
 from ..extension.config import conf_location
@@ -218,6 +219,7 @@ class ImpressBuilder(StandaloneHTMLBuilder):
         and script a page will load is in the output: one that is not (an extension registered it
         for another builder's output, say) is left out of the pages rather than loaded
         from nowhere (:meth:`_missing_asset` may find it first)."""
+        refresh_static_files(self)
         super().copy_assets()
         outdir = Path(self.outdir)
         compact_theme_files(outdir / "_static")

@@ -30,8 +30,11 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, cast
 
 from sphinx.application import Sphinx
+from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.errors import SphinxError
 from sphinx.util.docutils import docutils_namespace, patch_docutils
+
+from .._compat import copy_changed_static_files
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -240,6 +243,8 @@ class LiveBuild:
             app = self._start() if fresh else self.app
             assert app is not None
             app.build()
+            if not fresh and isinstance(app.builder, StandaloneHTMLBuilder):
+                copy_changed_static_files(app.builder, changed)
         except Exception as exc:  # noqa: BLE001  (any fault is shown in the page)
             error = self._error_problem(exc)
             if self._warning is not None:
