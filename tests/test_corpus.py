@@ -19,9 +19,9 @@ project (its decks and their conversions side by side), built once per session.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
-import importlib.util
 import shutil
 import subprocess
 import sys
