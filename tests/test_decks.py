@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from docutils import nodes
 from helpers import by_id, soup, steps, warning_lines
 
 DECKS = ["frontdeck", "slides/intro", "talk"]
@@ -274,3 +275,18 @@ def test_a_source_folder_named_like_the_presentations_warns(rootdir, tmp_path, m
     app.build()
     lines = [line for line in warning_lines(app) if "move the document" in line]
     assert len(lines) == 1 and "_impress/talk" in lines[0] and lines[0].endswith("[impress.config]")
+
+
+def test_the_domain_maps_an_anchor_to_the_innermost_step(build):
+    """A label inside a slide that is itself inside a slide leads to the inner step."""
+    from sphinx_impress.extension.domain import impress_domain
+
+    app = build("docsdecks", "html")
+    domain = impress_domain(app.env)
+    for docname in sorted(domain.decks()):
+        doctree = app.env.get_doctree(docname)
+        for section in doctree.findall(nodes.Element):
+            if section.get("impress_step") is None:
+                continue
+            info = section["impress_step"]
+            assert domain.step_of(docname, info.id) == info.id

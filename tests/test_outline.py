@@ -136,3 +136,18 @@ def test_the_step_class_on_an_element_is_left_out(make_app, tmp_path):
     page = soup(app.outdir / "index.html")
     assert page.select("#impress .step .step") == []
     assert page.select_one("#talk .admonition") is not None
+
+
+def test_levels_are_read_from_the_text_sphinx_parsed(make_app, tmp_path):
+    """A ``source-read`` handler that changes the text (two lines more at the top) moves
+    the headings: their levels are read from the text Sphinx parsed, not from the file."""
+    conf = CONF + (
+        "def setup(app):\n"
+        "    def prepend(app, docname, source):\n"
+        "        source[0] = '% added\\n\\n' + source[0]\n"
+        "    app.connect('source-read', prepend)\n"
+    )
+    deck = "# T\n\n## S\n\ntext\n\n#### D\n\n## S2\n"
+    app = build_files(make_app, tmp_path / "src", {"index.md": deck}, conf)
+    assert [s.id for s in steps(soup(app.outdir / "index.html"))] == ["t", "s", "s2"]
+    assert [kind for _, kind, _ in located_warnings(app, "index.md")] == ["impress.heading"]

@@ -17,6 +17,7 @@ from docutils import nodes
 from sphinx.domains import Domain
 
 from .config import ImpressConfig
+from .nodes import anchors_of_steps
 
 if TYPE_CHECKING:
     from sphinx.addnodes import pending_xref
@@ -102,15 +103,7 @@ class ImpressDomain(Domain):
         read transforms gave every slide its step id)."""
         if not self.is_deck(docname):
             return
-        found: dict[str, str] = {}
-        for slide in document.findall(nodes.Element):
-            info = slide.get("impress_step")
-            if info is None:
-                continue
-            for node in slide.findall(nodes.Element):
-                anchors: list[str] = node.get("ids", [])
-                for anchor in anchors:
-                    found.setdefault(anchor, info.id)
+        found = anchors_of_steps(document)
         if found:
             self._anchors[docname] = found
 

@@ -67,6 +67,27 @@ def enclosing(node: nodes.Node, kind: Any) -> Any:
     return None
 
 
+def anchors_of_steps(tree: nodes.Element) -> dict[str, str]:
+    """Each anchor id in ``tree``, mapped to the id of the innermost slide that holds
+    it (the slide itself for its own ids): what a link to the anchor must lead to in
+    the presentation. Anchors outside every slide are left out."""
+    found: dict[str, str] = {}
+    stack: list[tuple[nodes.Node, str | None]] = [(tree, None)]
+    while stack:
+        node, holder = stack.pop()
+        if not isinstance(node, nodes.Element):
+            continue
+        info = node.get("impress_step")
+        if info is not None:
+            holder = info.id
+        if holder is not None:
+            anchors: list[str] = node.get("ids", [])
+            for anchor in anchors:
+                found.setdefault(anchor, holder)
+        stack.extend((child, holder) for child in reversed(node.children))
+    return found
+
+
 def steps_of(root: impress_root) -> list[nodes.Element]:
     """The step elements of a presentation's root element, in order (every child of
     the root is one)."""

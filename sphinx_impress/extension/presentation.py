@@ -20,6 +20,7 @@ from .domain import impress_domain
 from .nodes import (
     OVERVIEW_CLASS,
     SLIDE_NUMBER_CLASS,
+    anchors_of_steps,
     enclosing,
     impress_root,
     step,
@@ -369,16 +370,8 @@ def _point_links_at_steps(root: impress_root) -> None:
     the step itself, which is what impress.js can navigate to; warn
     (``impress.reference``) about an in-page link (``#id`` or impress.js's ``#/id``)
     to an id that nothing in the page has."""
-    step_of_id: dict[str, str] = {}
-    references = []
-    for step_element in steps_of(root):
-        step_id = step_element["ids"][0]
-        for node in step_element.findall(nodes.Element):
-            for anchor in node["ids"]:
-                step_of_id.setdefault(anchor, step_id)
-            if isinstance(node, nodes.reference):
-                references.append(node)
-    for reference in references:
+    step_of_id = anchors_of_steps(root)
+    for reference in list(root.findall(nodes.reference)):
         refid = reference.get("refid")
         if refid in step_of_id:
             reference["refid"] = step_of_id[refid]

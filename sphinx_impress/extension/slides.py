@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import fnmatch
 import re
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -18,6 +17,7 @@ from .config import ImpressConfig, read_front_matter
 from .domain import impress_domain
 from .nodes import enclosing, step, step_background, title_text
 from .notes import notes
+from .parsed_text import parsed_text, setup_parsed_text
 from .separators import slide_break, split_at_separators
 from .warnings import ImpressWarnings, warn
 
@@ -233,14 +233,13 @@ def assign_levels(document: nodes.document, filetype: str, docname: str, deck: b
 def _assign_written_levels(
     document: nodes.document, sections: list[nodes.section], docname: str, deck: bool
 ) -> None:
+    env = document.settings.env
     sources: dict[str, list[str] | None] = {}
     for section in sections:
         source = section.source or document.get("source")
         if source not in sources:
-            try:
-                sources[source] = Path(source).read_text(encoding="utf-8").splitlines()
-            except (OSError, TypeError, UnicodeDecodeError):
-                sources[source] = None
+            text = parsed_text(env, source)
+            sources[source] = text.splitlines() if text is not None else None
         lines = sources[source]
         found = _written_level(lines, section.line or 0) if lines else None
         parent = enclosing(section, nodes.section)
@@ -567,3 +566,4 @@ def setup_transforms(app: Sphinx) -> None:
     app.add_event(READ_EVENT)
     app.add_transform(CollectSteps)
     app.connect("doctree-read", note_title, priority=600)
+    setup_parsed_text(app)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from sphinx.transforms import SphinxTransform
@@ -17,6 +16,7 @@ from ..core.options import OTHER_OPTIONS, parse_step_options
 from ..core.values import AXES
 from .domain import impress_domain
 from .nodes import step
+from .parsed_text import parsed_text
 from .warnings import ImpressWarnings, report, warn
 
 if TYPE_CHECKING:
@@ -81,19 +81,25 @@ class StepDirective(SphinxDirective):
 STEP_ALIAS = "impress-step"
 
 
-#: A ``step`` directive as written in MyST (a fence of backticks, tildes or colons) or
-#: in reST, with the option lines that follow it.
-_STEP_USE = re.compile(
-    r"^[ \t]*(?:(?:`{3,}|~{3,}|:{3,})[ \t]*\{step\}|\.\.[ \t]+step[ \t]*::)[^\n]*\n"
+#: A ``step`` (or ``impress-step``) directive as written in MyST (a fence of backticks,
+#: tildes or colons) or in reST, with the option lines that follow it; group ``name``
+#: is the directive's name.
+STEP_USE = re.compile(
+    r"^[ \t]*(?:(?:`{3,}|~{3,}|:{3,})[ \t]*\{(?P<myst>(?:impress-)?step)\}"
+    r"|\.\.[ \t]+(?P<rst>(?:impress-)?step)[ \t]*::)[^\n]*\n"
     r"(?P<options>(?:[ \t]*:[^\n]*\n)*)",
     re.MULTILINE,
 )
 
-#: Options that only sphinx-impress's ``step`` has: a ``step`` with one of them was
-#: meant as a slide.
+#: Options that only sphinx-impress's ``step`` has (all but ``id`` and ``class``, with or
+#: without ``data-``): a ``step`` with one of them was meant as a slide.
 _OWN_OPTIONS = re.compile(
-    r"^[ \t]*:(?:data-)?(?:x|y|z|scale|rotate(?:-[xyz]|-order)?|rel-to|overview|"
-    r"layout(?:-[a-z]+)?|transition-duration|autoplay|skip|stop|goto(?:-next|-prev)?):",
+    r"^[ \t]*:(?:data-)?(?:"
+    + "|".join(
+        re.escape(name)
+        for name in sorted({*AXES, *OTHER_OPTIONS} - {"id", "class"}, key=len, reverse=True)
+    )
+    + r"):",
     re.MULTILINE,
 )
 
@@ -112,16 +118,14 @@ class StepNameClash(SphinxTransform):
         owner = registered_directive("step")
         if owner is None or issubclass(owner, StepDirective):
             return
-        source = self.document.get("source")
-        try:
-            text = Path(source).read_text(encoding="utf-8") if source else ""
-        except (OSError, UnicodeDecodeError):
-            return
+        text = parsed_text(self.env, self.document.get("source")) or ""
         docname = self.env.docname
         presented = builder_name(self.env) == "impress" or impress_domain(self.env).is_deck(
             docname
         )
-        for use in _STEP_USE.finditer(text):
+        for use in STEP_USE.finditer(text):
+            if (use["myst"] or use["rst"]) != "step":
+                continue  # impress-step is always sphinx-impress's
             if presented or _OWN_OPTIONS.search(use["options"]):
                 line = text.count("\n", 0, use.start()) + 1
                 warn(

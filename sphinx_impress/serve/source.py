@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ImpressError
+from ..extension.step import STEP_USE
 
 
 class SourceError(ImpressError):
@@ -50,8 +51,6 @@ _ADORNMENT = re.compile(r"^([!-/:-@\[-`{-~])\1{2,}\s*$")
 #: A field at the start of a line (``:title: ...``, ``:data-x: r1600``).
 _FIELD = re.compile(r"^:[A-Za-z][\w.-]*:(\s|$)")
 
-#: A ``step`` directive of a MyST deck (fenced with backticks or colons).
-_MYST_STEP = re.compile(r"^\s*(`{3,}|:{3,})\s*\{(impress-)?step\}", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -200,7 +199,7 @@ def looks_like_mdpress(text: str) -> bool:
     deck, and at least one slide opened by an attribute line (``= data-x="1000"``)
     after its ``---`` separator, as :func:`~sphinx_impress.importers.mdpress.read_layout`
     finds them."""
-    if _MYST_STEP.search(text):
+    if any(use["myst"] for use in STEP_USE.finditer(text)):
         return False
     from ..importers.mdpress import read_layout
 
