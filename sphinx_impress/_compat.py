@@ -7,10 +7,14 @@ Sphinx, myst-parser or docutils.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Set
+from collections.abc import Callable, Iterable, Iterator, Set
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from sphinx.util.parallel import SerialTasks
+
+B = TypeVar("B", bound="Builder")
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -55,15 +59,19 @@ def drop_assets(builder: StandaloneHTMLBuilder, filenames: Set[str]) -> None:
 
 
 @contextmanager
-def builder_in_charge(app: Sphinx, builder: Builder) -> Iterator[None]:
-    """Let ``builder`` write with the application's environment for the time of the
-    ``with`` block, as if it were the build's own builder.
+def second_builder(app: Sphinx, make: Callable[[], B]) -> Iterator[B]:
+    """Make a builder of another kind for the application's environment (``make()``)
+    and let it write for the time of the ``with`` block as if it were the build's own.
 
     Post-transforms ask the environment which builder writes (``env._builder_cls``,
     Sphinx 9) or the application (``app.builder``, Sphinx 8); reference resolution
     and extensions' page hooks (``sphinx.ext.mathjax``, ``sphinx.ext.todo``) ask the
-    application in every version. Both are restored afterwards, also after an error.
+    application in every version. A builder adds its name and format to ``app.tags``
+    when it is made (``Builder.__init__``, Sphinx 8.0 to 9.x). All of these are
+    restored afterwards, also after an error.
     """
+    tags = set(app.tags)
+    builder = make()
     env = builder.env
     previous_builder = app.builder
     previous_class = env.__dict__.get("_builder_cls")
@@ -71,11 +79,27 @@ def builder_in_charge(app: Sphinx, builder: Builder) -> Iterator[None]:
     if previous_class is not None:
         env._builder_cls = type(builder)
     try:
-        yield
+        yield builder
     finally:
         app.builder = previous_builder
         if previous_class is not None:
             env._builder_cls = previous_class
+        for tag in set(app.tags) - tags:
+            app.tags.remove(tag)
+
+
+def write_phase(builder: Builder, docnames: Set[str], parallel_ok: bool) -> None:
+    """Run the writing phase of a build with ``builder`` for ``docnames``, as
+    ``Builder.build`` runs it after reading (Sphinx 8.0 to 9.x): prepare the pages,
+    copy the assets, write the pages (in parallel where ``parallel_ok``), finish, and
+    wait for the finishing tasks."""
+    builder.parallel_ok = parallel_ok
+    builder.finish_tasks = SerialTasks()
+    builder.prepare_writing(docnames)
+    builder.copy_assets()
+    write_documents(builder, docnames)
+    builder.finish()
+    builder.finish_tasks.join()
 
 
 def write_documents(builder: Builder, docnames: Set[str]) -> None:

@@ -290,3 +290,21 @@ def test_the_domain_maps_an_anchor_to_the_innermost_step(build):
                 continue
             info = section["impress_step"]
             assert domain.step_of(docname, info.id) == info.id
+
+
+def test_a_missing_reference_in_a_deck_is_reported_once(make_app, tmp_path):
+    """The presentation of a deck resolves its references again: what its docs page
+    reported is not reported a second time."""
+    srcdir = tmp_path / "src"
+    srcdir.mkdir()
+    (srcdir / "conf.py").write_text('extensions = ["myst_parser", "sphinx_impress"]\n')
+    (srcdir / "index.md").write_text(
+        "---\nimpress_deck: true\n---\n# Talk\n\nSee {ref}`missing-label` and [x](#nope).\n"
+    )
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    app.cleanup()
+    lines = [line for line in app.warning.getvalue().splitlines() if "WARNING" in line]
+    assert len(lines) == len(set(lines)) == 2, lines
+    assert (app.outdir / "_impress" / "index.html").is_file()
+    assert "builder_impress" not in app.tags and "impress" not in app.tags

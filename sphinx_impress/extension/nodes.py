@@ -70,7 +70,8 @@ def enclosing(node: nodes.Node, kind: Any) -> Any:
 def anchors_of_steps(tree: nodes.Element) -> dict[str, str]:
     """Each anchor id in ``tree``, mapped to the id of the innermost slide that holds
     it (the slide itself for its own ids): what a link to the anchor must lead to in
-    the presentation. Anchors outside every slide are left out."""
+    the presentation. Anchors outside every slide are left out, and so are the ids of
+    targets with an address of their own (``<#id>`` in reST), which write no anchor."""
     found: dict[str, str] = {}
     stack: list[tuple[nodes.Node, str | None]] = [(tree, None)]
     while stack:
@@ -80,7 +81,7 @@ def anchors_of_steps(tree: nodes.Element) -> dict[str, str]:
         info = node.get("impress_step")
         if info is not None:
             holder = info.id
-        if holder is not None:
+        if holder is not None and not (isinstance(node, nodes.target) and node.get("refuri")):
             anchors: list[str] = node.get("ids", [])
             for anchor in anchors:
                 found.setdefault(anchor, holder)

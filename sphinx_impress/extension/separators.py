@@ -116,23 +116,44 @@ def split_at_separators(
         shown = [node for node in run if shows(node) and not isinstance(node, notes)]
         only_slides = all(isinstance(node, step) and node["has_content"] for node in shown)
         if not before or not shown or only_slides:
+            following = parent.children[index + 1] if index + 1 < len(parent) else None
+            receiver = following if isinstance(following, nodes.Element) else parent
+            _hand_over_anchors(separator, receiver, document)
             parent.remove(separator)
             continue
         boundary = slide_break()
         boundary.source, boundary.line = separator.source, separator.line
         if len(shown) == 1 and isinstance(shown[0], nodes.section) and shown[0] is run[0]:
             shown[0]["impress_boundary"] = True
+            _hand_over_anchors(separator, shown[0], document)
             parent.replace(separator, boundary)
             continue
         wrapper = step(
             has_content=True, impress_options=StepOptions(), automatic=True, boundary=True
         )
         wrapper.source, wrapper.line = separator.source, separator.line
+        _hand_over_anchors(separator, wrapper, document)
         for node in run:
             parent.remove(node)
         wrapper.extend(run)
         parent.replace(separator, boundary)
         parent.insert(parent.index(boundary) + 1, wrapper)
+
+
+def _hand_over_anchors(
+    separator: nodes.transition, receiver: nodes.Element, document: nodes.document
+) -> None:
+    """Give the ids and names of a separator (a label written right before it: docutils
+    puts the label on the next element, the separator) to what replaces it: the slide
+    it starts, else the element after it, so that links to the label lead there."""
+    for anchor in separator["ids"]:
+        if anchor not in receiver["ids"]:
+            receiver["ids"].append(anchor)
+        document.ids[anchor] = receiver
+    for name in separator["names"]:
+        if name not in receiver["names"]:
+            receiver["names"].append(name)
+    separator["ids"], separator["names"] = [], []
 
 
 def _lift(separator: nodes.transition, is_slide: Callable[[nodes.Element], bool]) -> None:

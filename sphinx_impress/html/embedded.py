@@ -8,8 +8,11 @@ docs pages and, in ``OUT/_impress/``, a presentation of each deck with its own a
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -18,9 +21,8 @@ from sphinx import addnodes
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.osutil import relative_uri
-from sphinx.util.parallel import SerialTasks
 
-from .._compat import application, builder_in_charge, page_path, write_documents
+from .._compat import application, page_path, second_builder, write_phase
 from ..extension.domain import impress_domain
 from ..extension.warnings import ImpressWarnings, warn
 from .builder import THEME, ImpressBuilder, remove_presentation
@@ -258,7 +260,7 @@ def write_presentations(app: Sphinx, exception: Exception | None) -> None:
     environment: those that are missing or outdated (the impress builder's own test,
     so an edit to one deck writes that deck's presentation again, and a change of
     settings all). For the time of the writing that builder is the one in charge
-    (:func:`~sphinx_impress._compat.builder_in_charge`), so that post-transforms and
+    (:func:`~sphinx_impress._compat.second_builder`), so that post-transforms and
     page events see the builder that writes.
     """
     builder = app.builder
@@ -279,9 +281,9 @@ def write_presentations(app: Sphinx, exception: Exception | None) -> None:
                 docname,
             )
     _copy_present_script(Path(app.outdir))
-    impress = EmbeddedImpressBuilder(cast("StandaloneHTMLBuilder", builder))
-    Path(impress.outdir).mkdir(parents=True, exist_ok=True)
-    with builder_in_charge(app, impress):
+    docs_builder = cast("StandaloneHTMLBuilder", builder)
+    with second_builder(app, lambda: EmbeddedImpressBuilder(docs_builder)) as impress:
+        Path(impress.outdir).mkdir(parents=True, exist_ok=True)
         impress.init()
         # only the decks whose presentation is missing or older than their source
         # (or all, when settings changed): an edit rebuilds that deck's presentation
@@ -289,13 +291,36 @@ def write_presentations(app: Sphinx, exception: Exception | None) -> None:
         decks = _outdated(impress, decks)
         if not decks:
             return
-        impress.parallel_ok = builder.parallel_ok
-        impress.finish_tasks = SerialTasks()
-        impress.prepare_writing(decks)
-        impress.copy_assets()
-        write_documents(impress, decks)
-        impress.finish()
-        impress.finish_tasks.join()
+        with _without_repeated_reference_warnings():
+            write_phase(impress, decks, builder.parallel_ok)
+
+
+#: Warning types of reference resolution, which a presentation repeats for the
+#: references its docs page already reported (``ref.*``, myst-parser's ``myst.*``).
+REFERENCE_WARNING_TYPES = frozenset({"ref", "myst"})
+
+
+class _RepeatedReferenceFilter(logging.Filter):
+    """Leaves out warnings of reference resolution (:data:`REFERENCE_WARNING_TYPES`)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return getattr(record, "type", None) not in REFERENCE_WARNING_TYPES
+
+
+@contextmanager
+def _without_repeated_reference_warnings() -> Iterator[None]:
+    """Leave out, while the presentations of an HTML build are written, the warnings of
+    references that do not resolve: the docs pages of the same documents reported each
+    of them already (a deck's presentation resolves its references again)."""
+    handlers = logging.getLogger("sphinx").handlers
+    quiet = _RepeatedReferenceFilter()
+    for handler in handlers:
+        handler.addFilter(quiet)
+    try:
+        yield
+    finally:
+        for handler in handlers:
+            handler.removeFilter(quiet)
 
 
 def _outdated(impress: ImpressBuilder, decks: set[str]) -> set[str]:
