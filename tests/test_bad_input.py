@@ -160,7 +160,7 @@ def test_front_matter_path_layout_without_path(build):
     app = build("edge")
     assert any(
         line.endswith(
-            "bad-layout.md:1: WARNING: impress_layout: a path layout needs SVG path data; "
+            "bad-layout.md:3: WARNING: impress_layout: a path layout needs SVG path data; "
             "the conf.py layout is used [impress.config]"
         )
         for line in warning_lines(app)

@@ -20,7 +20,7 @@ def _present_links(page):
 def test_html_build_writes_presentations_of_decks_only(build, buildername):
     app = build("docsdecks", buildername)
     assert [line.split("maybe.md:")[-1] for line in warning_lines(app)] == [
-        "1: WARNING: impress_deck: expected yes or no, got 'maybe'; an HTML build does "
+        "3: WARNING: impress_deck: expected yes or no, got 'maybe'; an HTML build does "
         "not present the document [impress.config]"
     ]
     presentations = app.outdir / "_impress"

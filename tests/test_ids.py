@@ -49,6 +49,6 @@ def test_myst_front_matter_warning_names_file_line_and_setting(build):
     lines = warning_lines(app)
     assert len(lines) == 1
     assert lines[0].endswith(
-        "index.md:1: WARNING: impress_width: expected a number, got '[1, 2]'; "
+        "index.md:2: WARNING: impress_width: expected a number, got '[1, 2]'; "
         "the conf.py value is used [impress.config]"
     )

@@ -67,6 +67,18 @@ def test_resolve_table(case):
     assert [[p.index, p.kind] for p in problems] == case.get("problems", [])
 
 
+def test_a_relative_scale_below_zero_names_the_scale_it_came_to():
+    specs = [
+        StepSpec(axes={"scale": parse_value("2", "scale")}),
+        StepSpec(axes={"scale": parse_value("r-5", "scale")}),
+    ]
+    positions, problems = resolve(specs, 1000, 700)
+    assert positions[1].scale == 1
+    assert [(p.index, p.kind) for p in problems] == [(1, "position")]
+    assert problems[0].message.startswith("the relative scale comes to -3: ")
+    assert problems[0].message.endswith("; using 1")
+
+
 def test_an_overview_of_a_deck_too_large_to_show_warns():
     specs = [
         StepSpec(axes={"x": parse_value("-1e7", "x")}),

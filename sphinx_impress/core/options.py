@@ -237,6 +237,19 @@ class StepOptions:
         return replace(self, axes=axes, rel=None), problems
 
 
+def _class_names(written: Any) -> list[str]:
+    """The class names of a ``class`` option: words separated by white space, or a
+    list (a YAML list in a MyST option block, ``[a, b]``, which myst-parser may pass on
+    as its text)."""
+    if isinstance(written, list | tuple):
+        return [word for item in written for word in str(item).split()]
+    text = str(written).strip()
+    if text.startswith("[") and text.endswith("]"):
+        text = text[1:-1].replace(",", " ")
+        return [word.strip("'\"") for word in text.split() if word.strip("'\"")]
+    return text.split()
+
+
 def _later(earlier: Any, later: Any) -> Any:
     return earlier if later is None else later
 
@@ -419,7 +432,7 @@ class _OptionReader:
         self.fields["id"] = text
 
     def _class(self, name: str, written: str, text: str, value: Any) -> None:
-        classes = text.split()
+        classes = _class_names(value if isinstance(value, list | tuple) else text)
         reserved = [word for word in classes if word in RESERVED_CLASSES]
         if reserved:
             self.report(

@@ -306,7 +306,13 @@ def _scale(scale: float, index: int, problems: list[Problem]) -> float:
     problem = check_scale(scale)
     if problem is None:
         return scale
-    problems.append(Problem("position", f"the relative {problem}; using 1", index))
+    problems.append(
+        Problem(
+            "position",
+            f"the relative scale comes to {format_number(scale)}: {problem}; using 1",
+            index,
+        )
+    )
     return DEFAULTS["scale"]
 
 

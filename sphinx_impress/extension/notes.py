@@ -112,6 +112,20 @@ class UnnestPresenterNodes(SphinxTransform):
             )
         for node in reversed(hollow):
             node.replace_self(node.children)
+        spoken = [
+            node for node in self.document.findall(substep)
+            if node.children and all(isinstance(child, notes) for child in node.children)
+        ]
+        for node in spoken:
+            warn(
+                "this substep holds nothing but speaker notes, which the presenter "
+                "console shows with the slide's: its press would show nothing; the notes "
+                "are kept and the press is left out",
+                ImpressWarnings.PRESENTER,
+                node,
+            )
+        for node in reversed(spoken):
+            node.replace_self(node.children)
 
 
 class NotesAsBlocks(SphinxPostTransform):

@@ -304,18 +304,40 @@ def _front_matter(
 ) -> list[tuple[str, str, tuple[str, int]]]:
     """``(key, value, (docname, line))`` for each field of the document's front
     matter: the docinfo of a reST file-wide field list, or the field list myst-parser
-    makes of YAML front matter (whose fields carry no line: the front matter's first
-    line is given)."""
+    makes of YAML front matter, whose fields carry no line: each is found in the YAML
+    as Sphinx parsed it (the line of ``key:``), else the front matter's first line."""
     for child in document.children:
         if isinstance(child, nodes.docinfo | nodes.field_list):
+            lines = _yaml_key_lines(document)
             return [
-                (field[0].astext(), field[1].astext(), (docname, field.line or 1))
+                (key, field[1].astext(), (docname, field.line or lines.get(key, 1)))
                 for field in child.findall(nodes.field)
-                if field.parent is child
+                if field.parent is child and (key := field[0].astext())
             ]
         if _is_visible(child):
             break
     return []
+
+
+#: A top-level key of YAML front matter: ``key:`` at the start of a line.
+_YAML_KEY = re.compile(r"^([^\s#:][^:]*?)\s*:(?:\s|$)")
+
+
+def _yaml_key_lines(document: nodes.document) -> dict[str, int]:
+    """The line of each top-level key of the YAML front matter (``---`` to ``---`` at
+    the top) of the text Sphinx parsed for ``document``, by key."""
+    text = parsed_text(document.settings.env, document.get("source")) or ""
+    lines = text.splitlines()
+    if not lines or lines[0].strip() != "---":
+        return {}
+    found: dict[str, int] = {}
+    for number, line in enumerate(lines[1:], start=2):
+        if line.strip() in ("---", "..."):
+            break
+        match = _YAML_KEY.match(line)
+        if match:
+            found.setdefault(match[1].strip().strip("'\""), number)
+    return found
 
 
 #: Attribute of a section that holds its title as written in the source, before
@@ -403,6 +425,17 @@ class CollectSteps(SphinxTransform):
         options, lines = self._merge_markers(slides)
         used: set[str] = set()
         for number, slide in enumerate(slides, start=1):
+            if (
+                isinstance(slide, nodes.section)
+                and slide.children
+                and isinstance(slide[0], nodes.title)
+                and not slide[0].astext().strip()
+            ):
+                warn(
+                    "this heading has no text: its slide is built without a title",
+                    ImpressWarnings.EMPTY,
+                    slide,
+                )
             slide_options = options.get(id(slide), StepOptions())
             line = lines.get(id(slide)) or slide.line
             step_id = self._step_id(slide, slide_options.id, number, used, line)

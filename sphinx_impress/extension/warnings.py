@@ -112,7 +112,8 @@ class ImpressWarnings(Enum):
     inside another one (its content joins the outer notes), a ``substep`` inside notes
     (the presenter console shows notes whole: its content stays in the notes), a
     ``substep`` that holds nothing but substeps (they are revealed one by one, without
-    an empty press first), a ``substep`` with ``:items:`` and no list directly inside
+    an empty press first) or nothing but speaker notes (they are kept, the press is
+    left out), a ``substep`` with ``:items:`` and no list directly inside
     (its content is revealed as one substep), or an empty ``notes`` or ``substep``
     (left out). Every slide holds all content of a deck (text before the first heading
     is a slide of its own), so notes and substeps always have a slide."""
@@ -130,7 +131,8 @@ class ImpressWarnings(Enum):
     EMPTY = "empty"
     """A document built as a presentation that has no slide at all, or a ``step``
     directive in a document with no title, section or other content to set; the
-    directive's options cannot apply to anything."""
+    directive's options cannot apply to anything. Also a heading with no text (``##``
+    alone): its slide is built, without a title."""
 
     ATTRIBUTES = "attributes"
     """An attribute line of an mdpress deck that is not a list of HTML attributes, such
