@@ -60,8 +60,19 @@ def test_a_folder_with_conf_py_is_a_project(tmp_path: Path) -> None:
             ":title: Deck\n:data-transition-duration: 500\n\n----\n\nOne\n===\n",
             "hovercraft",
         ),
-        # a deck that starts with its first slide's transition
-        ("deck.rst", "----\n\nOne\n===\n\n----\n\nTwo\n===\n", "hovercraft"),
+        # a slide field of hovercraft's after a transition
+        ("deck.rst", "----\n\n:data-x: 1000\n\nOne\n===\n", "hovercraft"),
+        # transitions alone are a sphinx-impress deck's separators too
+        ("deck.rst", "----\n\nOne\n===\n\n----\n\nTwo\n===\n", "restructuredtext"),
+        ("deck.rst", ":title: Deck\n\n----\n\nOne\n===\n", "restructuredtext"),
+        # impress_* front matter is sphinx-impress's, never hovercraft's
+        ("deck.rst", ":impress_width: 1280\n\n----\n\nOne\n===\n", "restructuredtext"),
+        # a step directive makes it a sphinx-impress deck, whatever its fields
+        (
+            "deck.rst",
+            ":css: deck.css\n\n----\n\nOne\n===\n\n.. step::\n   :x: 100\n",
+            "restructuredtext",
+        ),
         # attribute lines after the separators: an mdpress deck
         ("deck.md", "# Hello\n\n---\n= data-x='1000'\n\n# Hi\n", "mdpress"),
         # a MyST deck with step directives stays MyST
@@ -85,27 +96,103 @@ def test_one_file_type(tmp_path: Path, name: str, text: str, file_type: str) -> 
     assert settings["myst_enable_extensions"] == ["dollarmath", "amsmath"]
 
 
-def test_section_underlines_are_not_transitions() -> None:
-    assert not looks_like_hovercraft("Title\n-----\n\ntext\n\n-----\nOver\n-----\n\nmore\n")
+def test_where_hovercraft_fields_count() -> None:
+    # slide fields only open a slide: right after a transition, not under a title
+    assert not looks_like_hovercraft("Title\n=====\n\n:data-x: 5\n\n----\n\nMore\n")
+    assert looks_like_hovercraft(".. title:: Deck\n\n:css: deck.css\n\n----\n\nOne\n===\n")
+    # a section title's underline or overline is no transition
+    assert not looks_like_hovercraft("Title\n-----\n\n:data-x: 5\n\n-----\nOver\n-----\n")
+    # field bodies go on over indented lines; the next field is still read
+    assert looks_like_hovercraft(":author: A\n   and B\n:skip-help: true\n\n----\n\nOne\n")
     assert not looks_like_hovercraft("Just text.\n")
-    assert looks_like_hovercraft(".. title:: Deck\n\n----\n\nOne\n===\n")
+    assert not looks_like_hovercraft(
+        ":css: a.css\n\n----\n\nOne\n===\n\n.. impress-step::\n   :x: 1\n"
+    )
 
 
 def test_corpus_decks_are_recognised() -> None:
     if not SHARED.is_dir():
         pytest.skip(f"the shared corpus is not there ({SHARED})")
-    # what plain reStructuredText also allows: one transition before an include, and a
-    # line of three dashes (no transition at all); these need the .hovercraft suffix
-    ambiguous = {"include.rst", "subdir-css.rst"}
+    # hovercraft's own examples and talks all have fields only hovercraft reads; its
+    # test data without any field is plain reStructuredText too (name it .hovercraft)
+    fieldless = {
+        "class.rst", "comment.rst", "container.rst", "include.rst", "math.rst",
+        "presenter-notes.rst", "simple.rst", "table.rst",
+    }
+    recognised = []
     for deck in sorted((SHARED / "corpus").rglob("*.rst")):
         text = deck.read_text(encoding="utf-8", errors="replace")
         hovercraft = "hovercraft" in deck.parts or "ralphbean-presentations" in deck.parts
-        if deck.name not in ambiguous:
-            assert looks_like_hovercraft(text) == hovercraft, deck
+        if hovercraft and deck.parent.name == "test_data" and deck.name in fieldless:
+            hovercraft = False
+        assert looks_like_hovercraft(text) == hovercraft, deck
+        if hovercraft:
+            recognised.append(deck.name)
+    assert len(recognised) == 12
     helloworld = SHARED / "corpus" / "mdpress-examples" / "helloworld.md"
     assert looks_like_mdpress(helloworld.read_text(encoding="utf-8"))
     readme = SHARED / "corpus" / "mdpress-examples" / "USAGE.upstream.md"
     assert not looks_like_mdpress(readme.read_text(encoding="utf-8"))
+
+
+#: The review's two sphinx-impress reST decks that ``present`` once read as hovercraft
+#: decks: a separator and a step directive; front matter settings and separators.
+REST_DECKS = {
+    "separator-and-step": (
+        "=====\nTitle\n=====\n\nIntro.\n\n----\n\nPart two\n========\n\n.. step::\n"
+        "   :x: 100\n\nText of part two.\n\nPart three\n==========\n\nText three.\n"
+    ),
+    "front-matter": (
+        ":impress_width: 1280\n:impress_transition_duration: 600\n\n=======\nMy talk\n"
+        "=======\n\nOpening words.\n\n----\n\nA slide without a heading.\n\n----\n\n"
+        "More words, on a third slide.\n\nSecond part\n===========\n\nIts text.\n"
+    ),
+}
+
+
+def _presentation(html: bytes | str) -> tuple[dict[str, str], list[tuple[str, str]]]:
+    """The root element's ``data-*`` attributes and each step's id and text."""
+    page = BeautifulSoup(html, "html.parser")
+    root = page.select_one("#impress")
+    assert root is not None
+    data = {name: str(value) for name, value in root.attrs.items() if name.startswith("data-")}
+    steps = [
+        (str(step["id"]), " ".join(step.get_text(" ").split()))
+        for step in page.select("#impress .step")
+    ]
+    return data, steps
+
+
+@pytest.mark.parametrize("name", sorted(REST_DECKS))
+def test_one_file_rest_deck_builds_as_sphinx_build_does(
+    tmp_path: Path, live_build, name: str
+) -> None:
+    text = REST_DECKS[name]
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "conf.py").write_text(CONF_PY, encoding="utf-8")
+    (project / "index.rst").write_text(text, encoding="utf-8")
+    clean = _clean_build(project, tmp_path / "clean")
+    one = tmp_path / "one"
+    one.mkdir()
+    talk = one / "index.rst"
+    talk.write_text(text, encoding="utf-8")
+    source = read_source(talk)
+    assert source.file_type == "restructuredtext"
+    live = live_build(one, tmp_path / "live" / "out", source)
+    report = live.build()
+    assert report.ok, report.error
+    assert report.problems == []
+    built = (tmp_path / "live" / "out" / "index.html").read_text(encoding="utf-8")
+    assert _presentation(built) == _presentation(clean["index.html"])
+    data, steps = _presentation(built)
+    if name == "front-matter":
+        assert (data["data-width"], data["data-transition-duration"]) == ("1280", "600")
+        assert len(steps) == 4
+    else:
+        assert [text for _, text in steps] == [
+            "Title Intro.", "Part two Text of part two.", "Part three Text three.",
+        ]
 
 
 @pytest.mark.parametrize(
