@@ -11,6 +11,7 @@ import signal
 import socket
 import subprocess
 import sys
+import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -439,6 +440,56 @@ def test_a_failed_build_keeps_the_last_good_output(tmp_path: Path, live_build) -
     assert "Changed" in (out / "talk.html").read_text(encoding="utf-8")
 
 
+def test_only_files_the_build_depends_on_call_for_a_build(tmp_path: Path, live_build) -> None:
+    srcdir = _project(tmp_path / "src", {"talk": 1})
+    (srcdir / "img").mkdir()
+    (srcdir / "img" / "dot.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>\n")
+    (srcdir / "part.md").write_text("Included.\n", encoding="utf-8")
+    talk = srcdir / "talk.md"
+    talk.write_text(
+        talk.read_text(encoding="utf-8") + "\n![dot](img/dot.svg)\n\n```{include} part.md\n```\n",
+        encoding="utf-8",
+    )
+    (srcdir / "conf.py").write_text(
+        CONF_PY + 'exclude_patterns += ["drafts", "part.md"]\ntemplates_path = ["_templates"]\n',
+        encoding="utf-8",
+    )
+    live = live_build(srcdir, tmp_path / "out")
+    assert live.build().ok
+    root = srcdir.resolve()
+    for name in (
+        "talk.md", "index.md", "part.md", "img/dot.svg", "conf.py",
+        "new.md",  # a document to be: Sphinx finds it
+        "sub/new.rst",
+    ):
+        assert live.depends_on(root / name), name
+    for name in (
+        "present.log", "x.txt", "notes.odt", "img/other.svg",
+        "drafts/idea.md",  # an excluded folder
+        "_templates/page.md",  # templates are no documents (and not used here)
+    ):
+        assert not live.depends_on(root / name), name
+    assert not live.depends_on(tmp_path / "elsewhere.md")
+    # while builds fail, what the last build read still counts
+    conf = srcdir / "conf.py"
+    conf.write_text("extensions = [\n", encoding="utf-8")
+    assert not live.build({conf.resolve()}).ok
+    assert live.depends_on(root / "part.md")
+    assert live.depends_on(root / "img" / "dot.svg")
+    assert not live.depends_on(root / "present.log")
+
+
+def test_a_one_file_talk_depends_on_its_file_not_its_folder(tmp_path: Path, live_build) -> None:
+    talk = tmp_path / "talk" / "talk.md"
+    talk.parent.mkdir()
+    write_deck(talk, 2)
+    live = live_build(talk.parent, tmp_path / "out" / "out", read_source(talk))
+    assert live.build().ok
+    assert live.depends_on(talk.resolve())
+    assert not live.depends_on(talk.parent.resolve() / "other.md")
+    assert not live.depends_on(talk.parent.resolve() / "present.log")
+
+
 # ---- pages ---------------------------------------------------------------------------
 
 PAGE = """<html><head><title>T</title></head><body>
@@ -657,6 +708,56 @@ def test_ctrl_c_stops_cleanly_and_nothing_is_written_into_source(tmp_path: Path,
     assert not [p for p in temp.iterdir() if p.name.startswith("sphinx-impress-present-")]
     after = {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
     assert after == before
+
+
+def _lines_of(path: Path, pattern: str) -> list[str]:
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    return [line for line in text.splitlines() if re.search(pattern, line)]
+
+
+def _wait_lines(path: Path, pattern: str, count: int, timeout: float = 60.0) -> list[str]:
+    deadline = time.monotonic() + timeout
+    while len(found := _lines_of(path, pattern)) < count:
+        assert time.monotonic() < deadline, path.read_text(encoding="utf-8")
+        time.sleep(0.1)
+    return found
+
+
+def test_a_log_in_the_talks_folder_calls_for_no_build(tmp_path: Path) -> None:
+    """The review's case: standard error into a file beside the talk, then a file that
+    is no part of the talk changed; only the talk's edit is built, and watchfiles says
+    nothing."""
+    folder = tmp_path / "talk"
+    folder.mkdir()
+    talk = folder / "talk.md"
+    write_deck(talk, 2)
+    log = folder / "present.log"
+    built = r": (built in|build failed)"
+    with log.open("w", encoding="utf-8") as stderr:
+        process = subprocess.Popen(
+            [
+                sys.executable, "-m", "sphinx_impress.cli", "present", str(talk),
+                "--no-browser", "--host", "127.0.0.1", "--port", "0",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+            cwd=folder,
+        )
+        try:
+            _wait_lines(log, r"\(Ctrl-C stops\)", 1)
+            (folder / "x.txt").write_text("unrelated\n", encoding="utf-8")
+            talk.write_text(talk.read_text(encoding="utf-8").replace("slide 1", "one"))
+            _wait_lines(log, built, 2)
+            # each build wrote a line into the log, in the watched folder: no build follows
+            time.sleep(2.0)
+            (folder / "x.txt").write_text("changed again\n", encoding="utf-8")
+            time.sleep(1.0)
+        finally:
+            process.send_signal(signal.SIGINT)
+            assert process.wait(30) == 0
+    assert len(_lines_of(log, built)) == 2, log.read_text(encoding="utf-8")
+    assert _lines_of(log, "watchfiles") == []
+    assert _lines_of(log, r"change(s)? detected") == []
 
 
 def test_out_folder(tmp_path: Path, present) -> None:

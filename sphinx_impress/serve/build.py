@@ -18,6 +18,7 @@ read or written again.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import hashlib
 import io
@@ -32,7 +33,9 @@ from typing import IO, TYPE_CHECKING, Any, cast
 from sphinx.application import Sphinx
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.errors import SphinxError
+from sphinx.project import EXCLUDE_PATHS
 from sphinx.util.docutils import docutils_namespace, patch_docutils
+from sphinx.util.matching import compile_matchers
 
 from .._compat import copy_changed_static_files
 
@@ -89,6 +92,63 @@ class BuildReport:
     fresh: bool = False
 
 
+#: The suffixes of documents before a configuration has been read (a ``conf.py`` that
+#: failed at the start): Sphinx's default, MyST's and those of one-file talks.
+DEFAULT_SUFFIXES = (".rst", ".md", ".txt", ".hovercraft", ".mdpress")
+
+
+@dataclass(frozen=True)
+class DocumentFiles:
+    """Which files of a project's source folder ``srcdir`` are documents, or would be
+    when created: the ``suffixes`` of ``source_suffix``, in ``include_patterns`` and not
+    in ``exclude_patterns``, ``templates_path`` and Sphinx's own excluded paths, as
+    Sphinx finds documents (``sphinx.project.Project.discover``). A one-file talk
+    (``only``) has that file alone."""
+
+    srcdir: Path
+    suffixes: tuple[str, ...] = DEFAULT_SUFFIXES
+    include: tuple[str, ...] = ("**",)
+    exclude: tuple[str, ...] = tuple(EXCLUDE_PATHS)
+    only: Path | None = None
+
+    @classmethod
+    def of(cls, app: Sphinx, only: Path | None = None) -> DocumentFiles:
+        """The rules of ``app``'s configuration."""
+        config = app.config
+        exclude = [*config.exclude_patterns, *config.templates_path, *EXCLUDE_PATHS]
+        return cls(
+            Path(app.srcdir).resolve(),
+            tuple(config.source_suffix),
+            tuple(config.include_patterns),
+            tuple(os.fspath(pattern) for pattern in exclude),
+            only,
+        )
+
+    def holds(self, path: Path) -> bool:
+        """Whether ``path`` (absolute) is, or would be, a document."""
+        if self.only is not None:
+            return path == self.only
+        try:
+            relative = path.relative_to(self.srcdir)
+        except ValueError:
+            return False
+        if not path.name.endswith(self.suffixes):
+            return False
+        name = relative.as_posix()
+        if not any(match(name) for match in _matchers(self.include)):
+            return False
+        excluded = _matchers(self.exclude)
+        # Sphinx leaves out an excluded file, and the files of an excluded folder
+        parts = relative.parts
+        prefixes = ["/".join(parts[: end]) for end in range(1, len(parts) + 1)]
+        return not any(match(prefix) for prefix in prefixes for match in excluded)
+
+
+@functools.lru_cache(maxsize=16)
+def _matchers(patterns: tuple[str, ...]) -> list[Callable[[str], re.Match[str] | None]]:
+    return compile_matchers(patterns)
+
+
 class _WarningTap(io.TextIOBase):
     """Sphinx's warning stream: each ``write`` (one log record, as Sphinx's stream
     handler writes a record at once) is echoed and handed to ``collect``."""
@@ -142,6 +202,12 @@ class LiveBuild:
         #: output files: path -> (size, mtime_ns, sha256) as last seen
         self._files: dict[str, tuple[int, int, str]] = {}
         self.builds = 0
+        #: what the last build that got going depended on (kept while builds fail)
+        self._depends: frozenset[Path] = frozenset()
+        self._documents = DocumentFiles(
+            Path(source.srcdir).resolve(),
+            only=None if source.file is None else Path(source.file).resolve(),
+        )
 
     # ---- the application ------------------------------------------------------------
 
@@ -195,9 +261,11 @@ class LiveBuild:
         return sorted(self.app.env.found_docs)
 
     def watched_files(self) -> set[Path]:
-        """The files the last build read: documents, the files they include, their
-        images, and the files in the folders of ``html_static_path``,
-        ``html_extra_path`` and ``templates_path`` (as absolute paths)."""
+        """The files the last build read: documents, the files Sphinx records as their
+        dependencies (included files, images, a deck's own style sheets and scripts,
+        message catalogs), the files in the folders of ``html_static_path``,
+        ``html_extra_path`` and ``templates_path``, and the ``.po`` files of
+        ``locale_dirs`` (as absolute paths)."""
         if self.app is None:
             return set()
         env = self.app.env
@@ -213,6 +281,10 @@ class LiveBuild:
                     continue
                 for parent, _dirs, files in os.walk(folder):
                     found.update(Path(parent, name) for name in files)
+        if config.language:
+            for entry in config.locale_dirs or ():
+                for parent, _dirs, files in os.walk((srcdir / os.fspath(entry)).resolve()):
+                    found.update(Path(parent, name) for name in files if name.endswith(".po"))
         for names in env.dependencies.values():
             found.update((srcdir / os.fspath(name)).resolve() for name in names)
         for name in env.images:
@@ -220,6 +292,23 @@ class LiveBuild:
         for docname in env.found_docs:
             found.add(Path(env.doc2path(docname)).resolve())
         return found
+
+    @property
+    def depends(self) -> frozenset[Path]:
+        """:meth:`watched_files` as the last build that got going left them."""
+        return self._depends
+
+    def depends_on(self, path: Path) -> bool:
+        """Whether the output depends on ``path`` (absolute): a document, or a file that
+        would be one when created (Sphinx then finds it), a file the last build read
+        (:meth:`watched_files`; the last one that got going, while builds fail),
+        ``conf.py`` and ``docutils.conf``. Nothing else in the folder (a log file, say)
+        calls for a build."""
+        return (
+            path in self.source.config_files
+            or path in self._depends
+            or self._documents.holds(path)
+        )
 
     def config_changed(self, paths: Iterable[Path]) -> bool:
         """Whether ``paths`` holds a file read when the application starts."""
@@ -242,6 +331,7 @@ class LiveBuild:
         try:
             app = self._start() if fresh else self.app
             assert app is not None
+            self._documents = DocumentFiles.of(app, self._documents.only)
             app.build()
             if not fresh and isinstance(app.builder, StandaloneHTMLBuilder):
                 copy_changed_static_files(app.builder, changed)
@@ -253,6 +343,8 @@ class LiveBuild:
         finally:
             if enabled:
                 gc.enable()
+        if self.app is not None:
+            self._depends = frozenset(self.watched_files())
         self.builds += 1
         report = BuildReport(
             ok=error is None,
