@@ -337,6 +337,33 @@ def test_rebuilt_output_equals_a_clean_build(tmp_path: Path, live_build) -> None
     assert "second version" in page.get_text()
 
 
+def test_a_decks_own_style_sheet_is_built_again(tmp_path: Path, live_build) -> None:
+    srcdir = _project(tmp_path / "src", {"talk": 2})
+    talk = srcdir / "talk.md"
+    # the last page written has its own style sheets (its deck's, the math one): none
+    # of them may go to other pages in the next build
+    talk.write_text(
+        '---\nimpress_deck_css_files: ["styles/deck.css"]\n---\n'
+        + talk.read_text(encoding="utf-8") + "\nAnd {math}`x^2`.\n",
+        encoding="utf-8",
+    )
+    sheet = srcdir / "styles" / "deck.css"
+    sheet.parent.mkdir()
+    sheet.write_text("h1 { color: navy; }\n", encoding="utf-8")
+    live = live_build(srcdir, tmp_path / "live" / "out")
+    assert live.build().ok
+    assert sheet.resolve() in live.depends
+    assert live.depends_on(sheet.resolve())
+    sheet.write_text("h1 { color: maroon; }\n", encoding="utf-8")
+    report = live.build({sheet.resolve()})
+    assert report.ok
+    assert report.read == ["talk"]
+    assert "_static/impress-deck-files/styles/deck.css" in report.changed
+    built = _tree(tmp_path / "live" / "out")
+    clean = _clean_build(srcdir, tmp_path / "clean" / "out")
+    assert [name for name in clean if built.get(name) != clean[name]] == []
+
+
 def test_one_file_talk_builds_without_writing_into_its_folder(tmp_path: Path, live_build) -> None:
     folder = tmp_path / "talk"
     folder.mkdir()

@@ -37,7 +37,7 @@ from sphinx.project import EXCLUDE_PATHS
 from sphinx.util.docutils import docutils_namespace, patch_docutils
 from sphinx.util.matching import compile_matchers
 
-from .._compat import copy_changed_static_files
+from .._compat import copy_changed_static_files, restore_page_assets
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -332,6 +332,10 @@ class LiveBuild:
             app = self._start() if fresh else self.app
             assert app is not None
             self._documents = DocumentFiles.of(app, self._documents.only)
+            if not fresh:
+                # what the last page of the last build added for itself (its deck's
+                # style sheets, the math style sheet) is no asset of every page
+                restore_page_assets(app.builder)
             app.build()
             if not fresh and isinstance(app.builder, StandaloneHTMLBuilder):
                 copy_changed_static_files(app.builder, changed)
