@@ -737,6 +737,27 @@ def test_ctrl_c_stops_cleanly_and_nothing_is_written_into_source(tmp_path: Path,
     assert after == before
 
 
+@pytest.mark.parametrize("verbose", [False, True])
+def test_a_broken_conf_py_is_one_line(tmp_path: Path, present, verbose: bool) -> None:
+    """Without -v, a failed build is one line (no traceback); with -v the traceback
+    comes too."""
+    srcdir = _project(tmp_path / "src", {"talk": 1})
+    run = present(srcdir, *(["-v"] if verbose else []))
+    before = run.builds()
+    start = len(run.stderr)
+    with (srcdir / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write("extensions = [\n")
+    line = run.wait_build(before)
+    assert re.search(r": build failed \(conf\.py: .*line \d+\)\); serving the last good build", line)
+    assert run.interrupt() == 0
+    after = run.stderr[start:]
+    failed = next(index for index, text in enumerate(after) if text == line)
+    assert not after[failed + 1].startswith(")")  # the message ends on its own line
+    tracebacks = [text for text in after if text.startswith("Traceback (most recent call last)")]
+    assert bool(tracebacks) is verbose
+    assert line.endswith("(-v shows the traceback)") is not verbose
+
+
 def _lines_of(path: Path, pattern: str) -> list[str]:
     text = path.read_text(encoding="utf-8") if path.exists() else ""
     return [line for line in text.splitlines() if re.search(pattern, line)]

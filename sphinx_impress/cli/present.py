@@ -181,7 +181,8 @@ async def _serve(args: argparse.Namespace, source: Source, sockets: list[socket.
         stack.callback(shutil.rmtree, work, ignore_errors=True)
         outdir, doctreedir = work / "out", work / "doctrees"
     status: IO[str] | None = sys.stderr if args.verbose else None
-    live = LiveBuild(source, outdir, doctreedir, status=status, warning=sys.stderr)
+    live = LiveBuild(source, outdir, doctreedir, status=status, warning=sys.stderr,
+                     tracebacks=status)
     stack.callback(live.close)
     token = secrets.token_urlsafe(TOKEN_BYTES) if args.remote else None
     server = PresentServer(live, token)
@@ -284,7 +285,8 @@ def _log_build(report: BuildReport, live: LiveBuild) -> None:
     if report.error is not None:
         where = f"{report.error.location}: " if report.error.location else ""
         print(f"{PROG}: build failed ({where}{report.error.message}); serving the last good "
-              "build", file=sys.stderr, flush=True)
+              "build" + ("" if live.shows_tracebacks else " (-v shows the traceback)"),
+              file=sys.stderr, flush=True)
         return
     warnings = len(report.problems)
     print(

@@ -175,8 +175,9 @@ class _WarningTap(io.TextIOBase):
 
 class LiveBuild:
     """The warm application of ``source``, writing presentations into ``outdir``
-    (doctrees into ``doctreedir``). ``status`` receives Sphinx's progress messages and
-    ``warning`` its warnings (``None``: not shown)."""
+    (doctrees into ``doctreedir``). ``status`` receives Sphinx's progress messages,
+    ``warning`` its warnings and ``tracebacks`` the traceback of a build that failed
+    (``None``: not shown)."""
 
     def __init__(
         self,
@@ -185,12 +186,14 @@ class LiveBuild:
         doctreedir: Path,
         status: IO[str] | None = None,
         warning: IO[str] | None = None,
+        tracebacks: IO[str] | None = None,
     ) -> None:
         self.source = source
         self.outdir = outdir
         self.doctreedir = doctreedir
         self._status = status
         self._warning = warning
+        self._tracebacks = tracebacks
         self.app: Sphinx | None = None
         self._stack = contextlib.ExitStack()
         #: problems by docname (``None``: problems of the whole build)
@@ -294,6 +297,11 @@ class LiveBuild:
         return found
 
     @property
+    def shows_tracebacks(self) -> bool:
+        """Whether the traceback of a failed build is shown."""
+        return self._tracebacks is not None
+
+    @property
     def depends(self) -> frozenset[Path]:
         """:meth:`watched_files` as the last build that got going left them."""
         return self._depends
@@ -341,8 +349,8 @@ class LiveBuild:
                 copy_changed_static_files(app.builder, changed)
         except Exception as exc:  # noqa: BLE001  (any fault is shown in the page)
             error = self._error_problem(exc)
-            if self._warning is not None:
-                self._warning.write("".join(traceback.format_exception(exc)))
+            if self._tracebacks is not None:
+                self._tracebacks.write("".join(traceback.format_exception(exc)))
             self.close()
         finally:
             if enabled:
@@ -426,14 +434,16 @@ class LiveBuild:
             return path
 
     def _error_problem(self, exc: BaseException) -> Problem:
-        """The build's error as the page shows it: the error's own words, where it
-        happened when that is known (a ``conf.py`` error names it, a document's the
-        document being read or written)."""
+        """The build's error as the page and the log show it: the error's own words on
+        one line, where it happened when that is known (a ``conf.py`` error names it, a
+        document's the document being read or written)."""
         docname = self._current_doc()
+        # one line: Sphinx's messages may end with a line break (a conf.py error does)
+        text = " ".join(line.strip() for line in str(exc).splitlines() if line.strip())
         if isinstance(exc, SphinxError):
-            message = f"{exc.category}: {exc}"
+            message = f"{exc.category}: {text}"
         else:
-            message = f"{type(exc).__name__}: {exc}"
+            message = f"{type(exc).__name__}: {text}"
         location = ""
         if docname and self.app is not None:
             location = self._shown_path(str(self.app.env.doc2path(docname)))
