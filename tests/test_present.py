@@ -605,6 +605,38 @@ def test_which_pages_lead(tmp_path: Path, peer: str, local: str, query: str, lea
     assert server._leads(request) is leads  # addresses of a mocked request: no traffic
 
 
+def test_the_presenter_stays_at_the_same_place_when_the_step_is_renamed(tmp_path: Path) -> None:
+    import asyncio
+
+    from sphinx_impress.serve.server import Position, PresentServer
+
+    talk = tmp_path / "talk.md"
+    text = write_deck(talk, 4)
+    live = LiveBuild(read_source(talk), tmp_path / "out", tmp_path / "doctrees")
+    try:
+        assert live.build().ok
+        server = PresentServer(live, token="secret")
+
+        async def rename(old: str, new: str, at: str) -> Position | None:
+            await server.move(Position("talk", at, 1))
+            talk.write_text(talk.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+            await server.built(live.build({talk.resolve()}))
+            return server.position
+
+        assert asyncio.run(rename("## Slide 1\n", "## Slide one\n", "slide-2")) == Position(
+            "talk", "slide-2", 1
+        )  # another step renamed: the same step, its substeps too
+        assert asyncio.run(rename("## Slide 2\n", "## Image\n", "slide-2")) == Position(
+            "talk", "image", 0
+        )
+        # the last step gone: the new last one
+        gone = "## Slide 4\n\nText of slide 4.\n"
+        assert gone in text
+        assert asyncio.run(rename(gone, "", "slide-4")) == Position("talk", "slide-3", 0)
+    finally:
+        live.close()
+
+
 # ---- the command ---------------------------------------------------------------------
 
 
