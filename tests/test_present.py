@@ -197,6 +197,96 @@ def test_one_file_rest_deck_builds_as_sphinx_build_does(
 
 
 @pytest.mark.parametrize(
+    ("name", "text", "settings"),
+    [
+        (
+            "talk.md",
+            "---\nimpress_theme: dark\nimpress_math_font: false\nimpress_width: 1280\n---\n# T\n",
+            {"impress_theme": "dark", "impress_math_font": False},
+        ),
+        (
+            "talk.rst",
+            ".. a comment\n\n:impress_theme: auto\n:impress_layout_svg: no\n:title: T\n\nT\n=\n",
+            {"impress_theme": "auto", "impress_layout_svg": False},
+        ),
+        # an invalid value is left to the build's warning; no front matter, nothing
+        ("talk.md", "---\nimpress_theme: purple\n---\n# T\n", {}),
+        ("talk.md", "# T\n\nimpress_theme: dark\n", {}),
+        ("talk.rst", "T\n=\n\n:impress_theme: dark\n", {}),
+        # css_files name files of html_static_path, which a one-file talk has not
+        ("talk.md", '---\nimpress_css_files: ["a.css"]\n---\n# T\n', {}),
+    ],
+)
+def test_a_one_file_talks_front_matter_sets_the_build(
+    tmp_path: Path, name: str, text: str, settings: dict
+) -> None:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    overrides = read_source(path).confoverrides
+    assert {key: value for key, value in overrides.items() if key.startswith("impress_")} == (
+        settings
+    )
+
+
+def test_a_one_file_talk_chooses_its_theme(tmp_path: Path, live_build) -> None:
+    talk = tmp_path / "talk" / "talk.md"
+    talk.parent.mkdir()
+    body = write_deck(talk, 2)
+    talk.write_text("---\nimpress_theme: dark\n---\n" + body, encoding="utf-8")
+    out = tmp_path / "out" / "out"
+    live = live_build(talk.parent, out, read_source(talk))
+    report = live.build()
+    assert report.ok, report.error
+    assert report.problems == []  # the front matter's theme is no unknown setting
+
+    def theme() -> list[str]:
+        page = BeautifulSoup((out / "talk.html").read_text(encoding="utf-8"), "html.parser")
+        return [name for name in page.html["class"] if name.startswith("impress-theme-")]
+
+    assert theme() == ["impress-theme-dark"]
+    # a new theme in the front matter: a fresh application, every page in it
+    talk.write_text("---\nimpress_theme: light\n---\n" + body, encoding="utf-8")
+    report = live.build({talk.resolve()})
+    assert report.ok and report.fresh
+    assert report.problems == []
+    assert theme() == ["impress-theme-light"]
+    # another edit of the talk alone: no fresh application
+    talk.write_text("---\nimpress_theme: light\n---\n" + body + "\nMore.\n", encoding="utf-8")
+    report = live.build({talk.resolve()})
+    assert report.ok and not report.fresh
+    assert report.read == ["talk"]
+
+
+def test_a_theme_in_a_projects_front_matter_is_conf_pys(tmp_path: Path, live_build) -> None:
+    srcdir = _project(tmp_path / "src", {"talk": 1})
+    talk = srcdir / "talk.md"
+    talk.write_text("---\nimpress_theme: dark\n---\n" + talk.read_text(encoding="utf-8"))
+    live = live_build(srcdir, tmp_path / "out")
+    report = live.build()
+    assert [(problem.location, problem.message) for problem in report.problems] == [
+        (
+            "talk.md:1",  # MyST front matter: its first line
+            "impress_theme is a setting of the whole build, not of one deck: set it in "
+            f"conf.py (front matter can set {_per_document()}) [impress.config]",
+        )
+    ]
+    # the value conf.py gives is in effect: nothing to say
+    (srcdir / "conf.py").write_text(CONF_PY + 'impress_theme = "dark"\n', encoding="utf-8")
+    report = live.build({(srcdir / "conf.py").resolve()})
+    assert report.ok and report.problems == []
+
+
+def _per_document() -> str:
+    from sphinx_impress.extension.config import ImpressConfig
+
+    return ", ".join(
+        f"impress_{field.name}"
+        for field in ImpressConfig.values()
+        if field.metadata["per_document"]
+    )
+
+
+@pytest.mark.parametrize(
     ("setup", "expected"),
     [
         (lambda p: p / "missing.md", "no such file or folder"),

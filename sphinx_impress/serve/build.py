@@ -18,6 +18,7 @@ read or written again.
 from __future__ import annotations
 
 import contextlib
+import copy
 import functools
 import gc
 import hashlib
@@ -38,6 +39,7 @@ from sphinx.util.docutils import docutils_namespace, patch_docutils
 from sphinx.util.matching import compile_matchers
 
 from .._compat import copy_changed_static_files, restore_page_assets
+from .source import SourceError, read_source
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -229,7 +231,9 @@ class LiveBuild:
                 self.outdir,
                 self.doctreedir,
                 BUILDER,
-                confoverrides=dict(self.source.confoverrides),
+                # a copy all through: Sphinx adds to the lists and dicts it is given
+                # (extensions' source suffixes go into source_suffix)
+                confoverrides=copy.deepcopy(self.source.confoverrides),
                 status=self._status,
                 warning=cast("IO[str]", _WarningTap(self._warning, self._collect)),
                 freshenv=False,
@@ -319,9 +323,23 @@ class LiveBuild:
         )
 
     def config_changed(self, paths: Iterable[Path]) -> bool:
-        """Whether ``paths`` holds a file read when the application starts."""
-        config = self.source.config_files
-        return any(path in config for path in paths)
+        """Whether ``paths`` holds a file read when the application starts: ``conf.py``,
+        or a one-file talk whose type or settings of the whole build (front matter
+        ``impress_theme``, ...) changed with it (then :attr:`source` is the new one)."""
+        paths = set(paths)
+        if any(path in self.source.config_files for path in paths):
+            return True
+        talk = self.source.file
+        if talk is None or Path(talk).resolve() not in {Path(p).resolve() for p in paths}:
+            return False
+        try:
+            source = read_source(Path(talk))
+        except SourceError:
+            return False  # gone or unreadable: the build says so
+        if source == self.source:
+            return False
+        self.source = source
+        return True
 
     # ---- a build --------------------------------------------------------------------
 
@@ -330,7 +348,9 @@ class LiveBuild:
         changed or a build failed); never raises for a fault of the sources."""
         start = time.perf_counter()
         self._collected, self._read, self._written = [], [], []
-        fresh = self.app is None or self.config_changed(changed)
+        changed = set(changed)
+        configured = self.config_changed(changed)  # first: it may take a new source
+        fresh = self.app is None or configured
         error: Problem | None = None
         enabled = gc.isenabled()
         # a build makes many cyclic doctree objects that live until it ends: collecting

@@ -4,7 +4,9 @@
 A one-file talk is built from the folder it is in, with that file as the only
 document (``root_doc`` and ``include_patterns``), so that its images and included files
 are found where it names them, and with settings a talk needs: myst-parser with its
-math syntax (``dollarmath``, ``amsmath``) and sphinx-impress. The file type comes from
+math syntax (``dollarmath``, ``amsmath``) and sphinx-impress. Having no ``conf.py``,
+its front matter may also set a few settings of the whole build
+(:data:`ONE_FILE_BUILD_SETTINGS`: ``impress_theme``, ...). The file type comes from
 the suffix, and for ``.md`` and ``.rst`` from the text, only where it clearly is another
 tool's deck: an mdpress deck (attribute lines after its ``---`` separators, no MyST
 ``step``), a hovercraft deck (fields only hovercraft reads, no reST ``step``). A
@@ -19,8 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import ImpressError
-from ..extension.config import PREFIX
+from ..errors import ImpressError, InvalidValue
+from ..extension.config import PREFIX, ImpressConfig
 from ..extension.step import STEP_USE
 from ..importers.hovercraft import (
     DECK_FILE_FIELDS,
@@ -50,6 +52,12 @@ ONE_FILE_EXTENSIONS = ["myst_parser", "sphinx_impress"]
 #: myst-parser's syntax extensions for math: ``$...$``, ``$$...$$`` and LaTeX's
 #: ``\begin{align}`` environments (myst-parser docs, "Math shortcuts").
 ONE_FILE_MYST_EXTENSIONS = ["dollarmath", "amsmath"]
+
+#: Settings of the whole build (no per-document setting) that the front matter of a
+#: one-file talk may set, as it has no ``conf.py``: the ones that make sense without
+#: one (``impress_css_files`` and ``impress_js_files`` name files of
+#: ``html_static_path``; a talk has ``impress_deck_css_files`` instead).
+ONE_FILE_BUILD_SETTINGS = ("theme", "math", "math_font", "layout_svg")
 
 #: A reStructuredText transition: four or more ``-`` alone on a line (hovercraft's slide
 #: separator; docutils takes any punctuation run of four or more).
@@ -117,7 +125,10 @@ def read_source(path: Path) -> Source:
     return Source(
         srcdir=path.parent,
         confdir=None,
-        confoverrides=one_file_settings(path, file_type),
+        confoverrides={
+            **one_file_settings(path, file_type),
+            **build_settings(front_matter(text, file_type)),
+        },
         file=path,
         file_type=file_type,
     )
@@ -158,6 +169,60 @@ def one_file_settings(path: Path, file_type: str) -> dict[str, Any]:
         "exclude_patterns": [_glob_literal(name) for name in subfolders],
         "source_suffix": {path.suffix: file_type},
     }
+
+
+def front_matter(text: str, file_type: str) -> dict[str, Any]:
+    """The front matter of a MyST (YAML between ``---`` lines at the start) or reST
+    (a field list at the top, after blank lines and comments only) one-file talk, by
+    key; empty for other types and when there is none or it cannot be read (the build
+    then says why)."""
+    lines = text.splitlines()
+    if file_type == "markdown":
+        if not lines or lines[0].rstrip() != "---":
+            return {}
+        end = next((n for n, line in enumerate(lines[1:], 1) if line.rstrip() == "---"), None)
+        if end is None:
+            return {}
+        import yaml
+
+        try:
+            data = yaml.safe_load("\n".join(lines[1:end]))
+        except yaml.YAMLError:
+            return {}
+        return {str(key): value for key, value in data.items()} if isinstance(data, dict) else {}
+    if file_type != "restructuredtext":
+        return {}
+    found: dict[str, Any] = {}
+    index = 0
+    while index < len(lines) and (
+        not lines[index].strip() or lines[index].startswith(("..", " ", "\t"))
+    ):
+        index += 1
+    while index < len(lines) and (match := _FIELD.match(lines[index])) is not None:
+        value = [lines[index][match.end():].strip()]
+        index += 1
+        while index < len(lines) and lines[index][:1].isspace() and lines[index].strip():
+            value.append(lines[index].strip())
+            index += 1
+        found[match["name"]] = " ".join(part for part in value if part)
+    return found
+
+
+def build_settings(fields: dict[str, Any]) -> dict[str, Any]:
+    """The settings of the whole build of :data:`ONE_FILE_BUILD_SETTINGS` that the
+    front matter ``fields`` give valid values (``impress_theme: dark``), as Sphinx
+    settings; an invalid value is left out (the build warns where it is written)."""
+    fields_by_name = {field.name: field for field in ImpressConfig.values()}
+    settings: dict[str, Any] = {}
+    for name in ONE_FILE_BUILD_SETTINGS:
+        key = PREFIX + name
+        if key not in fields:
+            continue
+        try:
+            settings[key] = fields_by_name[name].metadata["validator"](fields[key])
+        except (InvalidValue, TypeError, ValueError, OverflowError):
+            continue
+    return settings
 
 
 def looks_like_hovercraft(text: str) -> bool:
