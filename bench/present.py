@@ -76,10 +76,12 @@ _WATCH_TEXT = """
 
 
 def hovercraft_source(slides: int) -> str:
-    """The benchmark deck as a hovercraft deck: a title slide, then ``slides`` slides
-    (heading, paragraph, list, Python code, math on every tenth), ``----`` between."""
+    """The benchmark deck as a hovercraft deck (``:skip-help:``, a field only
+    hovercraft has, makes ``present`` read it as one): a title slide, then ``slides``
+    slides (heading, paragraph, list, Python code, math on every tenth), ``----``
+    between."""
     parts = [
-        ":title: Benchmark deck\n\n----\n\nBenchmark deck\n==============\n\n"
+        ":title: Benchmark deck\n:skip-help: true\n\n----\n\nBenchmark deck\n==============\n\n"
         f"A generated deck of {slides} slides.\n"
     ]
     for number in range(1, slides + 1):

@@ -58,6 +58,20 @@ def drop_assets(builder: StandaloneHTMLBuilder, filenames: Set[str]) -> None:
             assets[:] = [a for a in assets if str(getattr(a, "filename", "")) not in filenames]
 
 
+def restore_page_assets(builder: Builder) -> None:
+    """Put back the style sheets and scripts of every page as the HTML builder backed
+    them up when it prepared to write (``_orig_css_files``, ``_orig_js_files``, Sphinx
+    7.2 to 9.x). Sphinx puts them back before each page, so that what an
+    ``html-page-context`` handler adds or removes is for that page alone, but not after
+    the last page: a second build of the same application (the live preview) would
+    back up that page's own assets as every page's."""
+    for kind in ("css", "js"):
+        backup = getattr(builder, f"_orig_{kind}_files", None)
+        assets = getattr(builder, f"_{kind}_files", None)
+        if backup is not None and assets is not None:
+            assets[:] = backup
+
+
 @contextmanager
 def second_builder(app: Sphinx, make: Callable[[], B]) -> Iterator[B]:
     """Make a builder of another kind for the application's environment (``make()``)

@@ -251,3 +251,59 @@ def test_incremental_build_equals_clean_build(make_app, tmp_path, change, builde
     assert sorted(found) == sorted(expected)
     differing = [name for name in expected if found[name] != expected[name]]
     assert differing == [], f"files that differ from a clean build: {differing}"
+
+
+#: A deck with style sheets and a script of its own, and a hovercraft deck with its
+#: ``:css:``: the files of each, what the CSS loads (``@import``, ``url()``) included.
+DECK_FILES = {
+    "styled.md": (
+        "---\nimpress_deck: true\nimpress_deck_css_files: [\"styles/deck.css\"]\n"
+        "impress_deck_js_files: [\"styles/deck.js\"]\n---\n# Styled\n\nOne.\n\n## Two\n\nTwo.\n"
+    ),
+    "styles/deck.css": '@import "more.css";\nh1 { color: navy; background: url(bg.svg); }\n',
+    "styles/more.css": "p { color: teal; }\n",
+    "styles/bg.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>\n',
+    "styles/deck.js": "// first version\n",
+    "flight.hovercraft": ":title: Flight\n:css: hc.css\n\n----\n\nUp\n==\n\n----\n\nDown\n====\n",
+    "hc.css": "h1 { color: olive; }\n",
+}
+
+DECK_FILE_EDITS = {
+    "styles/deck.css": ("navy", "maroon"),
+    "styles/more.css": ("teal", "purple"),
+    "styles/bg.svg": ('height="1"', 'height="2"'),
+    "styles/deck.js": ("first", "second"),
+    "hc.css": ("olive", "black"),
+}
+
+
+@pytest.mark.parametrize("buildername", ["impress", "html"])
+@pytest.mark.parametrize("edited", sorted(DECK_FILE_EDITS))
+def test_a_decks_own_files_are_dependencies(make_app, tmp_path, edited, buildername):
+    """An edit of a deck's own style sheet or script (or of what its CSS loads) reads
+    the deck again: the output equals a clean build, with the new copy and its new
+    ``?v=`` checksum."""
+    src = _project(tmp_path / "incremental")
+    for name, text in DECK_FILES.items():
+        path = src / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    _edit("index.md", "guide\n", "guide\nstyled\nflight\n")(src)
+    first = _build(make_app, src, buildername)
+    docname = "flight" if edited == "hc.css" else "styled"
+    old, new = DECK_FILE_EDITS[edited]
+    _edit(edited, old, new)(src)
+    incremental = _build(make_app, src, buildername)
+    assert docname in incremental.env.all_docs
+    assert incremental.env.all_docs[docname] > first.env.all_docs[docname]  # read again
+    clean_src = tmp_path / "clean"
+    shutil.copytree(src, clean_src, ignore=shutil.ignore_patterns("_build"))
+    clean = _build(make_app, clean_src, buildername)
+    expected = _output(clean.outdir, buildername)
+    found = _output(incremental.outdir, buildername, set(expected))
+    assert sorted(found) == sorted(expected)
+    differing = [name for name in expected if found[name] != expected[name]]
+    assert differing == [], f"files that differ from a clean build: {differing}"
+    copies = [name for name in found if name.endswith("impress-deck-files/" + edited)]
+    assert len(copies) == 1
+    assert new.encode() in found[copies[0]]

@@ -11,6 +11,7 @@ import signal
 import socket
 import subprocess
 import sys
+import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -60,8 +61,19 @@ def test_a_folder_with_conf_py_is_a_project(tmp_path: Path) -> None:
             ":title: Deck\n:data-transition-duration: 500\n\n----\n\nOne\n===\n",
             "hovercraft",
         ),
-        # a deck that starts with its first slide's transition
-        ("deck.rst", "----\n\nOne\n===\n\n----\n\nTwo\n===\n", "hovercraft"),
+        # a slide field of hovercraft's after a transition
+        ("deck.rst", "----\n\n:data-x: 1000\n\nOne\n===\n", "hovercraft"),
+        # transitions alone are a sphinx-impress deck's separators too
+        ("deck.rst", "----\n\nOne\n===\n\n----\n\nTwo\n===\n", "restructuredtext"),
+        ("deck.rst", ":title: Deck\n\n----\n\nOne\n===\n", "restructuredtext"),
+        # impress_* front matter is sphinx-impress's, never hovercraft's
+        ("deck.rst", ":impress_width: 1280\n\n----\n\nOne\n===\n", "restructuredtext"),
+        # a step directive makes it a sphinx-impress deck, whatever its fields
+        (
+            "deck.rst",
+            ":css: deck.css\n\n----\n\nOne\n===\n\n.. step::\n   :x: 100\n",
+            "restructuredtext",
+        ),
         # attribute lines after the separators: an mdpress deck
         ("deck.md", "# Hello\n\n---\n= data-x='1000'\n\n# Hi\n", "mdpress"),
         # a MyST deck with step directives stays MyST
@@ -85,27 +97,193 @@ def test_one_file_type(tmp_path: Path, name: str, text: str, file_type: str) -> 
     assert settings["myst_enable_extensions"] == ["dollarmath", "amsmath"]
 
 
-def test_section_underlines_are_not_transitions() -> None:
-    assert not looks_like_hovercraft("Title\n-----\n\ntext\n\n-----\nOver\n-----\n\nmore\n")
+def test_where_hovercraft_fields_count() -> None:
+    # slide fields only open a slide: right after a transition, not under a title
+    assert not looks_like_hovercraft("Title\n=====\n\n:data-x: 5\n\n----\n\nMore\n")
+    assert looks_like_hovercraft(".. title:: Deck\n\n:css: deck.css\n\n----\n\nOne\n===\n")
+    # a section title's underline or overline is no transition
+    assert not looks_like_hovercraft("Title\n-----\n\n:data-x: 5\n\n-----\nOver\n-----\n")
+    # field bodies go on over indented lines; the next field is still read
+    assert looks_like_hovercraft(":author: A\n   and B\n:skip-help: true\n\n----\n\nOne\n")
     assert not looks_like_hovercraft("Just text.\n")
-    assert looks_like_hovercraft(".. title:: Deck\n\n----\n\nOne\n===\n")
+    assert not looks_like_hovercraft(
+        ":css: a.css\n\n----\n\nOne\n===\n\n.. impress-step::\n   :x: 1\n"
+    )
 
 
 def test_corpus_decks_are_recognised() -> None:
     if not SHARED.is_dir():
         pytest.skip(f"the shared corpus is not there ({SHARED})")
-    # what plain reStructuredText also allows: one transition before an include, and a
-    # line of three dashes (no transition at all); these need the .hovercraft suffix
-    ambiguous = {"include.rst", "subdir-css.rst"}
+    # hovercraft's own examples and talks all have fields only hovercraft reads; its
+    # test data without any field is plain reStructuredText too (name it .hovercraft)
+    fieldless = {
+        "class.rst", "comment.rst", "container.rst", "include.rst", "math.rst",
+        "presenter-notes.rst", "simple.rst", "table.rst",
+    }
+    recognised = []
     for deck in sorted((SHARED / "corpus").rglob("*.rst")):
         text = deck.read_text(encoding="utf-8", errors="replace")
         hovercraft = "hovercraft" in deck.parts or "ralphbean-presentations" in deck.parts
-        if deck.name not in ambiguous:
-            assert looks_like_hovercraft(text) == hovercraft, deck
+        if hovercraft and deck.parent.name == "test_data" and deck.name in fieldless:
+            hovercraft = False
+        assert looks_like_hovercraft(text) == hovercraft, deck
+        if hovercraft:
+            recognised.append(deck.name)
+    assert len(recognised) == 12
     helloworld = SHARED / "corpus" / "mdpress-examples" / "helloworld.md"
     assert looks_like_mdpress(helloworld.read_text(encoding="utf-8"))
     readme = SHARED / "corpus" / "mdpress-examples" / "USAGE.upstream.md"
     assert not looks_like_mdpress(readme.read_text(encoding="utf-8"))
+
+
+#: The review's two sphinx-impress reST decks that ``present`` once read as hovercraft
+#: decks: a separator and a step directive; front matter settings and separators.
+REST_DECKS = {
+    "separator-and-step": (
+        "=====\nTitle\n=====\n\nIntro.\n\n----\n\nPart two\n========\n\n.. step::\n"
+        "   :x: 100\n\nText of part two.\n\nPart three\n==========\n\nText three.\n"
+    ),
+    "front-matter": (
+        ":impress_width: 1280\n:impress_transition_duration: 600\n\n=======\nMy talk\n"
+        "=======\n\nOpening words.\n\n----\n\nA slide without a heading.\n\n----\n\n"
+        "More words, on a third slide.\n\nSecond part\n===========\n\nIts text.\n"
+    ),
+}
+
+
+def _presentation(html: bytes | str) -> tuple[dict[str, str], list[tuple[str, str]]]:
+    """The root element's ``data-*`` attributes and each step's id and text."""
+    page = BeautifulSoup(html, "html.parser")
+    root = page.select_one("#impress")
+    assert root is not None
+    data = {name: str(value) for name, value in root.attrs.items() if name.startswith("data-")}
+    steps = [
+        (str(step["id"]), " ".join(step.get_text(" ").split()))
+        for step in page.select("#impress .step")
+    ]
+    return data, steps
+
+
+@pytest.mark.parametrize("name", sorted(REST_DECKS))
+def test_one_file_rest_deck_builds_as_sphinx_build_does(
+    tmp_path: Path, live_build, name: str
+) -> None:
+    text = REST_DECKS[name]
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "conf.py").write_text(CONF_PY, encoding="utf-8")
+    (project / "index.rst").write_text(text, encoding="utf-8")
+    clean = _clean_build(project, tmp_path / "clean")
+    one = tmp_path / "one"
+    one.mkdir()
+    talk = one / "index.rst"
+    talk.write_text(text, encoding="utf-8")
+    source = read_source(talk)
+    assert source.file_type == "restructuredtext"
+    live = live_build(one, tmp_path / "live" / "out", source)
+    report = live.build()
+    assert report.ok, report.error
+    assert report.problems == []
+    built = (tmp_path / "live" / "out" / "index.html").read_text(encoding="utf-8")
+    assert _presentation(built) == _presentation(clean["index.html"])
+    data, steps = _presentation(built)
+    if name == "front-matter":
+        assert (data["data-width"], data["data-transition-duration"]) == ("1280", "600")
+        assert len(steps) == 4
+    else:
+        assert [text for _, text in steps] == [
+            "Title Intro.", "Part two Text of part two.", "Part three Text three.",
+        ]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "settings"),
+    [
+        (
+            "talk.md",
+            "---\nimpress_theme: dark\nimpress_math_font: false\nimpress_width: 1280\n---\n# T\n",
+            {"impress_theme": "dark", "impress_math_font": False},
+        ),
+        (
+            "talk.rst",
+            ".. a comment\n\n:impress_theme: auto\n:impress_layout_svg: no\n:title: T\n\nT\n=\n",
+            {"impress_theme": "auto", "impress_layout_svg": False},
+        ),
+        # an invalid value is left to the build's warning; no front matter, nothing
+        ("talk.md", "---\nimpress_theme: purple\n---\n# T\n", {}),
+        ("talk.md", "# T\n\nimpress_theme: dark\n", {}),
+        ("talk.rst", "T\n=\n\n:impress_theme: dark\n", {}),
+        # css_files name files of html_static_path, which a one-file talk has not
+        ("talk.md", '---\nimpress_css_files: ["a.css"]\n---\n# T\n', {}),
+    ],
+)
+def test_a_one_file_talks_front_matter_sets_the_build(
+    tmp_path: Path, name: str, text: str, settings: dict
+) -> None:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    overrides = read_source(path).confoverrides
+    assert {key: value for key, value in overrides.items() if key.startswith("impress_")} == (
+        settings
+    )
+
+
+def test_a_one_file_talk_chooses_its_theme(tmp_path: Path, live_build) -> None:
+    talk = tmp_path / "talk" / "talk.md"
+    talk.parent.mkdir()
+    body = write_deck(talk, 2)
+    talk.write_text("---\nimpress_theme: dark\n---\n" + body, encoding="utf-8")
+    out = tmp_path / "out" / "out"
+    live = live_build(talk.parent, out, read_source(talk))
+    report = live.build()
+    assert report.ok, report.error
+    assert report.problems == []  # the front matter's theme is no unknown setting
+
+    def theme() -> list[str]:
+        page = BeautifulSoup((out / "talk.html").read_text(encoding="utf-8"), "html.parser")
+        return [name for name in page.html["class"] if name.startswith("impress-theme-")]
+
+    assert theme() == ["impress-theme-dark"]
+    # a new theme in the front matter: a fresh application, every page in it
+    talk.write_text("---\nimpress_theme: light\n---\n" + body, encoding="utf-8")
+    report = live.build({talk.resolve()})
+    assert report.ok and report.fresh
+    assert report.problems == []
+    assert theme() == ["impress-theme-light"]
+    # another edit of the talk alone: no fresh application
+    talk.write_text("---\nimpress_theme: light\n---\n" + body + "\nMore.\n", encoding="utf-8")
+    report = live.build({talk.resolve()})
+    assert report.ok and not report.fresh
+    assert report.read == ["talk"]
+
+
+def test_a_theme_in_a_projects_front_matter_is_conf_pys(tmp_path: Path, live_build) -> None:
+    srcdir = _project(tmp_path / "src", {"talk": 1})
+    talk = srcdir / "talk.md"
+    talk.write_text("---\nimpress_theme: dark\n---\n" + talk.read_text(encoding="utf-8"))
+    live = live_build(srcdir, tmp_path / "out")
+    report = live.build()
+    assert [(problem.location, problem.message) for problem in report.problems] == [
+        (
+            "talk.md:1",  # MyST front matter: its first line
+            "impress_theme is a setting of the whole build, not of one deck: set it in "
+            f"conf.py (front matter can set {_per_document()}) [impress.config]",
+        )
+    ]
+    # the value conf.py gives is in effect: nothing to say
+    (srcdir / "conf.py").write_text(CONF_PY + 'impress_theme = "dark"\n', encoding="utf-8")
+    report = live.build({(srcdir / "conf.py").resolve()})
+    assert report.ok and report.problems == []
+
+
+def _per_document() -> str:
+    from sphinx_impress.extension.config import ImpressConfig
+
+    return ", ".join(
+        f"impress_{field.name}"
+        for field in ImpressConfig.values()
+        if field.metadata["per_document"]
+    )
 
 
 @pytest.mark.parametrize(
@@ -249,6 +427,33 @@ def test_rebuilt_output_equals_a_clean_build(tmp_path: Path, live_build) -> None
     assert "second version" in page.get_text()
 
 
+def test_a_decks_own_style_sheet_is_built_again(tmp_path: Path, live_build) -> None:
+    srcdir = _project(tmp_path / "src", {"talk": 2})
+    talk = srcdir / "talk.md"
+    # the last page written has its own style sheets (its deck's, the math one): none
+    # of them may go to other pages in the next build
+    talk.write_text(
+        '---\nimpress_deck_css_files: ["styles/deck.css"]\n---\n'
+        + talk.read_text(encoding="utf-8") + "\nAnd {math}`x^2`.\n",
+        encoding="utf-8",
+    )
+    sheet = srcdir / "styles" / "deck.css"
+    sheet.parent.mkdir()
+    sheet.write_text("h1 { color: navy; }\n", encoding="utf-8")
+    live = live_build(srcdir, tmp_path / "live" / "out")
+    assert live.build().ok
+    assert sheet.resolve() in live.depends
+    assert live.depends_on(sheet.resolve())
+    sheet.write_text("h1 { color: maroon; }\n", encoding="utf-8")
+    report = live.build({sheet.resolve()})
+    assert report.ok
+    assert report.read == ["talk"]
+    assert "_static/impress-deck-files/styles/deck.css" in report.changed
+    built = _tree(tmp_path / "live" / "out")
+    clean = _clean_build(srcdir, tmp_path / "clean" / "out")
+    assert [name for name in clean if built.get(name) != clean[name]] == []
+
+
 def test_one_file_talk_builds_without_writing_into_its_folder(tmp_path: Path, live_build) -> None:
     folder = tmp_path / "talk"
     folder.mkdir()
@@ -352,6 +557,56 @@ def test_a_failed_build_keeps_the_last_good_output(tmp_path: Path, live_build) -
     assert "Changed" in (out / "talk.html").read_text(encoding="utf-8")
 
 
+def test_only_files_the_build_depends_on_call_for_a_build(tmp_path: Path, live_build) -> None:
+    srcdir = _project(tmp_path / "src", {"talk": 1})
+    (srcdir / "img").mkdir()
+    (srcdir / "img" / "dot.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>\n")
+    (srcdir / "part.md").write_text("Included.\n", encoding="utf-8")
+    talk = srcdir / "talk.md"
+    talk.write_text(
+        talk.read_text(encoding="utf-8") + "\n![dot](img/dot.svg)\n\n```{include} part.md\n```\n",
+        encoding="utf-8",
+    )
+    (srcdir / "conf.py").write_text(
+        CONF_PY + 'exclude_patterns += ["drafts", "part.md"]\ntemplates_path = ["_templates"]\n',
+        encoding="utf-8",
+    )
+    live = live_build(srcdir, tmp_path / "out")
+    assert live.build().ok
+    root = srcdir.resolve()
+    for name in (
+        "talk.md", "index.md", "part.md", "img/dot.svg", "conf.py",
+        "new.md",  # a document to be: Sphinx finds it
+        "sub/new.rst",
+    ):
+        assert live.depends_on(root / name), name
+    for name in (
+        "present.log", "x.txt", "notes.odt", "img/other.svg",
+        "drafts/idea.md",  # an excluded folder
+        "_templates/page.md",  # templates are no documents (and not used here)
+    ):
+        assert not live.depends_on(root / name), name
+    assert not live.depends_on(tmp_path / "elsewhere.md")
+    # while builds fail, what the last build read still counts
+    conf = srcdir / "conf.py"
+    conf.write_text("extensions = [\n", encoding="utf-8")
+    assert not live.build({conf.resolve()}).ok
+    assert live.depends_on(root / "part.md")
+    assert live.depends_on(root / "img" / "dot.svg")
+    assert not live.depends_on(root / "present.log")
+
+
+def test_a_one_file_talk_depends_on_its_file_not_its_folder(tmp_path: Path, live_build) -> None:
+    talk = tmp_path / "talk" / "talk.md"
+    talk.parent.mkdir()
+    write_deck(talk, 2)
+    live = live_build(talk.parent, tmp_path / "out" / "out", read_source(talk))
+    assert live.build().ok
+    assert live.depends_on(talk.resolve())
+    assert not live.depends_on(talk.parent.resolve() / "other.md")
+    assert not live.depends_on(talk.parent.resolve() / "present.log")
+
+
 # ---- pages ---------------------------------------------------------------------------
 
 PAGE = """<html><head><title>T</title></head><body>
@@ -438,6 +693,38 @@ def test_which_pages_lead(tmp_path: Path, peer: str, local: str, query: str, lea
     server = PresentServer(live, token="secret")
     request = make_mocked_request("GET", f"/_present/ws{query}", transport=_Transport(peer, local))
     assert server._leads(request) is leads  # addresses of a mocked request: no traffic
+
+
+def test_the_presenter_stays_at_the_same_place_when_the_step_is_renamed(tmp_path: Path) -> None:
+    import asyncio
+
+    from sphinx_impress.serve.server import Position, PresentServer
+
+    talk = tmp_path / "talk.md"
+    text = write_deck(talk, 4)
+    live = LiveBuild(read_source(talk), tmp_path / "out", tmp_path / "doctrees")
+    try:
+        assert live.build().ok
+        server = PresentServer(live, token="secret")
+
+        async def rename(old: str, new: str, at: str) -> Position | None:
+            await server.move(Position("talk", at, 1))
+            talk.write_text(talk.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+            await server.built(live.build({talk.resolve()}))
+            return server.position
+
+        assert asyncio.run(rename("## Slide 1\n", "## Slide one\n", "slide-2")) == Position(
+            "talk", "slide-2", 1
+        )  # another step renamed: the same step, its substeps too
+        assert asyncio.run(rename("## Slide 2\n", "## Image\n", "slide-2")) == Position(
+            "talk", "image", 0
+        )
+        # the last step gone: the new last one
+        gone = "## Slide 4\n\nText of slide 4.\n"
+        assert gone in text
+        assert asyncio.run(rename(gone, "", "slide-4")) == Position("talk", "slide-3", 0)
+    finally:
+        live.close()
 
 
 # ---- the command ---------------------------------------------------------------------
@@ -570,6 +857,77 @@ def test_ctrl_c_stops_cleanly_and_nothing_is_written_into_source(tmp_path: Path,
     assert not [p for p in temp.iterdir() if p.name.startswith("sphinx-impress-present-")]
     after = {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
     assert after == before
+
+
+@pytest.mark.parametrize("verbose", [False, True])
+def test_a_broken_conf_py_is_one_line(tmp_path: Path, present, verbose: bool) -> None:
+    """Without -v, a failed build is one line (no traceback); with -v the traceback
+    comes too."""
+    srcdir = _project(tmp_path / "src", {"talk": 1})
+    run = present(srcdir, *(["-v"] if verbose else []))
+    before = run.builds()
+    start = len(run.stderr)
+    with (srcdir / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write("extensions = [\n")
+    line = run.wait_build(before)
+    assert re.search(r": build failed \(conf\.py: .*line \d+\)\); serving the last good build", line)
+    assert run.interrupt() == 0
+    after = run.stderr[start:]
+    failed = next(index for index, text in enumerate(after) if text == line)
+    assert not after[failed + 1].startswith(")")  # the message ends on its own line
+    tracebacks = [text for text in after if text.startswith("Traceback (most recent call last)")]
+    assert bool(tracebacks) is verbose
+    assert line.endswith("(-v shows the traceback)") is not verbose
+
+
+def _lines_of(path: Path, pattern: str) -> list[str]:
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    return [line for line in text.splitlines() if re.search(pattern, line)]
+
+
+def _wait_lines(path: Path, pattern: str, count: int, timeout: float = 60.0) -> list[str]:
+    deadline = time.monotonic() + timeout
+    while len(found := _lines_of(path, pattern)) < count:
+        assert time.monotonic() < deadline, path.read_text(encoding="utf-8")
+        time.sleep(0.1)
+    return found
+
+
+def test_a_log_in_the_talks_folder_calls_for_no_build(tmp_path: Path) -> None:
+    """The review's case: standard error into a file beside the talk, then a file that
+    is no part of the talk changed; only the talk's edit is built, and watchfiles says
+    nothing."""
+    folder = tmp_path / "talk"
+    folder.mkdir()
+    talk = folder / "talk.md"
+    write_deck(talk, 2)
+    log = folder / "present.log"
+    built = r": (built in|build failed)"
+    with log.open("w", encoding="utf-8") as stderr:
+        process = subprocess.Popen(
+            [
+                sys.executable, "-m", "sphinx_impress.cli", "present", str(talk),
+                "--no-browser", "--host", "127.0.0.1", "--port", "0",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+            cwd=folder,
+        )
+        try:
+            _wait_lines(log, r"\(Ctrl-C stops\)", 1)
+            (folder / "x.txt").write_text("unrelated\n", encoding="utf-8")
+            talk.write_text(talk.read_text(encoding="utf-8").replace("slide 1", "one"))
+            _wait_lines(log, built, 2)
+            # each build wrote a line into the log, in the watched folder: no build follows
+            time.sleep(2.0)
+            (folder / "x.txt").write_text("changed again\n", encoding="utf-8")
+            time.sleep(1.0)
+        finally:
+            process.send_signal(signal.SIGINT)
+            assert process.wait(30) == 0
+    assert len(_lines_of(log, built)) == 2, log.read_text(encoding="utf-8")
+    assert _lines_of(log, "watchfiles") == []
+    assert _lines_of(log, r"change(s)? detected") == []
 
 
 def test_out_folder(tmp_path: Path, present) -> None:

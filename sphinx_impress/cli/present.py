@@ -5,7 +5,8 @@ SOURCE is a Sphinx project folder (with ``conf.py``) or one file of slides witho
 configuration (:mod:`sphinx_impress.serve.source`). The presentations are built once,
 then served on localhost; every change to the sources, their includes and images, the
 static files or ``conf.py`` is built again in the same process (only what changed) and
-every open page reloads at its step (:mod:`sphinx_impress.serve`). The URLs go to
+every open page reloads at its step (:mod:`sphinx_impress.serve`); other files in the
+folders (a log file, say) are no reason to build. The URLs go to
 standard output, one a line; everything else (the build's log, the QR code) to
 standard error.
 """
@@ -180,12 +181,13 @@ async def _serve(args: argparse.Namespace, source: Source, sockets: list[socket.
         stack.callback(shutil.rmtree, work, ignore_errors=True)
         outdir, doctreedir = work / "out", work / "doctrees"
     status: IO[str] | None = sys.stderr if args.verbose else None
-    live = LiveBuild(source, outdir, doctreedir, status=status, warning=sys.stderr)
+    live = LiveBuild(source, outdir, doctreedir, status=status, warning=sys.stderr,
+                     tracebacks=status)
     stack.callback(live.close)
     token = secrets.token_urlsafe(TOKEN_BYTES) if args.remote else None
     server = PresentServer(live, token)
     trees = [] if live.source.one_file else [live.source.srcdir]
-    watcher = Watcher(trees, ignored=[outdir, doctreedir])
+    watcher = Watcher(trees, ignored=[outdir, doctreedir], wanted=live.depends_on)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
@@ -219,7 +221,7 @@ async def _serve(args: argparse.Namespace, source: Source, sockets: list[socket.
 def _watched(live: LiveBuild) -> set[Path]:
     """What the watcher watches besides the project's folder: the files the build
     depends on, ``conf.py``'s folder, and the one-file talk's folder."""
-    files = live.watched_files()
+    files = set(live.depends)
     if live.source.file is not None:
         files.add(live.source.file)
     return files
@@ -283,7 +285,8 @@ def _log_build(report: BuildReport, live: LiveBuild) -> None:
     if report.error is not None:
         where = f"{report.error.location}: " if report.error.location else ""
         print(f"{PROG}: build failed ({where}{report.error.message}); serving the last good "
-              "build", file=sys.stderr, flush=True)
+              "build" + ("" if live.shows_tracebacks else " (-v shows the traceback)"),
+              file=sys.stderr, flush=True)
         return
     warnings = len(report.problems)
     print(

@@ -603,7 +603,8 @@ def read_front_matter(
         ``(docname, line)``) is where warnings point.
 
     An invalid value, or a key with the prefix that names no per-document setting,
-    gives a warning of subtype ``impress.config`` and is not used; an ``impress_deck``
+    gives a warning of subtype ``impress.config`` and is not used (a setting of the
+    whole build that has the value the build has is in effect: no warning); an ``impress_deck``
     that is not yes or no says "not a deck". With ``base`` (the ``conf.py``
     settings), a smallest scale that comes out above the largest is warned about and
     the front matter's value is not used.
@@ -627,15 +628,18 @@ def read_front_matter(
                 )
             continue
         field = fields.get(key[len(PREFIX) :])
-        if field is None or not field.metadata["per_document"]:
-            settable = ", ".join(
-                PREFIX + name for name, f in fields.items() if f.metadata["per_document"]
-            )
+        settable = ", ".join(
+            PREFIX + name for name, f in fields.items() if f.metadata["per_document"]
+        )
+        if field is None:
             warn(
                 f"unknown deck setting {key!r} in the front matter (known: {settable})",
                 ImpressWarnings.CONFIG,
                 location,
             )
+            continue
+        if not field.metadata["per_document"]:
+            _whole_build_setting(key, value, field, base, settable, location)
             continue
         try:
             overrides[field.name] = field.metadata["validator"](value)
@@ -668,6 +672,33 @@ def read_front_matter(
                 for name in layout_keys:
                     del overrides[name]
     return FrontMatter(deck, overrides)
+
+
+def _whole_build_setting(
+    key: str, value: Any, field: dc.Field[Any], base: ImpressConfig | None, settable: str,
+    location: Any,
+) -> None:
+    """A setting of the whole build in one document's front matter: nothing to say
+    when the build has that value already (``sphinx-impress present`` takes it from
+    the front matter of a one-file talk, which has no ``conf.py``), else a warning
+    that it is ``conf.py``'s to set."""
+    try:
+        given = field.metadata["validator"](value)
+    except (InvalidValue, TypeError, OverflowError) as error:
+        warn(
+            f"{key}: {error}; the value of conf.py (or the default) is used",
+            ImpressWarnings.CONFIG,
+            location,
+        )
+        return
+    if base is not None and getattr(base, field.name) == given:
+        return
+    warn(
+        f"{key} is a setting of the whole build, not of one deck: set it in conf.py "
+        f"(front matter can set {settable})",
+        ImpressWarnings.CONFIG,
+        location,
+    )
 
 
 def check_decks_setting(app: Sphinx, config: Config) -> None:

@@ -66,7 +66,8 @@ class ImpressWarnings(Enum):
 
     CONFIG = "config"
     """A ``conf.py`` value or a per-document front matter setting of the wrong type or
-    out of range, an ``impress_*`` front matter key that names no deck setting, or a
+    out of range, an ``impress_*`` front matter key that names no deck setting (a
+    setting of the whole build with another value than the build's among them), or a
     file of ``impress_css_files`` or ``impress_js_files`` that is in no folder of
     ``html_static_path``; an ``impress_decks`` pattern that matches no document, or
     patterns given as one string; an ``impress_deck`` front matter value that is not yes

@@ -12,6 +12,13 @@ author's look: the theme's style sheet gives way to ``impress-bare.css`` (the
 browser's defaults and what presenting needs), and the deck's sheets come after it.
 What the deck's CSS loads from the network goes to the offline check
 (:func:`~sphinx_impress.html.offline.warn_remote_assets`).
+
+While a presented document is read, those local files (the ones its CSS names too,
+and the ones still missing) are made dependencies of the document
+(:func:`note_deck_files`), as Sphinx does for images and included files: an edit of a
+deck's style sheet makes an incremental build, and ``sphinx-impress present``, read
+the document again and write its page, which copies the file again and links it with
+its new checksum (``?v=``), so that the output equals a clean build.
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .._compat import forget_file_checksums
 from ..extension.domain import impress_domain
 from ..extension.presentation import BUILDER
 from ..extension.warnings import ImpressWarnings, warn
@@ -60,14 +68,19 @@ def split_entry(entry: str) -> tuple[str, str]:
 
 
 class _Copier:
-    """Copies a deck's files into the output, each once, with what its CSS loads."""
+    """Copies a deck's files into the output (``target``), each once, with what its
+    CSS loads. Without a ``target`` it only finds them: the local files it would copy
+    (:attr:`copied`) and those missing (:attr:`missing`), without warnings."""
 
-    def __init__(self, srcdir: Path, target: Path, docname: str) -> None:
+    def __init__(self, srcdir: Path, target: Path | None, docname: str) -> None:
         self.srcdir = srcdir.resolve()
         self.target = target
         self.docname = docname
         self.copied: dict[Path, str] = {}
+        self.missing: set[Path] = set()
         self.remote: list[str] = []
+        #: whether a file in the output was written anew
+        self.written = False
 
     def copy(self, source: Path, named_by: str) -> str | None:
         """Copy ``source``; its path under :data:`DECK_FILES` (posix), or ``None`` with
@@ -77,25 +90,30 @@ class _Copier:
         if source in self.copied:
             return self.copied[source]
         if not source.is_relative_to(self.srcdir):
-            warn(
-                f"{named_by}: {source} is outside the source folder, so it is not "
-                "copied into the output and the presentation does not load it",
-                ImpressWarnings.CONFIG,
-                self.docname,
-            )
+            if self.target is not None:
+                warn(
+                    f"{named_by}: {source} is outside the source folder, so it is not "
+                    "copied into the output and the presentation does not load it",
+                    ImpressWarnings.CONFIG,
+                    self.docname,
+                )
             return None
         if not source.is_file():
-            warn(
-                f"{named_by}: {source.relative_to(self.srcdir).as_posix()} does not exist; "
-                "the presentation does without it",
-                ImpressWarnings.CONFIG,
-                self.docname,
-            )
+            if self.target is None:
+                self.missing.add(source)
+            else:
+                warn(
+                    f"{named_by}: {source.relative_to(self.srcdir).as_posix()} does not "
+                    "exist; the presentation does without it",
+                    ImpressWarnings.CONFIG,
+                    self.docname,
+                )
             return None
         relative = source.relative_to(self.srcdir).as_posix()
         self.copied[source] = relative
         data = source.read_bytes()
-        _write(self.target / relative, data)
+        if self.target is not None and _write(self.target / relative, data):
+            self.written = True
         if source.suffix.lower() == ".css":
             self._copy_loaded(source, data.decode("utf-8", errors="replace"), relative)
         return relative
@@ -113,15 +131,16 @@ class _Copier:
                 self.copy(sheet.parent / path, f"{name} (url {url!r})")
 
 
-def _write(target: Path, data: bytes) -> None:
-    """Write ``data`` to ``target`` unless it holds it already; parallel writers each
-    write a file of their own, then swap it in."""
+def _write(target: Path, data: bytes) -> bool:
+    """Write ``data`` to ``target`` unless it holds it already (then ``False``);
+    parallel writers each write a file of their own, then swap it in."""
     if target.is_file() and target.read_bytes() == data:
-        return
+        return False
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(f"{target.name}.{os.getpid()}.tmp")
     partial.write_bytes(data)
     os.replace(partial, target)
+    return True
 
 
 def add_deck_files(
@@ -164,6 +183,33 @@ def add_deck_files(
             priority = HEAD_JS_PRIORITY if where == "head" else BODY_JS_PRIORITY
             builder.add_js_file(name, priority=priority)  # type: ignore[attr-defined]
     context[REMOTE_KEY] = copier.remote
+    if copier.written:
+        # Sphinx keeps each file's checksum for the life of the process: a build in a
+        # warm process (present) would link the new copy with the old one's
+        forget_file_checksums()
+
+
+def note_deck_files(app: Sphinx, doctree: nodes.document) -> None:
+    """Make the local files of the deck being read (its style sheets and scripts, the
+    files their CSS loads, and those not there yet) dependencies of its document, as
+    paths relative to the source folder. Connected to ``doctree-read``: the deck's
+    front matter is known by then (read transform)."""
+    env = app.env
+    docname = env.docname
+    domain = impress_domain(env)
+    if app.builder.name != BUILDER and not domain.is_deck(docname):
+        return  # not presented: its page loads no deck files
+    deck = domain.deck_config(docname)
+    if not deck.deck_css_files and not deck.deck_js_files:
+        return
+    base = Path(env.doc2path(docname)).parent
+    finder = _Copier(Path(env.srcdir), None, docname)
+    for entry in [*deck.deck_css_files, *deck.deck_js_files]:
+        name = split_entry(entry)[0]
+        if not is_remote(name):
+            finder.copy(base / name, "")
+    for path in sorted({*finder.copied, *finder.missing}):
+        env.note_dependency(os.path.relpath(path, finder.srcdir))
 
 
 def _local_or_remote(copier: _Copier, base: Path, path: str, setting: str) -> str | None:
@@ -178,5 +224,7 @@ def _local_or_remote(copier: _Copier, base: Path, path: str, setting: str) -> st
 
 
 def setup_deck_files(app: Sphinx) -> None:
-    """Connect :func:`add_deck_files` before the offline check (900)."""
+    """Connect :func:`add_deck_files` before the offline check (900), and
+    :func:`note_deck_files`."""
     app.connect("html-page-context", add_deck_files, priority=500)
+    app.connect("doctree-read", note_deck_files)

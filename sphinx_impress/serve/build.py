@@ -18,6 +18,8 @@ read or written again.
 from __future__ import annotations
 
 import contextlib
+import copy
+import functools
 import gc
 import hashlib
 import io
@@ -32,9 +34,12 @@ from typing import IO, TYPE_CHECKING, Any, cast
 from sphinx.application import Sphinx
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.errors import SphinxError
+from sphinx.project import EXCLUDE_PATHS
 from sphinx.util.docutils import docutils_namespace, patch_docutils
+from sphinx.util.matching import compile_matchers
 
-from .._compat import copy_changed_static_files
+from .._compat import copy_changed_static_files, restore_page_assets
+from .source import SourceError, read_source
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -89,6 +94,63 @@ class BuildReport:
     fresh: bool = False
 
 
+#: The suffixes of documents before a configuration has been read (a ``conf.py`` that
+#: failed at the start): Sphinx's default, MyST's and those of one-file talks.
+DEFAULT_SUFFIXES = (".rst", ".md", ".txt", ".hovercraft", ".mdpress")
+
+
+@dataclass(frozen=True)
+class DocumentFiles:
+    """Which files of a project's source folder ``srcdir`` are documents, or would be
+    when created: the ``suffixes`` of ``source_suffix``, in ``include_patterns`` and not
+    in ``exclude_patterns``, ``templates_path`` and Sphinx's own excluded paths, as
+    Sphinx finds documents (``sphinx.project.Project.discover``). A one-file talk
+    (``only``) has that file alone."""
+
+    srcdir: Path
+    suffixes: tuple[str, ...] = DEFAULT_SUFFIXES
+    include: tuple[str, ...] = ("**",)
+    exclude: tuple[str, ...] = tuple(EXCLUDE_PATHS)
+    only: Path | None = None
+
+    @classmethod
+    def of(cls, app: Sphinx, only: Path | None = None) -> DocumentFiles:
+        """The rules of ``app``'s configuration."""
+        config = app.config
+        exclude = [*config.exclude_patterns, *config.templates_path, *EXCLUDE_PATHS]
+        return cls(
+            Path(app.srcdir).resolve(),
+            tuple(config.source_suffix),
+            tuple(config.include_patterns),
+            tuple(os.fspath(pattern) for pattern in exclude),
+            only,
+        )
+
+    def holds(self, path: Path) -> bool:
+        """Whether ``path`` (absolute) is, or would be, a document."""
+        if self.only is not None:
+            return path == self.only
+        try:
+            relative = path.relative_to(self.srcdir)
+        except ValueError:
+            return False
+        if not path.name.endswith(self.suffixes):
+            return False
+        name = relative.as_posix()
+        if not any(match(name) for match in _matchers(self.include)):
+            return False
+        excluded = _matchers(self.exclude)
+        # Sphinx leaves out an excluded file, and the files of an excluded folder
+        parts = relative.parts
+        prefixes = ["/".join(parts[: end]) for end in range(1, len(parts) + 1)]
+        return not any(match(prefix) for prefix in prefixes for match in excluded)
+
+
+@functools.lru_cache(maxsize=16)
+def _matchers(patterns: tuple[str, ...]) -> list[Callable[[str], re.Match[str] | None]]:
+    return compile_matchers(patterns)
+
+
 class _WarningTap(io.TextIOBase):
     """Sphinx's warning stream: each ``write`` (one log record, as Sphinx's stream
     handler writes a record at once) is echoed and handed to ``collect``."""
@@ -115,8 +177,9 @@ class _WarningTap(io.TextIOBase):
 
 class LiveBuild:
     """The warm application of ``source``, writing presentations into ``outdir``
-    (doctrees into ``doctreedir``). ``status`` receives Sphinx's progress messages and
-    ``warning`` its warnings (``None``: not shown)."""
+    (doctrees into ``doctreedir``). ``status`` receives Sphinx's progress messages,
+    ``warning`` its warnings and ``tracebacks`` the traceback of a build that failed
+    (``None``: not shown)."""
 
     def __init__(
         self,
@@ -125,12 +188,14 @@ class LiveBuild:
         doctreedir: Path,
         status: IO[str] | None = None,
         warning: IO[str] | None = None,
+        tracebacks: IO[str] | None = None,
     ) -> None:
         self.source = source
         self.outdir = outdir
         self.doctreedir = doctreedir
         self._status = status
         self._warning = warning
+        self._tracebacks = tracebacks
         self.app: Sphinx | None = None
         self._stack = contextlib.ExitStack()
         #: problems by docname (``None``: problems of the whole build)
@@ -142,6 +207,12 @@ class LiveBuild:
         #: output files: path -> (size, mtime_ns, sha256) as last seen
         self._files: dict[str, tuple[int, int, str]] = {}
         self.builds = 0
+        #: what the last build that got going depended on (kept while builds fail)
+        self._depends: frozenset[Path] = frozenset()
+        self._documents = DocumentFiles(
+            Path(source.srcdir).resolve(),
+            only=None if source.file is None else Path(source.file).resolve(),
+        )
 
     # ---- the application ------------------------------------------------------------
 
@@ -160,7 +231,9 @@ class LiveBuild:
                 self.outdir,
                 self.doctreedir,
                 BUILDER,
-                confoverrides=dict(self.source.confoverrides),
+                # a copy all through: Sphinx adds to the lists and dicts it is given
+                # (extensions' source suffixes go into source_suffix)
+                confoverrides=copy.deepcopy(self.source.confoverrides),
                 status=self._status,
                 warning=cast("IO[str]", _WarningTap(self._warning, self._collect)),
                 freshenv=False,
@@ -195,9 +268,11 @@ class LiveBuild:
         return sorted(self.app.env.found_docs)
 
     def watched_files(self) -> set[Path]:
-        """The files the last build read: documents, the files they include, their
-        images, and the files in the folders of ``html_static_path``,
-        ``html_extra_path`` and ``templates_path`` (as absolute paths)."""
+        """The files the last build read: documents, the files Sphinx records as their
+        dependencies (included files, images, a deck's own style sheets and scripts,
+        message catalogs), the files in the folders of ``html_static_path``,
+        ``html_extra_path`` and ``templates_path``, and the ``.po`` files of
+        ``locale_dirs`` (as absolute paths)."""
         if self.app is None:
             return set()
         env = self.app.env
@@ -213,6 +288,10 @@ class LiveBuild:
                     continue
                 for parent, _dirs, files in os.walk(folder):
                     found.update(Path(parent, name) for name in files)
+        if config.language:
+            for entry in config.locale_dirs or ():
+                for parent, _dirs, files in os.walk((srcdir / os.fspath(entry)).resolve()):
+                    found.update(Path(parent, name) for name in files if name.endswith(".po"))
         for names in env.dependencies.values():
             found.update((srcdir / os.fspath(name)).resolve() for name in names)
         for name in env.images:
@@ -221,10 +300,46 @@ class LiveBuild:
             found.add(Path(env.doc2path(docname)).resolve())
         return found
 
+    @property
+    def shows_tracebacks(self) -> bool:
+        """Whether the traceback of a failed build is shown."""
+        return self._tracebacks is not None
+
+    @property
+    def depends(self) -> frozenset[Path]:
+        """:meth:`watched_files` as the last build that got going left them."""
+        return self._depends
+
+    def depends_on(self, path: Path) -> bool:
+        """Whether the output depends on ``path`` (absolute): a document, or a file that
+        would be one when created (Sphinx then finds it), a file the last build read
+        (:meth:`watched_files`; the last one that got going, while builds fail),
+        ``conf.py`` and ``docutils.conf``. Nothing else in the folder (a log file, say)
+        calls for a build."""
+        return (
+            path in self.source.config_files
+            or path in self._depends
+            or self._documents.holds(path)
+        )
+
     def config_changed(self, paths: Iterable[Path]) -> bool:
-        """Whether ``paths`` holds a file read when the application starts."""
-        config = self.source.config_files
-        return any(path in config for path in paths)
+        """Whether ``paths`` holds a file read when the application starts: ``conf.py``,
+        or a one-file talk whose type or settings of the whole build (front matter
+        ``impress_theme``, ...) changed with it (then :attr:`source` is the new one)."""
+        paths = set(paths)
+        if any(path in self.source.config_files for path in paths):
+            return True
+        talk = self.source.file
+        if talk is None or Path(talk).resolve() not in {Path(p).resolve() for p in paths}:
+            return False
+        try:
+            source = read_source(Path(talk))
+        except SourceError:
+            return False  # gone or unreadable: the build says so
+        if source == self.source:
+            return False
+        self.source = source
+        return True
 
     # ---- a build --------------------------------------------------------------------
 
@@ -233,7 +348,9 @@ class LiveBuild:
         changed or a build failed); never raises for a fault of the sources."""
         start = time.perf_counter()
         self._collected, self._read, self._written = [], [], []
-        fresh = self.app is None or self.config_changed(changed)
+        changed = set(changed)
+        configured = self.config_changed(changed)  # first: it may take a new source
+        fresh = self.app is None or configured
         error: Problem | None = None
         enabled = gc.isenabled()
         # a build makes many cyclic doctree objects that live until it ends: collecting
@@ -242,17 +359,24 @@ class LiveBuild:
         try:
             app = self._start() if fresh else self.app
             assert app is not None
+            self._documents = DocumentFiles.of(app, self._documents.only)
+            if not fresh:
+                # what the last page of the last build added for itself (its deck's
+                # style sheets, the math style sheet) is no asset of every page
+                restore_page_assets(app.builder)
             app.build()
             if not fresh and isinstance(app.builder, StandaloneHTMLBuilder):
                 copy_changed_static_files(app.builder, changed)
         except Exception as exc:  # noqa: BLE001  (any fault is shown in the page)
             error = self._error_problem(exc)
-            if self._warning is not None:
-                self._warning.write("".join(traceback.format_exception(exc)))
+            if self._tracebacks is not None:
+                self._tracebacks.write("".join(traceback.format_exception(exc)))
             self.close()
         finally:
             if enabled:
                 gc.enable()
+        if self.app is not None:
+            self._depends = frozenset(self.watched_files())
         self.builds += 1
         report = BuildReport(
             ok=error is None,
@@ -330,14 +454,16 @@ class LiveBuild:
             return path
 
     def _error_problem(self, exc: BaseException) -> Problem:
-        """The build's error as the page shows it: the error's own words, where it
-        happened when that is known (a ``conf.py`` error names it, a document's the
-        document being read or written)."""
+        """The build's error as the page and the log show it: the error's own words on
+        one line, where it happened when that is known (a ``conf.py`` error names it, a
+        document's the document being read or written)."""
         docname = self._current_doc()
+        # one line: Sphinx's messages may end with a line break (a conf.py error does)
+        text = " ".join(line.strip() for line in str(exc).splitlines() if line.strip())
         if isinstance(exc, SphinxError):
-            message = f"{exc.category}: {exc}"
+            message = f"{exc.category}: {text}"
         else:
-            message = f"{type(exc).__name__}: {exc}"
+            message = f"{type(exc).__name__}: {text}"
         location = ""
         if docname and self.app is not None:
             location = self._shown_path(str(self.app.env.doc2path(docname)))

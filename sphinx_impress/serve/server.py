@@ -268,6 +268,7 @@ class PresentServer:
         the remotes."""
         if position == self.position:
             return
+        self.steps(position.doc)  # known before a rebuild: where the step was (built)
         deck_changed = self.position is None or self.position.doc != position.doc
         self.position = position
         message = {"type": "goto", **position.as_json()}
@@ -402,10 +403,22 @@ class PresentServer:
             else:
                 await _send(client.socket, self._status(client.doc))
         if self.position is not None and self.position.doc in pages:
-            ids = {step.id for step in self.steps(self.position.doc)}
-            if self.position.step not in ids:
-                self.position = None
+            self.position = self._same_place(self.position)
         await self._tell_remotes(deck=assets or bool(pages))
+
+    def _same_place(self, position: Position) -> Position | None:
+        """``position`` in its deck as just rebuilt: the same step, or when it is gone
+        (its title, so its id, changed), the step at the same index (the last one when
+        the deck got shorter); ``None`` when the deck has no step left."""
+        cached = self._decks.entries.get(position.doc)
+        before = [step.id for step in cached[1]] if cached is not None else []
+        now = [step.id for step in self.steps(position.doc)]
+        if position.step in now:
+            return position
+        if not now:
+            return None
+        index = before.index(position.step) if position.step in before else 0
+        return Position(position.doc, now[min(index, len(now) - 1)], 0)
 
     async def _close_sockets(self, app: web.Application) -> None:
         for client in list(self.pages):

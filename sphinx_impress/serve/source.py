@@ -4,10 +4,14 @@
 A one-file talk is built from the folder it is in, with that file as the only
 document (``root_doc`` and ``include_patterns``), so that its images and included files
 are found where it names them, and with settings a talk needs: myst-parser with its
-math syntax (``dollarmath``, ``amsmath``) and sphinx-impress. The file type comes from
-the suffix, and for ``.md`` and ``.rst`` from the text: an mdpress deck (attribute
-lines after its ``---`` separators) or a hovercraft deck (fields before its first
-``----`` transition) is read as one.
+math syntax (``dollarmath``, ``amsmath``) and sphinx-impress. Having no ``conf.py``,
+its front matter may also set a few settings of the whole build
+(:data:`ONE_FILE_BUILD_SETTINGS`: ``impress_theme``, ...). The file type comes from
+the suffix, and for ``.md`` and ``.rst`` from the text, only where it clearly is another
+tool's deck: an mdpress deck (attribute lines after its ``---`` separators, no MyST
+``step``), a hovercraft deck (fields only hovercraft reads, no reST ``step``). A
+sphinx-impress deck never is one: what it builds in ``present`` is what
+``sphinx-build -b impress`` builds.
 """
 
 from __future__ import annotations
@@ -17,8 +21,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import ImpressError
+from ..errors import ImpressError, InvalidValue
+from ..extension.config import PREFIX, ImpressConfig
 from ..extension.step import STEP_USE
+from ..importers.hovercraft import (
+    DECK_FILE_FIELDS,
+    DECK_IGNORED,
+    DECK_SETTINGS,
+    DECK_UNSUPPORTED,
+    SLIDE_FIELDS,
+)
 
 
 class SourceError(ImpressError):
@@ -41,17 +53,18 @@ ONE_FILE_EXTENSIONS = ["myst_parser", "sphinx_impress"]
 #: ``\begin{align}`` environments (myst-parser docs, "Math shortcuts").
 ONE_FILE_MYST_EXTENSIONS = ["dollarmath", "amsmath"]
 
+#: Settings of the whole build (no per-document setting) that the front matter of a
+#: one-file talk may set, as it has no ``conf.py``: the ones that make sense without
+#: one (``impress_css_files`` and ``impress_js_files`` name files of
+#: ``html_static_path``; a talk has ``impress_deck_css_files`` instead).
+ONE_FILE_BUILD_SETTINGS = ("theme", "math", "math_font", "layout_svg")
+
 #: A reStructuredText transition: four or more ``-`` alone on a line (hovercraft's slide
 #: separator; docutils takes any punctuation run of four or more).
 _TRANSITION = re.compile(r"^-{4,}\s*$")
 
-#: A section title's underline or overline: one punctuation character, repeated.
-_ADORNMENT = re.compile(r"^([!-/:-@\[-`{-~])\1{2,}\s*$")
-
 #: A field at the start of a line (``:title: ...``, ``:data-x: r1600``).
-_FIELD = re.compile(r"^:[A-Za-z][\w.-]*:(\s|$)")
-
-
+_FIELD = re.compile(r"^:(?P<name>[A-Za-z][\w.-]*):(\s|$)")
 
 @dataclass(frozen=True)
 class Source:
@@ -112,7 +125,10 @@ def read_source(path: Path) -> Source:
     return Source(
         srcdir=path.parent,
         confdir=None,
-        confoverrides=one_file_settings(path, file_type),
+        confoverrides={
+            **one_file_settings(path, file_type),
+            **build_settings(front_matter(text, file_type)),
+        },
         file=path,
         file_type=file_type,
     )
@@ -155,43 +171,148 @@ def one_file_settings(path: Path, file_type: str) -> dict[str, Any]:
     }
 
 
-def looks_like_hovercraft(text: str) -> bool:
-    """Whether reStructuredText ``text`` is a hovercraft deck: it has a transition
-    (``----``, with a blank line or the file's edge on both sides), and before the first
-    one there is a field at the start of a line (hovercraft's deck fields,
-    ``:title:``, ``:data-transition-duration:``, ...) or nothing but blank lines,
-    comments and directives, or right after it comes a section title. Plain
-    reStructuredText allows neither a transition first in a document nor one just
-    before a section title."""
+def front_matter(text: str, file_type: str) -> dict[str, Any]:
+    """The front matter of a MyST (YAML between ``---`` lines at the start) or reST
+    (a field list at the top, after blank lines and comments only) one-file talk, by
+    key; empty for other types and when there is none or it cannot be read (the build
+    then says why)."""
     lines = text.splitlines()
-    for index, line in enumerate(lines):
-        if not _TRANSITION.match(line):
-            continue
-        before_blank = index == 0 or not lines[index - 1].strip()
-        after_blank = index + 1 == len(lines) or not lines[index + 1].strip()
-        if not (before_blank and after_blank):
-            continue  # a section title's underline or overline
-        head = lines[:index]
-        if any(_FIELD.match(entry) for entry in head) or _title_follows(lines, index + 1):
-            return True
-        return all(not entry.strip() or entry.startswith((" ", "\t", "..")) for entry in head)
-    return False
+    if file_type == "markdown":
+        if not lines or lines[0].rstrip() != "---":
+            return {}
+        end = next((n for n, line in enumerate(lines[1:], 1) if line.rstrip() == "---"), None)
+        if end is None:
+            return {}
+        import yaml
 
-
-def _title_follows(lines: list[str], start: int) -> bool:
-    """Whether the first text from ``lines[start]`` on is a section title (underlined,
-    or over- and underlined): a transition just before a title ends a section, which
-    plain reStructuredText does not allow, and a hovercraft slide does."""
-    index = start
-    while index < len(lines) and not lines[index].strip():
+        try:
+            data = yaml.safe_load("\n".join(lines[1:end]))
+        except yaml.YAMLError:
+            return {}
+        return {str(key): value for key, value in data.items()} if isinstance(data, dict) else {}
+    if file_type != "restructuredtext":
+        return {}
+    found: dict[str, Any] = {}
+    index = 0
+    while index < len(lines) and (
+        not lines[index].strip() or lines[index].startswith(("..", " ", "\t"))
+    ):
         index += 1
-    rest = lines[index:index + 3]
-    if len(rest) >= 2 and _ADORNMENT.match(rest[0]) and len(rest) == 3 and rest[1].strip():
-        return rest[2].strip() == rest[0].strip()
+    while index < len(lines) and (match := _FIELD.match(lines[index])) is not None:
+        value = [lines[index][match.end():].strip()]
+        index += 1
+        while index < len(lines) and lines[index][:1].isspace() and lines[index].strip():
+            value.append(lines[index].strip())
+            index += 1
+        found[match["name"]] = " ".join(part for part in value if part)
+    return found
+
+
+def build_settings(fields: dict[str, Any]) -> dict[str, Any]:
+    """The settings of the whole build of :data:`ONE_FILE_BUILD_SETTINGS` that the
+    front matter ``fields`` give valid values (``impress_theme: dark``), as Sphinx
+    settings; an invalid value is left out (the build warns where it is written)."""
+    fields_by_name = {field.name: field for field in ImpressConfig.values()}
+    settings: dict[str, Any] = {}
+    for name in ONE_FILE_BUILD_SETTINGS:
+        key = PREFIX + name
+        if key not in fields:
+            continue
+        try:
+            settings[key] = fields_by_name[name].metadata["validator"](fields[key])
+        except (InvalidValue, TypeError, ValueError, OverflowError):
+            continue
+    return settings
+
+
+def looks_like_hovercraft(text: str) -> bool:
+    """Whether reStructuredText ``text`` is clearly a hovercraft deck: it uses no
+    ``step`` directive of sphinx-impress, and it has fields only hovercraft reads, at
+    the top level where hovercraft reads them (:func:`hovercraft_fields`). A
+    transition first in the file or before a section title is no sign: a
+    sphinx-impress reST deck has those too (separators), and ``impress_*`` fields
+    are sphinx-impress's own front matter."""
+    if any(use["rst"] for use in STEP_USE.finditer(text)):
+        return False
+    return bool(hovercraft_fields(text))
+
+
+def hovercraft_fields(text: str) -> list[str]:
+    """The fields of hovercraft's own in ``text``: in a field list at the top of the
+    file (after blank lines, comments and directives only, before the first transition:
+    ``----`` with a blank line or the file's edge on both sides), the deck fields only
+    hovercraft has (:func:`is_hovercraft_field`: ``:css:``,
+    ``:data-transition-duration:``, ``:skip-help:``, ...; not ``:title:`` or
+    ``:author:``, which any reST document may have), and in a field list that opens a
+    slide (right after a transition), hovercraft's slide fields (``:data-x:``,
+    ``:hovercraft-path:``, ``:class:``, ...)."""
+    lines = text.splitlines()
+    found: list[str] = []
+    at_top = True  # only blank lines, comments and directives so far
+    after_transition = False  # only blank lines since the last transition
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if not line.strip():
+            index += 1
+            continue
+        if _is_transition(lines, index):
+            at_top, after_transition = False, True
+            index += 1
+            continue
+        if _FIELD.match(line):
+            names = []
+            while index < len(lines) and lines[index].strip() and (
+                _FIELD.match(lines[index]) or lines[index][:1].isspace()
+            ):
+                if (name := _field_name(lines[index])) is not None:
+                    names.append(name)
+                index += 1
+            if at_top:
+                found += [name for name in names if is_hovercraft_field(name, deck=True)]
+            elif after_transition:
+                found += [name for name in names if is_hovercraft_field(name, deck=False)]
+            at_top = after_transition = False
+            continue
+        if not line.startswith(("..", " ", "\t")):
+            at_top = False
+        after_transition = False
+        index += 1
+    return found
+
+
+def is_hovercraft_field(name: str, deck: bool) -> bool:
+    """Whether the field ``name`` is one only hovercraft reads: a deck field
+    (``deck``) or a slide field of :mod:`sphinx_impress.importers.hovercraft`'s lists,
+    other than the ones any reST document may have (``title``, ``author``, ...) and
+    sphinx-impress's own front matter (``impress_*``)."""
+    name = name.lower()
+    if name.startswith(PREFIX):
+        return False
+    if name.startswith("data-") or name == "hovercraft-path":
+        return True
+    if not deck:
+        return name in SLIDE_FIELDS
     return (
-        len(rest) >= 2 and not rest[0][:1].isspace() and bool(_ADORNMENT.match(rest[1]))
-        and len(rest[1].rstrip()) >= len(rest[0].rstrip())
+        name in DECK_SETTINGS or name in DECK_FILE_FIELDS or name in DECK_UNSUPPORTED
+        or name in DECK_IGNORED or name in ("skip-help", "slide-numbers")
+        or (name.startswith("css-") and len(name) > 4)
     )
+
+
+def _is_transition(lines: list[str], index: int) -> bool:
+    """Whether ``lines[index]`` is a transition: ``----`` or longer with a blank line
+    or the file's edge on both sides (else it is a section title's adornment)."""
+    if not _TRANSITION.match(lines[index]):
+        return False
+    before_blank = index == 0 or not lines[index - 1].strip()
+    after_blank = index + 1 == len(lines) or not lines[index + 1].strip()
+    return before_blank and after_blank
+
+
+def _field_name(line: str) -> str | None:
+    match = _FIELD.match(line)
+    return None if match is None else match["name"]
 
 
 def looks_like_mdpress(text: str) -> bool:

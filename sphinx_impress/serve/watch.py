@@ -4,14 +4,18 @@ library: inotify, FSEvents, ReadDirectoryChangesW; polling only where none works
 A project's source folder is watched with its subfolders; the folders of files it
 depends on outside it (an included file, an image, a style sheet of
 ``html_static_path`` elsewhere) are watched without theirs, and so is the folder of a
-one-file talk, which may hold anything. Which files changed is all the watcher says:
-Sphinx decides what to read and write again.
+one-file talk, which may hold anything. Of the changes there, the watcher passes on
+only those of the files the build depends on (``wanted``: a log file written into the
+folder, say, is no reason to build). Which files changed is all the watcher says:
+Sphinx decides what to read and write again. watchfiles' own log messages (one per
+change, at level ``INFO``) are kept out of the output.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,7 +23,7 @@ from typing import TYPE_CHECKING
 from watchfiles import Change, DefaultFilter, awatch
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
 #: How long (ms) the watcher waits for more changes once it has seen one: an editor's
 #: save is a few writes in a row, which become one rebuild.
@@ -30,26 +34,44 @@ QUIET_MS = 20
 READY_SECONDS = 5.0
 
 
+#: The logger watchfiles tells each change to (at level ``INFO``), which would show
+#: wherever a library has set up the root logger.
+WATCHFILES_LOGGER = "watchfiles"
+
+
 class _Filter(DefaultFilter):
     """watchfiles' default filter (version control folders, editor swap and backup
     files, ``__pycache__``), plus hidden files and folders and the ``ignored`` folders
-    (the output and doctrees when they are inside a watched folder)."""
+    (the output and doctrees when they are inside a watched folder), and then only the
+    files ``wanted`` takes (absolute paths)."""
 
-    def __init__(self, ignored: Iterable[Path]) -> None:
+    def __init__(self, ignored: Iterable[Path], wanted: Callable[[Path], bool]) -> None:
         super().__init__(ignore_paths=[str(path) for path in ignored])
+        self._wanted = wanted
 
     def __call__(self, change: Change, path: str) -> bool:
-        return super().__call__(change, path) and not Path(path).name.startswith(".")
+        return (
+            super().__call__(change, path)
+            and not Path(path).name.startswith(".")
+            and self._wanted(Path(path))
+        )
 
 
 class Watcher:
     """Watches ``tree`` folders with their subfolders (none for a one-file talk) and
     a set of further folders without theirs (:meth:`watch_files`); :meth:`next_changes`
-    gives the files that changed, as absolute paths."""
+    gives the files that changed that ``wanted`` takes (all when not given), as
+    absolute paths."""
 
-    def __init__(self, trees: Iterable[Path], ignored: Iterable[Path] = ()) -> None:
+    def __init__(
+        self,
+        trees: Iterable[Path],
+        ignored: Iterable[Path] = (),
+        wanted: Callable[[Path], bool] | None = None,
+    ) -> None:
+        logging.getLogger(WATCHFILES_LOGGER).setLevel(logging.WARNING)
         self.trees = [tree.resolve() for tree in trees]
-        self._filter = _Filter([path.resolve() for path in ignored])
+        self._filter = _Filter([path.resolve() for path in ignored], wanted or _everything)
         self._queue: asyncio.Queue[set[Path]] = asyncio.Queue()
         self._folders: frozenset[Path] = frozenset()
         self._tasks: list[asyncio.Task[None]] = []
@@ -129,3 +151,7 @@ class Watcher:
             ready.set()
             print(f"sphinx-impress present: no longer watching {', '.join(map(str, paths))}: "
                   f"{error}", file=sys.stderr, flush=True)
+
+
+def _everything(path: Path) -> bool:
+    return True

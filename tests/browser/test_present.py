@@ -122,6 +122,36 @@ def test_an_edit_shows_at_the_step_the_page_is_at(tmp_path: Path, present, conte
     assert page.errors == []  # type: ignore[attr-defined]
 
 
+def test_a_renamed_step_keeps_the_place_in_the_deck(tmp_path: Path, present, context) -> None:
+    """The review's case: the title of the step shown changes, so does its id; the page
+    reloads at the same place (index), not at the first step, and so do the pages
+    that follow the presenter."""
+    talk = tmp_path / "talk.md"
+    text = write_deck(talk, 5)
+    run = present(talk, "--remote")
+    page = _open(context, run.page_url)
+    audience = _open(context, run.page_url)
+    _goto(page, "slide-3")
+    audience.wait_for_function(f"() => ({_ACTIVE})() === 'slide-3'")
+    page.evaluate("() => { window.__before = true; }")
+    talk.write_text(text.replace("## Slide 3\n", "## Picture\n"), encoding="utf-8")
+    page.wait_for_function("() => window.__before === undefined")
+    page.wait_for_selector("body.impress-enabled", state="attached")
+    page.wait_for_function(f"() => ({_ACTIVE})() === 'picture'")
+    page.wait_for_function("() => location.hash === '#/picture'")
+    audience.wait_for_function(f"() => ({_ACTIVE})() === 'picture'")
+    # the last step renamed, and one step fewer: the last step
+    _goto(page, "slide-5")
+    text = text.replace("## Slide 3\n", "## Picture\n").replace("## Slide 5\n", "## End\n")
+    text = text.replace("## Slide 4\n\nText of slide 4.\n", "")
+    page.evaluate("() => { window.__before = true; }")
+    talk.write_text(text, encoding="utf-8")
+    page.wait_for_function("() => window.__before === undefined")
+    page.wait_for_selector("body.impress-enabled", state="attached")
+    page.wait_for_function(f"() => ({_ACTIVE})() === 'end'")
+    assert page.errors == []  # type: ignore[attr-defined]
+
+
 _SVG = (
     '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8">'
     '<rect width="8" height="8" fill="{colour}"/></svg>'

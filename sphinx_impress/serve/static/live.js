@@ -8,7 +8,8 @@
  *   substeps and everything else stay as they are); otherwise, and on "reload" (a style
  *   sheet, script or image changed), the page reloads at the step it shows (the address
  *   keeps the step), with the substeps it showed, and opens the presenter console again
- *   if it was open.
+ *   if it was open. When that step is gone (its title, so its id, changed), the page
+ *   stays at the same place in the deck: the step with the same index.
  * - "status": the last build's warnings and errors for this page, shown in a panel over
  *   the page (with their source location) while the page shows the last good build.
  * - With a remote: "goto" moves the page where the presenter is; a leading page (on
@@ -30,6 +31,9 @@
     };
     var activeStep = function () {
         return root ? root.querySelector(".step.active") : null;
+    };
+    var allSteps = function () {
+        return root ? Array.prototype.slice.call(root.querySelectorAll(".step")) : [];
     };
     var shownSubsteps = function (step) {
         return step ? step.querySelectorAll(".substep.substep-visible").length : 0;
@@ -108,8 +112,17 @@
             return;
         }
         var step = activeStep();
+        var shown = saved.step ? document.getElementById(saved.step) : null;
         if (step && step.id === saved.step && saved.substep) {
             showSubsteps(step, saved.substep);
+        } else if (saved.step && !(shown && shown.classList.contains("step")) &&
+                typeof saved.index === "number" && saved.index >= 0) {
+            // the step shown is gone (a new title gave it a new id): the same place
+            var steps = allSteps();
+            var same = steps[Math.min(saved.index, steps.length - 1)];
+            if (same && same !== step && api()) {
+                api().goto(same, 0);
+            }
         }
         if (saved.console && root) {
             var event = document.createEvent("CustomEvent");
@@ -297,6 +310,7 @@
         try {
             window.sessionStorage.setItem(storageKey, JSON.stringify({
                 step: step ? step.id : null,
+                index: step ? allSteps().indexOf(step) : -1,
                 substep: shownSubsteps(step),
                 console: !!(consoleWindow && !consoleWindow.closed)
             }));
