@@ -130,3 +130,49 @@ def test_public_api_is_importable():
         assert getattr(sphinx_impress, name) is not None, name
     with pytest.raises(AttributeError):
         sphinx_impress.no_such_name  # noqa: B018
+
+
+#: Libraries whose private names only ``_compat`` may use.
+LIBRARIES = ("sphinx", "docutils", "myst_parser")
+
+
+def _private_uses(path: Path) -> list[str]:
+    """Where ``path`` reaches a private name: ``x._name`` on anything but ``self`` or
+    ``cls``, ``getattr(x, "_name")``, or a ``_name`` imported from a library (a
+    translation function ``_`` / ``__`` of ``sphinx.locale`` is public)."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        name = None
+        if isinstance(node, ast.Attribute) and not (
+            isinstance(node.value, ast.Name) and node.value.id in ("self", "cls")
+        ):
+            name = node.attr
+        elif (
+            isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+            and node.func.id in ("getattr", "setattr", "hasattr") and len(node.args) > 1
+            and isinstance(node.args[1], ast.Constant) and isinstance(node.args[1].value, str)
+        ):
+            name = node.args[1].value
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] in LIBRARIES:
+            private = [
+                alias.name for alias in node.names
+                if alias.name.startswith("_") and alias.name.strip("_")
+            ]
+            modules = [part for part in (node.module or "").split(".") if part.startswith("_")]
+            name = (private + modules or [None])[0]
+        if name and name.startswith("_") and not name.startswith("__") and name.strip("_"):
+            found.append(f"{path.relative_to(PACKAGE.parent)}:{node.lineno}: {name}")
+    return found
+
+
+def test_private_library_names_are_used_in_compat_alone():
+    """Sphinx's, docutils' and MyST's private API changes without notice: every use
+    is in ``_compat.py``, with the versions it was checked against."""
+    uses = [
+        use
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if path.name != "_compat.py"
+        for use in _private_uses(path)
+    ]
+    assert uses == []
+    assert _private_uses(PACKAGE / "_compat.py"), "the check finds nothing at all"

@@ -58,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
         module = importlib.import_module(f"sphinx_impress.cli.{module_name}")
         sub = subparsers.add_parser(name, help=help_text, description=help_text)
         module.add_arguments(sub)
-        sub.set_defaults(_run=module.run)
+        sub.set_defaults(run_command=module.run)
     return parser
 
 
@@ -70,7 +70,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        return int(args._run(args))
+        return int(args.run_command(args))
     except ImpressError as error:
         print(f"sphinx-impress {args.command}: {error}", file=sys.stderr)
         return 1

@@ -28,6 +28,8 @@ import webbrowser
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, TextIO
 
+from ..errors import ImpressError
+
 if TYPE_CHECKING:
     from ..serve.build import BuildReport, LiveBuild
     from ..serve.server import PresentServer
@@ -69,7 +71,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="show Sphinx's progress messages and the traceback of a failed build")
 
 
-class PresentError(Exception):
+class PresentError(ImpressError):
     """A problem that stops the command before it serves: one line for the user."""
 
 

@@ -179,10 +179,6 @@ class Value:
         number = self.number * factor
         return reference + number if self.relative else number
 
-    def as_tuple(self) -> tuple[float, bool, str]:
-        """A plain form for storing in a doctree."""
-        return (self.number, self.relative, self.unit)
-
 
 def parse_value(value: object, axis: str) -> Value:
     """Read one axis: ``1200``, ``-3.5``, ``r+1000``, ``r-500``, ``r1000`` (hovercraft's

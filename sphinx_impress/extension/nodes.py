@@ -121,14 +121,13 @@ OVERVIEW_CLASS = "impress-overview"
 
 def step_attributes(info: StepInfo) -> dict[str, str]:
     """The attributes of a slide's step element: its id, its classes, every axis of
-    its position as a number (with the rel plugin a missing ``data-x`` means "the
-    previous step's value", impress.js src/plugins/rel/rel.js), the rotation order,
-    then the optional timing and goto attributes and the author's own ``data-*``."""
+    its position as a number
+    (:meth:`~sphinx_impress.core.geometry.Position.data_attributes`), the rotation
+    order, then the optional timing and goto attributes and the author's own ``data-*``."""
     options = info.options
     attributes = dict(options.data)
     if info.position is not None:
-        for axis, value in info.position.as_axes().items():
-            attributes[f"data-{axis}"] = format_number(value)
+        attributes.update(info.position.data_attributes())
     attributes["data-rotate-order"] = options.rotate_order or "xyz"
     if options.transition_duration is not None:
         attributes["data-transition-duration"] = format_number(options.transition_duration)

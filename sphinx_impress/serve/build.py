@@ -39,15 +39,13 @@ from sphinx.util.docutils import docutils_namespace, patch_docutils
 from sphinx.util.matching import compile_matchers
 
 from .._compat import copy_changed_static_files, restore_page_assets
+from ..extension.presentation import BUILDER
 from .source import SourceError, read_source
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
     from .source import Source
-
-#: The builder that writes presentations.
-BUILDER = "impress"
 
 #: A warning as Sphinx writes it to its warning stream (``sphinx.util.logging``:
 #: ``SphinxWarningLogRecord``): an optional location, the level, the message.
