@@ -265,7 +265,7 @@ def test_a_theme_in_a_projects_front_matter_is_conf_pys(tmp_path: Path, live_bui
     report = live.build()
     assert [(problem.location, problem.message) for problem in report.problems] == [
         (
-            "talk.md:1",  # MyST front matter: its first line
+            "talk.md:2",  # the line of the key in the front matter
             "impress_theme is a setting of the whole build, not of one deck: set it in "
             f"conf.py (front matter can set {_per_document()}) [impress.config]",
         )
