@@ -140,6 +140,10 @@ class ImpressDomain(Domain):
         said = self._decks.get(docname)
         if said is not None:
             return said
+        return self.matches_decks_pattern(docname)
+
+    def matches_decks_pattern(self, docname: str) -> bool:
+        """Whether ``docname`` matches a pattern of ``impress_decks`` (shell-style)."""
         patterns = self.env.config.impress_decks
         return any(fnmatch.fnmatchcase(docname, pattern) for pattern in patterns)
 

@@ -3,7 +3,6 @@ while the document is read (for every builder)."""
 
 from __future__ import annotations
 
-import fnmatch
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -152,7 +151,7 @@ def reads_as_deck(env: BuildEnvironment, docname: str, said: bool | None) -> boo
         return True
     if said is not None:
         return said
-    return any(fnmatch.fnmatchcase(docname, pattern) for pattern in env.config.impress_decks)
+    return impress_domain(env).matches_decks_pattern(docname)
 
 
 def _filetype(env: BuildEnvironment, docname: str) -> str:
