@@ -185,9 +185,11 @@ class ImpressWarnings(Enum):
     MATH = "math"
     """Math that a presentation cannot show as math: a formula that cannot be
     converted to MathML (TeX that does not parse, a command the converter does not
-    know; the formula's TeX is shown as code), or a ``$$`` line on a slide that no
-    extension turned into math (MyST needs ``dollarmath`` in
-    ``myst_enable_extensions``; reST has the ``math`` directive and role)."""
+    know, an environment not closed) or would not be drawn as written (an ``&`` or
+    ``\\\\`` outside any environment of rows); the formula's TeX is shown as code. Or
+    a ``$$`` line on a slide that no extension turned into math (MyST needs
+    ``dollarmath`` in ``myst_enable_extensions``; reST has the ``math`` directive and
+    role)."""
 
     NAME_CLASH = "name_clash"
     """A ``step`` directive in a document while another extension owns the name
