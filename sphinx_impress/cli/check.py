@@ -18,7 +18,13 @@ leave the output folder are recorded and refused, so the check runs offline. Fou
     rule is :mod:`sphinx_impress.core.overlap`'s; the class ``impress-may-overlap`` on
     a step says it is meant).
 ``page-error``
-    an exception the page's scripts threw, or an error they logged.
+    an exception the page's scripts threw, or an error they logged, while the page
+    loads or while it is presented: the check presses the right arrow key as a presenter
+    does, through every substep and step, until the deck comes back to its first step,
+    then goes to each step that was not entered (one behind a ``stop``, or left out of
+    the way ``goto`` leads), so that an error a script throws on ``impress:stepenter``,
+    ``impress:stepleave`` or ``impress:substep:enter`` is reported at the step it
+    concerns. Steps are entered without the transition's wait (the events are the same).
 ``outside-request``
     something the page loads from outside its output folder: the network, or a file
     elsewhere on disk.
@@ -35,6 +41,7 @@ line of standard error with status 1.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import re
 import sys
@@ -187,6 +194,46 @@ _READ_JS = """() => {
 }"""
 
 
+#: What the check sets up in a running presentation to present it: a count of the steps
+#: entered and substeps shown (impress.js's ``impress:stepenter`` and the substep
+#: plugin's ``impress:substep:enter``), and a preStepLeave plugin, run after impress.js's
+#: own (weight 100), that makes each move take no time.
+_PRESENT_JS = """() => {
+    const seen = {moves: 0, substeps: 0};
+    window.sphinxImpressCheck = seen;
+    document.addEventListener('impress:stepenter', () => { seen.moves += 1; });
+    document.addEventListener('impress:substep:enter', () => {
+        seen.moves += 1;
+        seen.substeps += 1;
+    });
+    if (window.impress && window.impress.addPreStepLeavePlugin) {
+        window.impress.addPreStepLeavePlugin(event => {
+            event.detail.transitionDuration = 0;
+        }, 100);
+    }
+    const active = document.querySelector('#impress .step.active');
+    return {
+        active: active ? active.id : null,
+        steps: [...document.querySelectorAll('#impress .step')]
+            .filter(step => !step.classList.contains('skip')).map(step => step.id),
+        substeps: document.querySelectorAll('#impress .substep').length,
+    };
+}"""
+
+#: The state of the presentation after a move: the number of moves so far, of
+#: substeps shown, and the active step.
+_STATE_JS = """() => {
+    const active = document.querySelector('#impress .step.active');
+    const seen = window.sphinxImpressCheck || {moves: 0, substeps: 0};
+    return {moves: seen.moves, substeps: seen.substeps, active: active ? active.id : null};
+}"""
+
+#: How long a key press may take to enter a step or show a substep, in ms; a press
+#: that does nothing in that time (a ``stop`` step, a script that took the key) ends
+#: the presenting by keys.
+MOVE_TIMEOUT_MS = 3_000
+
+
 class _Recorder:
     """What a page does while it loads and runs: errors, requests out of its folder,
     requests that failed."""
@@ -264,13 +311,19 @@ def check_page(browser: Any, page_file: Path, folder: Path) -> PageReport:
             report.problems.append(finding("page-error", "impress.js did not start"))
         page.evaluate("() => document.fonts.ready.then(() => true)")
         found = page.evaluate(_READ_JS)
+        at_load = len(recorder.errors)
+        presented = _present(page, recorder)
     finally:
         context.close()
     report.steps = len(found["steps"])
     _report_fits(report, found["fits"], finding)
     _report_overlaps(report, found, finding)
-    for message in recorder.errors:
+    for message in recorder.errors[:at_load]:
         report.problems.append(finding("page-error", message))
+    for index, step, what in presented:
+        report.problems.append(finding(
+            "page-error", f"{recorder.errors[index]} (while presenting: {what})", step
+        ))
     for url in recorder.outside:
         report.problems.append(
             finding("outside-request", f"loads {url}, outside the output folder")
@@ -290,6 +343,59 @@ def check_page(browser: Any, page_file: Path, folder: Path) -> PageReport:
         if url not in in_steps:
             report.problems.append(finding("image", f"{shown(url)} did not load ({reason})"))
     return report
+
+
+def _present(page: Any, recorder: _Recorder) -> list[tuple[int, str | None, str]]:
+    """Present a started deck as a presenter does and say which errors came when:
+    press the right arrow key until the deck is back at its first step, or a press does
+    nothing, then go to each step not entered yet that the skip plugin does not pass
+    over. Each error is given as its index in ``recorder.errors``, the step entered or
+    whose substep was shown (the active step), and what happened."""
+    from playwright.sync_api import Error as PlaywrightError
+
+    start = page.evaluate(_PRESENT_JS)
+    first = start["active"]
+    entered = {first}
+    blamed: list[tuple[int, str | None, str]] = []
+
+    def note(before: int, state: dict[str, Any], what: str) -> None:
+        new = range(before, len(recorder.errors))
+        blamed.extend((index, state["active"], what) for index in new)
+
+    state = page.evaluate(_STATE_JS)
+    presses = 0
+    limit = 3 * (len(start["steps"]) + start["substeps"]) + 10
+    while presses < limit:
+        presses += 1
+        before, errors = state, len(recorder.errors)
+        page.keyboard.press("ArrowRight")
+        try:
+            page.wait_for_function(
+                "count => (window.sphinxImpressCheck || {moves: count}).moves > count",
+                arg=before["moves"], timeout=MOVE_TIMEOUT_MS,
+            )
+        except PlaywrightError:
+            note(errors, page.evaluate(_STATE_JS), "pressing the right arrow key")
+            break
+        state = page.evaluate(_STATE_JS)
+        substep = state["substeps"] > before["substeps"]
+        note(errors, state, "showing a substep" if substep else "entering the step")
+        if state["active"] is None or (not substep and state["active"] == first):
+            break  # back at the start: every step on the way was entered
+        entered.add(state["active"])
+    for step_id in start["steps"]:
+        if step_id in entered:
+            continue
+        entered.add(step_id)
+        before, errors = page.evaluate(_STATE_JS), len(recorder.errors)
+        page.evaluate("id => impress().goto(id)", step_id)
+        with contextlib.suppress(PlaywrightError):  # a step impress.js would not enter
+            page.wait_for_function(
+                "count => window.sphinxImpressCheck.moves > count",
+                arg=before["moves"], timeout=MOVE_TIMEOUT_MS,
+            )
+        note(errors, page.evaluate(_STATE_JS), "entering the step")
+    return blamed
 
 
 def _report_fits(report: PageReport, fits: list[dict[str, Any]], finding: Any) -> None:

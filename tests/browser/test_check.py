@@ -45,7 +45,7 @@ def test_every_kind_is_found_at_its_step(check_site: Path, chromium_executable: 
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     pages = {page["page"]: page for page in report["pages"]}
-    assert sorted(pages) == ["index.html", "problems.html"]
+    assert sorted(pages) == ["index.html", "presenting.html", "problems.html"]
     assert pages["index.html"]["problems"] == []
     assert pages["index.html"]["steps"] == 3
     problems = pages["problems.html"]
@@ -60,7 +60,8 @@ def test_every_kind_is_found_at_its_step(check_site: Path, chromium_executable: 
         ("page-error", None),
         ("outside-request", None),
     }
-    assert report["problems"] == len(problems["problems"]) == 7
+    assert len(problems["problems"]) == 7
+    assert report["problems"] == 7 + len(pages["presenting.html"]["problems"])
     source = ROOT / "problems.md"
     for problem in problems["problems"]:
         assert problem["source"] == "problems.md"
@@ -77,6 +78,30 @@ def test_every_kind_is_found_at_its_step(check_site: Path, chromium_executable: 
     assert images[1].startswith("nowhere.png did not load")
     # the step placed over another with impress-may-overlap is not reported
     assert not any(p["step"] in ("meant", "meant-too") for p in problems["problems"])
+
+
+def test_errors_while_presenting_are_found_at_their_step(
+    check_site: Path, chromium_executable: str
+) -> None:
+    """A script that throws only when a step is entered or a substep shown: the check
+    presses on as a presenter does, and goes to the step behind a ``stop``."""
+    result = _check(check_site / "presenting.html", "--json", "--strict", browser=chromium_executable)
+    assert result.returncode == 1, result.stderr
+    (page,) = json.loads(result.stdout)["pages"]
+    assert page["steps"] == 5
+    found = sorted((p["kind"], p["step"], p["message"]) for p in page["problems"])
+    assert found == [
+        ("page-error", "after-the-stop",
+         "boom behind the stop (while presenting: entering the step)"),
+        ("page-error", "second",
+         "boom on a substep of second (while presenting: showing a substep)"),
+        ("page-error", "third",
+         "boom on entering third (while presenting: entering the step)"),
+    ]
+    source = ROOT / "presenting.md"
+    for problem in page["problems"]:
+        assert problem["source"] == "presenting.md"
+        assert problem["line"] == _directive_line(source, problem["step"]), problem
 
 
 def test_text_report_and_strict(check_site: Path, chromium_executable: str) -> None:
