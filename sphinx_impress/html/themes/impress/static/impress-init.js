@@ -160,6 +160,12 @@
     var markOverview = function (from, to) {
         var overview = to && to.classList.contains(OVERVIEW);
         document.body.classList.toggle(SHOWN, !!overview);
+        // the theme draws the cards' edges this many times wider, so that they are about
+        // 2 px wide on screen however far the overview zooms out (CSSOM, allowed by a CSP)
+        if (overview) {
+            var scale = parseFloat(to.getAttribute("data-scale"));
+            document.body.style.setProperty("--impress-overview-scale", String(scale > 0 ? scale : 1));
+        }
         Array.prototype.forEach.call(root.querySelectorAll("." + CAME_FROM), function (el) {
             el.classList.remove(CAME_FROM);
         });
