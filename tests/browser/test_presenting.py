@@ -206,6 +206,22 @@ def test_pdf_of_the_example_has_one_page_per_step(example_site: Path, chromium_e
     assert _pdf_size(out) == pytest.approx((750, 525), abs=0.5)
 
 
+def test_pdf_says_the_overview_is_left_out(
+    presenting_site: Path, chromium_executable: str, tmp_path: Path
+) -> None:
+    out = tmp_path / "presenting.pdf"
+    command = [
+        sys.executable, "-m", "sphinx_impress.cli", "pdf", str(presenting_site / "index.html"),
+        str(out), "--browser", chromium_executable,
+    ]
+    result = subprocess.run(command, capture_output=True, text=True, check=False, timeout=300)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.strip() == (
+        f"wrote {out}: 6 pages, one per step (the overview step left out)"
+    )
+    assert len(_pdf_pages(out)) == 6
+
+
 def test_printing_a_running_presentation(presenting: DeckPage, tmp_path: Path) -> None:
     deck, page = presenting, presenting.page
     deck.open("/jump")
