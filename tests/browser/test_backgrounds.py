@@ -9,12 +9,10 @@ photographed with all text made transparent, so gradients count pixel by pixel."
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from PIL import Image
 
 from .conftest import REPO_ROOT, _recorded_page, build_site
 
@@ -94,6 +92,10 @@ def backgrounds_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.Te
 
 def _measure(deck: Any) -> list[dict[str, Any]]:
     """The lowest contrast of each text of the active step with the pixels behind it."""
+    import io
+
+    from PIL import Image  # the test extra; imported here so the suite collects without it
+
     # the step's fade and any other transition finished: pixels are final
     deck.evaluate("() => Promise.all(document.getAnimations().map(a => a.finished))")
     texts = deck.evaluate(_TEXTS_JS)
