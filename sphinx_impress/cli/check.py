@@ -25,6 +25,13 @@ leave the output folder are recorded and refused, so the check runs offline. Fou
     the way ``goto`` leads), so that an error a script throws on ``impress:stepenter``,
     ``impress:stepleave`` or ``impress:substep:enter`` is reported at the step it
     concerns. Steps are entered without the transition's wait (the events are the same).
+``contrast``
+    text on a step with a background of its own (a ``background`` option, a class
+    ``impress-step-dark`` or ``impress-step-light``) whose contrast with the pixels
+    drawn behind it is under WCAG 2.2 AA's 4.5:1 (3:1 for large text: 24 px, or 18.67
+    px bold, on screen): measured in the window, each such step entered, its text made
+    transparent to photograph what lies behind it. This finds what the build cannot
+    know, such as dark text on a dark picture.
 ``outside-request``
     something the page loads from outside its output folder: the network, or a file
     elsewhere on disk.
@@ -66,7 +73,11 @@ VIEWPORT = {"width": 1280, "height": 720}
 TIMEOUT_MS = 60_000
 
 #: The kinds of problem, in the order the report explains them.
-KINDS = ("overflow", "overlap", "page-error", "outside-request", "image")
+KINDS = ("overflow", "overlap", "page-error", "contrast", "outside-request", "image")
+
+#: The contrast text must have with what is behind it (WCAG 2.2, success criterion
+#: 1.4.3): normal text, and large text (at least 24 px, or 18.67 px bold).
+AA_CONTRAST = (4.5, 3.0)
 
 _NETWORK = re.compile(r"^(?:https?|wss?|ftp)://", re.IGNORECASE)
 
@@ -312,7 +323,9 @@ def check_page(browser: Any, page_file: Path, folder: Path) -> PageReport:
         page.evaluate("() => document.fonts.ready.then(() => true)")
         found = page.evaluate(_READ_JS)
         at_load = len(recorder.errors)
-        presented = _present(page, recorder)
+        started = page.evaluate("() => document.body.classList.contains('impress-enabled')")
+        presented = _present(page, recorder) if started else []
+        contrasts = _measure_contrasts(page) if started else {}
     finally:
         context.close()
     report.steps = len(found["steps"])
@@ -323,6 +336,16 @@ def check_page(browser: Any, page_file: Path, folder: Path) -> PageReport:
     for index, step, what in presented:
         report.problems.append(finding(
             "page-error", f"{recorder.errors[index]} (while presenting: {what})", step
+        ))
+    for step_id, low in contrasts.items():
+        worst = min(low, key=lambda text: text["ratio"] / text["needed"])
+        others = f"; {len(low) - 1} more text under it on this step" if len(low) > 1 else ""
+        report.problems.append(finding(
+            "contrast",
+            f"{worst['what']} {worst['text']!r} has a contrast of {worst['ratio']:.2f}:1 "
+            f"with the background behind it (at {worst['against']}), under the "
+            f"{worst['needed']:g}:1 of WCAG 2.2 AA{others}",
+            step_id,
         ))
     for url in recorder.outside:
         report.problems.append(
@@ -396,6 +419,134 @@ def _present(page: Any, recorder: _Recorder) -> list[tuple[int, str | None, str]
             )
         note(errors, page.evaluate(_STATE_JS), "entering the step")
     return blamed
+
+
+#: The steps that have a background of their own (their ids), which the contrast
+#: check measures.
+_BACKGROUND_STEPS_JS = """() => [...document.querySelectorAll('#impress .step')]
+    .filter(step => !step.classList.contains('impress-overview') && (
+        step.classList.contains('impress-step-dark')
+        || step.classList.contains('impress-step-light')
+        || getComputedStyle(step).backgroundImage !== 'none'))
+    .map(step => step.id)"""
+
+#: The visible text of the active step (its notes aside): each text's role, its first
+#: words, its colour, whether it is large (WCAG: 24 px, or 18.67 px bold, on screen)
+#: and its box in the window.
+_STEP_TEXTS_JS = """() => {
+    const step = document.querySelector('#impress .step.active');
+    if (!step) return [];
+    const zoom = step.getBoundingClientRect().width / (step.offsetWidth || 1);
+    const found = [];
+    const walker = document.createTreeWalker(step, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const el = node.parentElement;
+        if (!node.textContent.trim() || el.closest('.notes')) continue;
+        const style = getComputedStyle(el);
+        if (style.visibility !== 'visible' || style.display === 'none') continue;
+        const colour = style.color.match(/[0-9.]+/g).map(Number);
+        if (colour.length > 3 && colour[3] < 1) continue;
+        const size = parseFloat(style.fontSize) * zoom;
+        const bold = parseInt(style.fontWeight, 10) >= 700;
+        const what = el.closest('a') ? 'link' : el.closest('h1, h2, h3, h4, h5, h6')
+            ? 'heading' : 'text';
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        for (const r of range.getClientRects()) {
+            if (r.width < 2 || r.height < 2) continue;
+            found.push({what, text: node.textContent.trim().slice(0, 40),
+                        colour: colour.slice(0, 3), large: size >= 24 || (bold && size >= 18.66),
+                        box: [r.left, r.top, r.right, r.bottom]});
+        }
+    }
+    return found;
+}"""
+
+#: Text, controls and the key help made transparent: what is left is what lies
+#: behind the text.
+_HIDE_TEXT_CSS = """
+* { color: transparent !important; text-shadow: none !important;
+    text-decoration-color: transparent !important; }
+.impress-control, #impress-help { visibility: hidden !important; }
+"""
+
+#: The lowest contrast of each text with the pixels of a screenshot (a PNG, base64)
+#: inside its box; only the texts under what they need.
+_LOW_CONTRAST_JS = """async ({png, texts, needed}) => {
+    const blob = await (await fetch('data:image/png;base64,' + png)).blob();
+    const bitmap = await createImageBitmap(blob);
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const context = canvas.getContext('2d');
+    context.drawImage(bitmap, 0, 0);
+    const linear = c => {
+        c /= 255;
+        return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    };
+    const luminance = ([r, g, b]) =>
+        0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+    const low = [];
+    for (const text of texts) {
+        const left = Math.max(0, Math.floor(text.box[0]));
+        const top = Math.max(0, Math.floor(text.box[1]));
+        const right = Math.min(bitmap.width, Math.ceil(text.box[2]));
+        const bottom = Math.min(bitmap.height, Math.ceil(text.box[3]));
+        if (right - left < 2 || bottom - top < 2) continue;
+        const data = context.getImageData(left, top, right - left, bottom - top).data;
+        const own = luminance(text.colour);
+        let worst = Infinity, against = null;
+        for (let i = 0; i < data.length; i += 4) {
+            const behind = luminance([data[i], data[i + 1], data[i + 2]]);
+            const ratio = (Math.max(own, behind) + 0.05) / (Math.min(own, behind) + 0.05);
+            if (ratio < worst) { worst = ratio; against = [data[i], data[i + 1], data[i + 2]]; }
+        }
+        const need = text.large ? needed[1] : needed[0];
+        if (worst < need) {
+            low.push({what: text.what, text: text.text, ratio: worst, needed: need,
+                      against: '#' + against.map(c => c.toString(16).padStart(2, '0')).join('')});
+        }
+    }
+    return low;
+}"""
+
+
+#: Wait until the page has drawn twice: a style change is on the screen.
+_TWO_FRAMES_JS = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+
+
+def _measure_contrasts(page: Any) -> dict[str, list[dict[str, Any]]]:
+    """Go to each step with a background of its own and measure its text against
+    the pixels behind it; the texts under :data:`AA_CONTRAST`, by step."""
+    import base64
+
+    from playwright.sync_api import Error as PlaywrightError
+
+    found: dict[str, list[dict[str, Any]]] = {}
+    for step_id in page.evaluate(_BACKGROUND_STEPS_JS):
+        try:
+            page.evaluate("id => impress().goto(id, 0)", step_id)
+            page.wait_for_function(
+                "id => { const a = document.querySelector('#impress .step.active');"
+                " return a && a.id === id; }", arg=step_id, timeout=MOVE_TIMEOUT_MS,
+            )
+            page.evaluate(
+                "() => Promise.all(document.getAnimations().map(a => a.finished))"
+            )
+            page.evaluate(_TWO_FRAMES_JS)
+            texts = page.evaluate(_STEP_TEXTS_JS)
+            if not texts:
+                continue
+            style = page.add_style_tag(content=_HIDE_TEXT_CSS)
+            page.evaluate(_TWO_FRAMES_JS)
+            png = base64.b64encode(page.screenshot()).decode("ascii")
+            style.evaluate("el => el.remove()")
+            low = page.evaluate(
+                _LOW_CONTRAST_JS, {"png": png, "texts": texts, "needed": list(AA_CONTRAST)}
+            )
+        except PlaywrightError:
+            continue  # a step impress.js does not go to: nothing shown to measure
+        if low:
+            found[step_id] = low
+    return found
 
 
 def _report_fits(report: PageReport, fits: list[dict[str, Any]], finding: Any) -> None:

@@ -149,3 +149,26 @@ def test_what_cannot_be_checked_is_one_line(where: str, tmp_path: Path, chromium
     assert len(result.stderr.strip().splitlines()) == 1, result.stderr
     assert result.stderr.startswith("sphinx-impress check: ")
     assert "Traceback" not in result.stderr
+
+
+def test_text_that_does_not_read_on_its_background_is_found(
+    tmp_path_factory: pytest.TempPathFactory, chromium_executable: str
+) -> None:
+    """tests/roots/test-backgrounds: every colour syntax reads (index.html); a gradient
+    from black to white, a grey picture and navy with dark text (problems.html) do not,
+    measured from the pixels Chromium draws behind each text."""
+    site = build_site(tmp_path_factory, REPO_ROOT / "tests" / "roots" / "test-backgrounds", strict=False)
+    result = _check(site, "--json", browser=chromium_executable)
+    assert result.returncode == 0, result.stderr
+    pages = {page["page"]: page for page in json.loads(result.stdout)["pages"]}
+    assert pages["index.html"]["problems"] == []
+    found = {(p["kind"], p["step"], p["line"]) for p in pages["problems.html"]["problems"]}
+    assert found == {
+        ("contrast", "black-to-white", 11), ("contrast", "picture", 27),
+        ("contrast", "picture-with-a-class", 35), ("contrast", "wrong-class", 44),
+    }
+    messages = {p["step"]: p["message"] for p in pages["problems.html"]["problems"]}
+    ratio = re.search(r"contrast of ([\d.]+):1", messages["wrong-class"])
+    assert ratio and float(ratio.group(1)) < 1.1  # dark text on navy
+    assert "(at #000080)" in messages["wrong-class"]
+    assert "(at #808080)" in messages["picture"]  # the grey picture
