@@ -87,17 +87,34 @@ FIT_JS = "impress-fit.js"
 CONSOLE_JS = "impress-console.js"
 
 
-def interface_text() -> dict[str, str]:
+def help_texts() -> dict[str, str]:
+    """The key help's lines (what impress.js's plugins and ``impress-init.js`` send
+    with ``impress:help:add``, ``&amp;`` read as ``&``) and their translations, for
+    those that have one; ``impress-init.js`` puts them in the help box."""
+    english = {
+        "Show this help": _("Show this help"),
+        "Previous & Next step": _("Previous & Next step"),
+        "First / last step": _("First / last step"),
+        "Blank the screen / show it again": _("Blank the screen / show it again"),
+        "Presenter console": _("Presenter console"),
+        "Fullscreen: Enter / Exit": _("Fullscreen: Enter / Exit"),
+    }
+    translated = {text: str(translation) for text, translation in english.items()}
+    return {text: translation for text, translation in translated.items() if translation != text}
+
+
+def interface_text() -> dict[str, Any]:
     """The text a presentation page shows besides the deck, translated
     (:mod:`sphinx_impress.extension.translations`): ``linear_view``, the link to the
-    deck as one page, and ``no_javascript``, the note shown where impress.js cannot
-    run."""
+    deck as one page, ``no_javascript``, the note shown where impress.js cannot
+    run, and ``help``, the key help's lines (:func:`help_texts`)."""
     return {
         "linear_view": str(_("Linear view: the whole deck as one page")),
         "no_javascript": str(_(
             "This presentation needs JavaScript and a browser that supports CSS 3D "
             "transforms. Below is its text, one slide after another."
         )),
+        "help": help_texts(),
     }
 
 
