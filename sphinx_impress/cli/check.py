@@ -431,7 +431,7 @@ _BACKGROUND_STEPS_JS = """() => [...document.querySelectorAll('#impress .step')]
     .map(step => step.id)"""
 
 #: The visible text of the active step (its notes aside): each text's role, its first
-#: words, its colour, whether it is large (WCAG: 24 px, or 18.67 px bold, on screen)
+#: words, its computed colour, whether it is large (WCAG: 24 px, or 18.67 px bold, on screen)
 #: and its box in the window.
 _STEP_TEXTS_JS = """() => {
     const step = document.querySelector('#impress .step.active');
@@ -444,8 +444,6 @@ _STEP_TEXTS_JS = """() => {
         if (!node.textContent.trim() || el.closest('.notes')) continue;
         const style = getComputedStyle(el);
         if (style.visibility !== 'visible' || style.display === 'none') continue;
-        const colour = style.color.match(/[0-9.]+/g).map(Number);
-        if (colour.length > 3 && colour[3] < 1) continue;
         const size = parseFloat(style.fontSize) * zoom;
         const bold = parseInt(style.fontWeight, 10) >= 700;
         const what = el.closest('a') ? 'link' : el.closest('h1, h2, h3, h4, h5, h6')
@@ -455,7 +453,7 @@ _STEP_TEXTS_JS = """() => {
         for (const r of range.getClientRects()) {
             if (r.width < 2 || r.height < 2) continue;
             found.push({what, text: node.textContent.trim().slice(0, 40),
-                        colour: colour.slice(0, 3), large: size >= 24 || (bold && size >= 18.66),
+                        colour: style.color, large: size >= 24 || (bold && size >= 18.66),
                         box: [r.left, r.top, r.right, r.bottom]});
         }
     }
@@ -484,15 +482,25 @@ _LOW_CONTRAST_JS = """async ({png, texts, needed}) => {
     };
     const luminance = ([r, g, b]) =>
         0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+    // a computed colour in any CSS syntax, as the sRGB bytes the browser paints
+    const probe = new OffscreenCanvas(1, 1).getContext('2d');
+    const painted = css => {
+        probe.clearRect(0, 0, 1, 1);
+        probe.fillStyle = css;
+        probe.fillRect(0, 0, 1, 1);
+        return probe.getImageData(0, 0, 1, 1).data;
+    };
     const low = [];
     for (const text of texts) {
+        const colour = painted(text.colour);
+        if (colour[3] < 255) continue;  // translucent text: mixed with what is behind
         const left = Math.max(0, Math.floor(text.box[0]));
         const top = Math.max(0, Math.floor(text.box[1]));
         const right = Math.min(bitmap.width, Math.ceil(text.box[2]));
         const bottom = Math.min(bitmap.height, Math.ceil(text.box[3]));
         if (right - left < 2 || bottom - top < 2) continue;
         const data = context.getImageData(left, top, right - left, bottom - top).data;
-        const own = luminance(text.colour);
+        const own = luminance(colour);
         let worst = Infinity, against = null;
         for (let i = 0; i < data.length; i += 4) {
             const behind = luminance([data[i], data[i + 1], data[i + 2]]);
