@@ -232,3 +232,14 @@ def copy_changed_static_files(builder: StandaloneHTMLBuilder, changed: Iterable[
            for folder in folders):
         refresh_static_files(builder)
         builder.copy_assets()
+
+
+def forget_message_catalog(catalog: str) -> None:
+    """Drop the translations Sphinx keeps for the message catalog ``catalog``
+    (``sphinx.locale.translators``, all Sphinx 8.0 to 9.x), so that
+    ``app.add_message_catalog`` loads it for this application's ``language``: Sphinx
+    merges a catalog into the one loaded before, so a second build in one process (the
+    live preview, tests) would keep the first build's language."""
+    from sphinx import locale
+
+    locale.translators.pop(("general", catalog), None)

@@ -97,7 +97,10 @@ def test_single_step_gets_a_margin_of_at_least_a_twentieth_of_a_step_width():
     left, _top, width, height = view_box(root)
     assert left == pytest.approx(-W / 2 - 0.05 * W, abs=TOLERANCE)
     assert width == pytest.approx(W * 1.1, abs=TOLERANCE)
-    assert height == pytest.approx(0.1 * W, abs=TOLERANCE)
+    # its margins would make it 0.1 W high; the drawing is at least a fifth as high as
+    # wide, for labels (MIN_SIDE)
+    assert height == pytest.approx(0.2 * 1.1 * W, abs=TOLERANCE)
+    assert _top == pytest.approx(-0.2 * 1.1 * W / 2, abs=TOLERANCE)
 
 
 def test_pixel_size_has_larger_side_1200_and_the_view_box_aspect():
@@ -421,3 +424,90 @@ def test_steps_link_to_the_presentation_at_that_step():
     links = list(root.iter(f"{SVG}a"))
     assert [link.get("href") for link in links] == [f"index.html#/{s.id}" for s in MIXED]
     assert [link.find(f"{SVG}polygon") is not None for link in links] == [True] * len(MIXED)
+
+
+# ---- labels inside the drawing, tied to their steps; a path that does not cover them --
+
+
+def _label_texts(root: ET.Element) -> list[tuple[float, float, float, float]]:
+    """Each drawn text's box as the module estimates glyphs: from the baseline up by the
+    ascent (0.97 em) and down by the descent (0.28 em); horizontally by text_width."""
+    from sphinx_impress.core.canvas import text_width
+
+    found = []
+    for text in root.iter(f"{SVG}text"):
+        size, x, baseline = (float(text.get(n)) for n in ("font-size", "x", "y"))
+        half = text_width(text.text or "", size, bold=text.get("font-weight") == "bold") / 2
+        found.append((x - half, baseline - 0.97 * size, x + half, baseline + 0.28 * size))
+    return found
+
+
+LINE_DECK = [CanvasStep(f"slide-{i}", Position(x=i * 2112)) for i in range(1000)]
+GRID_DECK = [CanvasStep(f"slide-{i}", Position(x=(i % 32) * 2112, y=(i // 32) * 1188))
+             for i in range(1000)]
+
+
+@pytest.mark.parametrize("deck", [LINE_DECK, GRID_DECK, MIXED], ids=["line", "grid", "mixed"])
+def test_every_label_lies_inside_the_drawing(deck):
+    root = parse(canvas_svg(deck, 1920, 1080))
+    x, y, w, h = view_box(root)
+    texts = _label_texts(root)
+    assert len(texts) > len(deck) / 4  # a long row keeps most of its labels
+    outside = [box for box in texts
+               if box[0] < x - TOLERANCE or box[1] < y - TOLERANCE
+               or box[2] > x + w + TOLERANCE or box[3] > y + h + TOLERANCE]
+    assert outside == []
+
+
+@settings(max_examples=40, deadline=None)
+@given(CROWDED)
+def test_placed_labels_stay_inside_the_bounds(positions):
+    steps = [CanvasStep(f"s-{n}", position) for n, position in enumerate(positions)]
+    root = parse(canvas_svg(steps, W, H))
+    x, y, w, h = view_box(root)
+    labels = place_labels(steps, W, H, max(w, h) / 1200, (x, y, x + w, y + h))
+    assert _disjoint([label.box for label in labels])
+    for label in labels:
+        left, top, right, bottom = label.box
+        assert x - 1e-6 <= left and right <= x + w + 1e-6 and y - 1e-6 <= top and bottom <= y + h + 1e-6
+
+
+def test_a_label_moved_off_its_step_has_a_leader_to_it():
+    root = parse(canvas_svg(GRID_DECK, 1920, 1080))
+    x, y, w, h = view_box(root)
+    labels = place_labels(GRID_DECK, 1920, 1080, max(w, h) / 1200, (x, y, x + w, y + h))
+    moved = [label for label in labels if label.leader is not None]
+    assert moved and len(moved) < len(labels)
+    by_number = {int(label.lines[0].text): label for label in labels}
+    for number, label in by_number.items():
+        step = GRID_DECK[number - 1]
+        left, top, right, bottom = label.box
+        # the footprint's bounds: the step is 1920 x 1080 at scale 1, unturned
+        meets = (left <= step.position.x + 960 and step.position.x - 960 <= right
+                 and top <= step.position.y + 540 and step.position.y - 540 <= bottom)
+        if meets:
+            assert label.leader is None
+        else:
+            x1, y1, x2, y2 = label.leader
+            assert (x1, y1) == (step.position.x, step.position.y)
+            # ends on the edge of the label's box, at its nearest point
+            assert left <= x2 <= right and top <= y2 <= bottom
+            assert x2 in (left, right) or y2 in (top, bottom)
+    lines = list(root.find(f"{SVG}g[@class='leaders']").iter(f"{SVG}line"))
+    assert len(lines) == len(moved)
+    # under the labels, over the path
+    order = [element.get("class") for element in root.iter(f"{SVG}g")]
+    assert order.index("path") < order.index("leaders") < order.index("labels")
+
+
+def test_arrowheads_only_where_steps_are_apart():
+    spaced = parse(canvas_svg(MIXED, W, H)).find(f".//{SVG}polyline")
+    assert spaced.get("marker-mid") and spaced.get("marker-end")
+    dense_root = parse(canvas_svg(LINE_DECK, 1920, 1080))
+    dense = dense_root.find(f".//{SVG}polyline")
+    # 1000 steps in a row, about 1.2 output px apart: arrowheads 12.5 px long would
+    # make a band over the steps; only the last one is drawn, the line half as thick
+    assert dense.get("marker-mid") is None and dense.get("marker-end")
+    width_of = {g.get("class"): g.get("stroke-width") for g in dense_root.iter(f"{SVG}g")}
+    _, _, w, _ = view_box(dense_root)
+    assert float(width_of["path"]) == pytest.approx(1.25 * w / 1200, rel=0.01)

@@ -59,3 +59,77 @@ def test_translated_docs_page_presents_the_translation(build):
     assert main.select_one("p.impress-present a")["href"] == "_impress/index.html"
     # the docs page keeps its anchors as Sphinx made them; the step ids sit beside them
     assert main.select_one("#compare") is not None
+
+
+# ---- the extension's own interface text ----------------------------------------------
+
+
+def _interface(app):
+    """The interface text of a build: the presentation page's linear-view link and
+    no-JavaScript note, and, in an HTML build, the docs page's links and notes title."""
+    page = _presentation(app)
+    found = {
+        "linear view": page.select_one("a.impress-linear-link").get_text(strip=True),
+        "no javascript": page.select_one(".impress-fallback-message p").get_text(strip=True),
+    }
+    if app.builder.name == "html":
+        docs = soup(app.outdir / "index.html")
+        found["links"] = [a.get_text(strip=True) for a in docs.select("p.impress-present a")]
+        found["notes"] = docs.select_one(".impress-notes .admonition-title").get_text(strip=True)
+    return found
+
+
+@pytest.mark.parametrize("buildername", BUILDERS)
+def test_interface_text_is_in_the_project_language(build, buildername):
+    german = _interface(build("i18n", buildername, confoverrides={"language": "de"}))
+    # built after the German one in the same process: English again
+    english = _interface(build("i18n", buildername))
+    assert german["linear view"] == "Lineare Ansicht: die ganze Präsentation als eine Seite"
+    assert german["no javascript"].startswith("Diese Präsentation braucht JavaScript")
+    assert english["linear view"] == "Linear view: the whole deck as one page"
+    assert english["no javascript"].startswith("This presentation needs JavaScript")
+    if buildername == "html":
+        assert german["links"] == ["Präsentieren", "Karte der Leinwand"]
+        assert german["notes"] == "Notizen"
+        assert english["links"] == ["Present", "Canvas map"]
+        assert english["notes"] == "Notes"
+
+
+def test_the_catalogs_hold_every_message_and_the_compiled_files_match():
+    """sphinx_impress/locale: the template holds exactly the messages the package marks
+    with the catalog's ``_``; each language's .po translates every one of them, and its
+    .mo is that .po compiled."""
+    from pathlib import Path
+
+    from babel.messages.extract import extract_from_dir
+    from babel.messages.mofile import read_mo
+    from babel.messages.pofile import read_po
+
+    from sphinx_impress.extension.translations import LOCALE_DIR, MESSAGE_CATALOG
+
+    package = LOCALE_DIR.parent
+    marked = {
+        message
+        for folder in ("extension", "html")
+        for _, _, message, _, _ in extract_from_dir(
+            package / folder, method_map=[("**.py", "python")], keywords={"_": None}
+        )
+    }
+    assert marked >= {"Present", "Canvas map", "Notes"}
+    with (LOCALE_DIR / f"{MESSAGE_CATALOG}.pot").open("rb") as handle:
+        template = {message.id for message in read_po(handle) if message.id}
+    assert template == marked
+    languages = sorted(path.parent.parent.name for path in LOCALE_DIR.glob("*/LC_MESSAGES/*.po"))
+    assert "de" in languages
+    for language in languages:
+        folder = Path(LOCALE_DIR, language, "LC_MESSAGES")
+        with (folder / f"{MESSAGE_CATALOG}.po").open("rb") as handle:
+            catalog = read_po(handle)
+        translated = {message.id: message.string for message in catalog if message.id}
+        assert set(translated) == template, language
+        assert all(translated.values()), language
+        with (folder / f"{MESSAGE_CATALOG}.mo").open("rb") as handle:
+            compiled = {m.id: m.string for m in read_mo(handle) if m.id}
+        assert compiled == translated, (
+            f"{language}: run pybabel compile -d sphinx_impress/locale -D {MESSAGE_CATALOG}"
+        )

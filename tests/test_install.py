@@ -93,6 +93,8 @@ def test_wheel_metadata(dist):
         names = archive.namelist()
     assert "sphinx_impress/html/themes/impress/static/impressjs/impress.min.js" in names
     assert any(n.startswith("sphinx_impress/html/static/fonts/") for n in names)
+    # the interface text's catalogs (sphinx_impress.extension.translations)
+    assert "sphinx_impress/locale/de/LC_MESSAGES/sphinx_impress.mo" in names
 
 
 @pytest.mark.slow

@@ -9,7 +9,7 @@ import json
 import re
 
 import pytest
-from helpers import by_id, root, soup, warning_lines
+from helpers import by_id, root, soup, steps, warning_lines
 
 from sphinx_impress.core.options import Background, parse_background, parse_step_options
 from sphinx_impress.errors import InvalidValue
@@ -48,14 +48,9 @@ def test_bad_background_values(written):
         parse_background(written)
 
 
-@pytest.mark.parametrize(
-    ("css", "luminance"),
-    [("#000", 0.0), ("#ffffff", 1.0), ("#fff8", 1.0), ("rgb(255 255 255)", 1.0),
-     ("rgb(0%, 0%, 0%)", 0.0), ("navy", None), ("linear-gradient(red, blue)", None)],
-)
-def test_background_luminance(css, luminance):
-    found = Background(css=css).luminance()
-    assert found == (pytest.approx(luminance) if luminance is not None else None)
+def test_a_background_cut_at_a_myst_comment_says_to_quote_it():
+    with pytest.raises(InvalidValue, match=r"not closed \(in MyST, quote a value with a #"):
+        parse_background("linear-gradient(90deg,")
 
 
 def test_look_options_are_read_and_merged():
@@ -243,3 +238,30 @@ def test_compacting_keeps_code_around_comments():
 
     assert compact_js(text) == "a();\nb();\nc(); // kept\n"
     assert compact_css("p {\n  /* x */\n  color: red; /* y */\n}\n") == "p {\ncolor: red;\n}\n"
+
+
+def test_backgrounds_in_every_colour_syntax_get_the_colours_that_read(build):
+    app = build("backgrounds")
+    problems = [line for line in warning_lines(app) if "problems.md" in line]
+    others = [line for line in warning_lines(app) if "problems.md" not in line]
+    assert others == []
+    found = {step.id: step for step in steps(soup(app.outdir / "index.html"))}
+    dark = {"named", "hsl", "hex", "rgb", "hwb", "lab", "oklch", "display-p3", "mix",
+            "dark-gradient"}
+    light = {"lch", "light-hex", "ivory", "light-gradient"}
+    for step_id, step in found.items():
+        expected = ("impress-step-dark" if step_id in dark
+                    else "impress-step-light" if step_id in light else None)
+        assert [c for c in step.classes if c.startswith("impress-step-")] == (
+            [expected] if expected else []
+        ), step_id
+    # what text cannot read on, or what cannot be known, is a located warning
+    located = [(int(line.split(":")[1]), line.rsplit("[", 1)[1]) for line in problems]
+    assert located == [(11, "impress.contrast]"), (19, "impress.contrast]"),
+                       (27, "impress.contrast]"), (44, "impress.contrast]")]
+    assert "1.09:1" in problems[0] and "impress-step-dark or impress-step-light" not in problems[0]
+    for line in problems[1:3]:
+        assert "impress-step-dark (light text" in line and "impress-step-light (dark text" in line
+    assert "impress-step-light (given)" in problems[3]
+    picture = {step.id: step for step in steps(soup(app.outdir / "problems.html"))}
+    assert picture["picture-with-a-class"].classes == ["step", "impress-step-light"]

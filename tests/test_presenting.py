@@ -165,6 +165,31 @@ def test_pdf_of_a_missing_file(tmp_path, capsys):
     assert capsys.readouterr().err.strip() == f"sphinx-impress pdf: {tmp_path / 'nope.html'}: no such file"
 
 
+def test_pdf_of_a_folder_names_the_page_to_give(tmp_path, capsys):
+    status = cli.main(["pdf", str(tmp_path), str(tmp_path / "out.pdf")])
+    assert status == 1
+    assert capsys.readouterr().err.strip() == (
+        f"sphinx-impress pdf: {tmp_path} is a folder; name the presentation page to print"
+    )
+    (tmp_path / "index.html").write_text("<html></html>", encoding="utf-8")
+    assert cli.main(["pdf", str(tmp_path), str(tmp_path / "out.pdf")]) == 1
+    assert capsys.readouterr().err.strip().endswith(
+        f"name the presentation page to print such as {tmp_path / 'index.html'}"
+    )
+
+
+@pytest.mark.parametrize(
+    ("pages", "overviews", "said"),
+    [(34, 0, "34 pages, one per step"), (1, 0, "1 page, one per step"),
+     (13, 1, "13 pages, one per step (the overview step left out)"),
+     (6, 2, "6 pages, one per step (2 overview steps left out)")],
+)
+def test_pdf_summary_says_what_was_left_out(pages, overviews, said):
+    from sphinx_impress.cli.pdf import Printed
+
+    assert Printed(pages, overviews).summary("talk.pdf") == f"wrote talk.pdf: {said}"
+
+
 def test_pdf_with_a_browser_that_is_not_there(presenting, tmp_path, capsys):
     page = presenting.outdir / "index.html"
     status = cli.main(["pdf", str(page), str(tmp_path / "out.pdf"), "--browser", str(tmp_path / "no-chromium")])

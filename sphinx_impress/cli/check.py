@@ -18,7 +18,20 @@ leave the output folder are recorded and refused, so the check runs offline. Fou
     rule is :mod:`sphinx_impress.core.overlap`'s; the class ``impress-may-overlap`` on
     a step says it is meant).
 ``page-error``
-    an exception the page's scripts threw, or an error they logged.
+    an exception the page's scripts threw, or an error they logged, while the page
+    loads or while it is presented: the check presses the right arrow key as a presenter
+    does, through every substep and step, until the deck comes back to its first step,
+    then goes to each step that was not entered (one behind a ``stop``, or left out of
+    the way ``goto`` leads), so that an error a script throws on ``impress:stepenter``,
+    ``impress:stepleave`` or ``impress:substep:enter`` is reported at the step it
+    concerns. Steps are entered without the transition's wait (the events are the same).
+``contrast``
+    text on a step with a background of its own (a ``background`` option, a class
+    ``impress-step-dark`` or ``impress-step-light``) whose contrast with the pixels
+    drawn behind it is under WCAG 2.2 AA's 4.5:1 (3:1 for large text: 24 px, or 18.67
+    px bold, on screen): measured in the window, each such step entered, its text made
+    transparent to photograph what lies behind it. This finds what the build cannot
+    know, such as dark text on a dark picture.
 ``outside-request``
     something the page loads from outside its output folder: the network, or a file
     elsewhere on disk.
@@ -35,6 +48,7 @@ line of standard error with status 1.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import re
 import sys
@@ -59,7 +73,11 @@ VIEWPORT = {"width": 1280, "height": 720}
 TIMEOUT_MS = 60_000
 
 #: The kinds of problem, in the order the report explains them.
-KINDS = ("overflow", "overlap", "page-error", "outside-request", "image")
+KINDS = ("overflow", "overlap", "page-error", "contrast", "outside-request", "image")
+
+#: The contrast text must have with what is behind it (WCAG 2.2, success criterion
+#: 1.4.3): normal text, and large text (at least 24 px, or 18.67 px bold).
+AA_CONTRAST = (4.5, 3.0)
 
 _NETWORK = re.compile(r"^(?:https?|wss?|ftp)://", re.IGNORECASE)
 
@@ -187,6 +205,46 @@ _READ_JS = """() => {
 }"""
 
 
+#: What the check sets up in a running presentation to present it: a count of the steps
+#: entered and substeps shown (impress.js's ``impress:stepenter`` and the substep
+#: plugin's ``impress:substep:enter``), and a preStepLeave plugin, run after impress.js's
+#: own (weight 100), that makes each move take no time.
+_PRESENT_JS = """() => {
+    const seen = {moves: 0, substeps: 0};
+    window.sphinxImpressCheck = seen;
+    document.addEventListener('impress:stepenter', () => { seen.moves += 1; });
+    document.addEventListener('impress:substep:enter', () => {
+        seen.moves += 1;
+        seen.substeps += 1;
+    });
+    if (window.impress && window.impress.addPreStepLeavePlugin) {
+        window.impress.addPreStepLeavePlugin(event => {
+            event.detail.transitionDuration = 0;
+        }, 100);
+    }
+    const active = document.querySelector('#impress .step.active');
+    return {
+        active: active ? active.id : null,
+        steps: [...document.querySelectorAll('#impress .step')]
+            .filter(step => !step.classList.contains('skip')).map(step => step.id),
+        substeps: document.querySelectorAll('#impress .substep').length,
+    };
+}"""
+
+#: The state of the presentation after a move: the number of moves so far, of
+#: substeps shown, and the active step.
+_STATE_JS = """() => {
+    const active = document.querySelector('#impress .step.active');
+    const seen = window.sphinxImpressCheck || {moves: 0, substeps: 0};
+    return {moves: seen.moves, substeps: seen.substeps, active: active ? active.id : null};
+}"""
+
+#: How long a key press may take to enter a step or show a substep, in ms; a press
+#: that does nothing in that time (a ``stop`` step, a script that took the key) ends
+#: the presenting by keys.
+MOVE_TIMEOUT_MS = 3_000
+
+
 class _Recorder:
     """What a page does while it loads and runs: errors, requests out of its folder,
     requests that failed."""
@@ -264,13 +322,31 @@ def check_page(browser: Any, page_file: Path, folder: Path) -> PageReport:
             report.problems.append(finding("page-error", "impress.js did not start"))
         page.evaluate("() => document.fonts.ready.then(() => true)")
         found = page.evaluate(_READ_JS)
+        at_load = len(recorder.errors)
+        started = page.evaluate("() => document.body.classList.contains('impress-enabled')")
+        presented = _present(page, recorder) if started else []
+        contrasts = _measure_contrasts(page) if started else {}
     finally:
         context.close()
     report.steps = len(found["steps"])
     _report_fits(report, found["fits"], finding)
     _report_overlaps(report, found, finding)
-    for message in recorder.errors:
+    for message in recorder.errors[:at_load]:
         report.problems.append(finding("page-error", message))
+    for index, step, what in presented:
+        report.problems.append(finding(
+            "page-error", f"{recorder.errors[index]} (while presenting: {what})", step
+        ))
+    for step_id, low in contrasts.items():
+        worst = min(low, key=lambda text: text["ratio"] / text["needed"])
+        others = f"; {len(low) - 1} more text under it on this step" if len(low) > 1 else ""
+        report.problems.append(finding(
+            "contrast",
+            f"{worst['what']} {worst['text']!r} has a contrast of {worst['ratio']:.2f}:1 "
+            f"with the background behind it (at {worst['against']}), under the "
+            f"{worst['needed']:g}:1 of WCAG 2.2 AA{others}",
+            step_id,
+        ))
     for url in recorder.outside:
         report.problems.append(
             finding("outside-request", f"loads {url}, outside the output folder")
@@ -290,6 +366,195 @@ def check_page(browser: Any, page_file: Path, folder: Path) -> PageReport:
         if url not in in_steps:
             report.problems.append(finding("image", f"{shown(url)} did not load ({reason})"))
     return report
+
+
+def _present(page: Any, recorder: _Recorder) -> list[tuple[int, str | None, str]]:
+    """Present a started deck as a presenter does and say which errors came when:
+    press the right arrow key until the deck is back at its first step, or a press does
+    nothing, then go to each step not entered yet that the skip plugin does not pass
+    over. Each error is given as its index in ``recorder.errors``, the step entered or
+    whose substep was shown (the active step), and what happened."""
+    from playwright.sync_api import Error as PlaywrightError
+
+    start = page.evaluate(_PRESENT_JS)
+    first = start["active"]
+    entered = {first}
+    blamed: list[tuple[int, str | None, str]] = []
+
+    def note(before: int, state: dict[str, Any], what: str) -> None:
+        new = range(before, len(recorder.errors))
+        blamed.extend((index, state["active"], what) for index in new)
+
+    state = page.evaluate(_STATE_JS)
+    presses = 0
+    limit = 3 * (len(start["steps"]) + start["substeps"]) + 10
+    while presses < limit:
+        presses += 1
+        before, errors = state, len(recorder.errors)
+        page.keyboard.press("ArrowRight")
+        try:
+            page.wait_for_function(
+                "count => (window.sphinxImpressCheck || {moves: count}).moves > count",
+                arg=before["moves"], timeout=MOVE_TIMEOUT_MS,
+            )
+        except PlaywrightError:
+            note(errors, page.evaluate(_STATE_JS), "pressing the right arrow key")
+            break
+        state = page.evaluate(_STATE_JS)
+        substep = state["substeps"] > before["substeps"]
+        note(errors, state, "showing a substep" if substep else "entering the step")
+        if state["active"] is None or (not substep and state["active"] == first):
+            break  # back at the start: every step on the way was entered
+        entered.add(state["active"])
+    for step_id in start["steps"]:
+        if step_id in entered:
+            continue
+        entered.add(step_id)
+        before, errors = page.evaluate(_STATE_JS), len(recorder.errors)
+        page.evaluate("id => impress().goto(id)", step_id)
+        with contextlib.suppress(PlaywrightError):  # a step impress.js would not enter
+            page.wait_for_function(
+                "count => window.sphinxImpressCheck.moves > count",
+                arg=before["moves"], timeout=MOVE_TIMEOUT_MS,
+            )
+        note(errors, page.evaluate(_STATE_JS), "entering the step")
+    return blamed
+
+
+#: The steps that have a background of their own (their ids), which the contrast
+#: check measures.
+_BACKGROUND_STEPS_JS = """() => [...document.querySelectorAll('#impress .step')]
+    .filter(step => !step.classList.contains('impress-overview') && (
+        step.classList.contains('impress-step-dark')
+        || step.classList.contains('impress-step-light')
+        || getComputedStyle(step).backgroundImage !== 'none'))
+    .map(step => step.id)"""
+
+#: The visible text of the active step (its notes aside): each text's role, its first
+#: words, its computed colour, whether it is large (WCAG: 24 px, or 18.67 px bold, on screen)
+#: and its box in the window.
+_STEP_TEXTS_JS = """() => {
+    const step = document.querySelector('#impress .step.active');
+    if (!step) return [];
+    const zoom = step.getBoundingClientRect().width / (step.offsetWidth || 1);
+    const found = [];
+    const walker = document.createTreeWalker(step, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const el = node.parentElement;
+        if (!node.textContent.trim() || el.closest('.notes')) continue;
+        const style = getComputedStyle(el);
+        if (style.visibility !== 'visible' || style.display === 'none') continue;
+        const size = parseFloat(style.fontSize) * zoom;
+        const bold = parseInt(style.fontWeight, 10) >= 700;
+        const what = el.closest('a') ? 'link' : el.closest('h1, h2, h3, h4, h5, h6')
+            ? 'heading' : 'text';
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        for (const r of range.getClientRects()) {
+            if (r.width < 2 || r.height < 2) continue;
+            found.push({what, text: node.textContent.trim().slice(0, 40),
+                        colour: style.color, large: size >= 24 || (bold && size >= 18.66),
+                        box: [r.left, r.top, r.right, r.bottom]});
+        }
+    }
+    return found;
+}"""
+
+#: Text, controls and the key help made transparent: what is left is what lies
+#: behind the text.
+_HIDE_TEXT_CSS = """
+* { color: transparent !important; text-shadow: none !important;
+    text-decoration-color: transparent !important; }
+.impress-control, #impress-help { visibility: hidden !important; }
+"""
+
+#: The lowest contrast of each text with the pixels of a screenshot (a PNG, base64)
+#: inside its box; only the texts under what they need.
+_LOW_CONTRAST_JS = """async ({png, texts, needed}) => {
+    const blob = await (await fetch('data:image/png;base64,' + png)).blob();
+    const bitmap = await createImageBitmap(blob);
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const context = canvas.getContext('2d');
+    context.drawImage(bitmap, 0, 0);
+    const linear = c => {
+        c /= 255;
+        return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    };
+    const luminance = ([r, g, b]) =>
+        0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+    // a computed colour in any CSS syntax, as the sRGB bytes the browser paints
+    const probe = new OffscreenCanvas(1, 1).getContext('2d');
+    const painted = css => {
+        probe.clearRect(0, 0, 1, 1);
+        probe.fillStyle = css;
+        probe.fillRect(0, 0, 1, 1);
+        return probe.getImageData(0, 0, 1, 1).data;
+    };
+    const low = [];
+    for (const text of texts) {
+        const colour = painted(text.colour);
+        if (colour[3] < 255) continue;  // translucent text: mixed with what is behind
+        const left = Math.max(0, Math.floor(text.box[0]));
+        const top = Math.max(0, Math.floor(text.box[1]));
+        const right = Math.min(bitmap.width, Math.ceil(text.box[2]));
+        const bottom = Math.min(bitmap.height, Math.ceil(text.box[3]));
+        if (right - left < 2 || bottom - top < 2) continue;
+        const data = context.getImageData(left, top, right - left, bottom - top).data;
+        const own = luminance(colour);
+        let worst = Infinity, against = null;
+        for (let i = 0; i < data.length; i += 4) {
+            const behind = luminance([data[i], data[i + 1], data[i + 2]]);
+            const ratio = (Math.max(own, behind) + 0.05) / (Math.min(own, behind) + 0.05);
+            if (ratio < worst) { worst = ratio; against = [data[i], data[i + 1], data[i + 2]]; }
+        }
+        const need = text.large ? needed[1] : needed[0];
+        if (worst < need) {
+            low.push({what: text.what, text: text.text, ratio: worst, needed: need,
+                      against: '#' + against.map(c => c.toString(16).padStart(2, '0')).join('')});
+        }
+    }
+    return low;
+}"""
+
+
+#: Wait until the page has drawn twice: a style change is on the screen.
+_TWO_FRAMES_JS = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+
+
+def _measure_contrasts(page: Any) -> dict[str, list[dict[str, Any]]]:
+    """Go to each step with a background of its own and measure its text against
+    the pixels behind it; the texts under :data:`AA_CONTRAST`, by step."""
+    import base64
+
+    from playwright.sync_api import Error as PlaywrightError
+
+    found: dict[str, list[dict[str, Any]]] = {}
+    for step_id in page.evaluate(_BACKGROUND_STEPS_JS):
+        try:
+            page.evaluate("id => impress().goto(id, 0)", step_id)
+            page.wait_for_function(
+                "id => { const a = document.querySelector('#impress .step.active');"
+                " return a && a.id === id; }", arg=step_id, timeout=MOVE_TIMEOUT_MS,
+            )
+            page.evaluate(
+                "() => Promise.all(document.getAnimations().map(a => a.finished))"
+            )
+            page.evaluate(_TWO_FRAMES_JS)
+            texts = page.evaluate(_STEP_TEXTS_JS)
+            if not texts:
+                continue
+            style = page.add_style_tag(content=_HIDE_TEXT_CSS)
+            page.evaluate(_TWO_FRAMES_JS)
+            png = base64.b64encode(page.screenshot()).decode("ascii")
+            style.evaluate("el => el.remove()")
+            low = page.evaluate(
+                _LOW_CONTRAST_JS, {"png": png, "texts": texts, "needed": list(AA_CONTRAST)}
+            )
+        except PlaywrightError:
+            continue  # a step impress.js does not go to: nothing shown to measure
+        if low:
+            found[step_id] = low
+    return found
 
 
 def _report_fits(report: PageReport, fits: list[dict[str, Any]], finding: Any) -> None:

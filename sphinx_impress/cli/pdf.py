@@ -14,6 +14,7 @@ Needs Playwright (``pip install "sphinx-impress[pdf]"``) and a Chromium, found a
 from __future__ import annotations
 
 import argparse
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,9 +25,30 @@ from ._browser import BROWSER_VARIABLE, PLAYWRIGHT_HINT, start_chromium
 TIMEOUT_MS = 120_000
 
 
-def write_pdf(page_file: Path, out_file: Path, browser: str | None = None) -> int:
+@dataclass(frozen=True)
+class Printed:
+    """What a PDF holds: ``pages``, one per step printed, and the number of overview
+    steps of the deck, which the print view leaves out (``overviews``)."""
+
+    pages: int
+    overviews: int = 0
+
+    def summary(self, out_file: Path | str) -> str:
+        """The one line ``sphinx-impress pdf`` prints: ``wrote talk.pdf: 13 pages, one
+        per step (the overview step left out)``."""
+        pages = f"{self.pages} {'page' if self.pages == 1 else 'pages'}"
+        line = f"wrote {out_file}: {pages}, one per step"
+        if self.overviews == 1:
+            line += " (the overview step left out)"
+        elif self.overviews:
+            line += f" ({self.overviews} overview steps left out)"
+        return line
+
+
+def write_pdf(page_file: Path, out_file: Path, browser: str | None = None) -> Printed:
     """Print the presentation ``page_file`` (an ``.html`` file written by the
-    ``impress`` builder) to ``out_file``; returns the number of steps printed.
+    ``impress`` builder) to ``out_file``; returns how many steps were printed and how
+    many overview steps were left out.
 
     Steps are printed as the audience sees them: the fit script (``impress-fit.js``)
     has shrunk the content of the steps that need it before the page is printed.
@@ -35,6 +57,10 @@ def write_pdf(page_file: Path, out_file: Path, browser: str | None = None) -> in
         fails.
     :raises BrowserError: when Playwright is not installed or no browser starts.
     """
+    if page_file.is_dir():
+        index = page_file / "index.html"
+        hint = f" such as {index}" if index.is_file() else ""
+        raise PdfError(f"{page_file} is a folder; name the presentation page to print{hint}")
     if not page_file.is_file():
         raise PdfError(f"{page_file}: no such file")
     if out_file.is_dir():
@@ -72,7 +98,7 @@ def write_pdf(page_file: Path, out_file: Path, browser: str | None = None) -> in
         out_file.write_bytes(data)
     except OSError as error:
         raise PdfError(f"cannot write {out_file}: {error.strerror or error}") from error
-    return int(size["steps"])
+    return Printed(int(size["steps"]), int(size["overviews"]))
 
 
 #: Whether the fit script is done with the print view (or the page has none: a page
@@ -81,8 +107,8 @@ _FITTED_JS = """() => !window.sphinxImpressFit
     || document.body.classList.contains('impress-fitted')"""
 
 
-#: The deck's size and the number of steps the print view shows, or null for a page
-#: without impress.js's root element.
+#: The deck's size, the number of steps the print view shows and of overview steps
+#: (which it does not), or null for a page without impress.js's root element.
 _DECK_JS = """() => {
     const root = document.getElementById('impress');
     if (!root) return null;
@@ -92,6 +118,7 @@ _DECK_JS = """() => {
         width: Number(root.dataset.width) || 1920,
         height: Number(root.dataset.height) || 1080,
         steps: shown.length,
+        overviews: root.querySelectorAll('.step.impress-overview').length,
     };
 }"""
 
@@ -112,6 +139,5 @@ def run(args: Any) -> int:
 
     :raises ImpressError: for a problem the user can fix (see :func:`write_pdf`).
     """
-    steps = write_pdf(args.page, args.out, args.browser)
-    print(f"wrote {args.out}: {steps} {'page' if steps == 1 else 'pages'}, one per step")
+    print(write_pdf(args.page, args.out, args.browser).summary(args.out))
     return 0

@@ -18,8 +18,10 @@ the canvas, looking along z, so a step turned 90 degrees about x or y is a thin 
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
+import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -33,6 +35,11 @@ PIXELS = 1200
 
 #: The margin around the steps, as a fraction of the larger side of their extent.
 MARGIN = 0.05
+
+#: The smaller side of the drawing, at least, as a fraction of the larger: a deck laid
+#: out in one long row or column gets room above and below it (or beside it) for the
+#: labels that do not fit on the steps, which are kept inside the drawing.
+MIN_SIDE = 0.2
 
 #: The smallest and largest type of a step's number and of its id, in output px. Between
 #: the two the type is in proportion to the step's size (scale times the smaller of the
@@ -48,6 +55,12 @@ PATH_COLOUR = "#c0392b"
 LABEL_COLOUR = "#17202a"
 HALO_COLOUR = "#ffffff"
 BACKGROUND = "#ffffff"
+
+#: The shortest typical step of the path (the median distance between successive
+#: centres), in output px, at which each segment gets an arrowhead (an arrowhead is
+#: 12.5 px long): below it the arrowheads would run into a band over the steps, so only
+#: the last one is drawn, and the path is half as thick.
+ARROWS_FROM_PX = 40.0
 
 #: The id of the arrowhead marker (prefixed, so the drawing can sit inside a page).
 ARROW_ID = "sphinx-impress-canvas-arrow"
@@ -210,12 +223,15 @@ class LabelLine:
 @dataclass(frozen=True)
 class Label:
     """A step's label as placed: the centre ``x`` of its lines and the lines (the step's
-    number, then its id, whole or shortened, unless there was no room for it), and the
-    box it takes (``left``, ``top``, ``right``, ``bottom``, canvas px)."""
+    number, then its id, whole or shortened, unless there was no room for it), the box
+    it takes (``left``, ``top``, ``right``, ``bottom``, canvas px) and, for a label
+    moved off its step's footprint, the ``leader`` line that ties it to the step: from the
+    centre to the nearest point of the box (``x1``, ``y1``, ``x2``, ``y2``)."""
 
     x: float
     lines: tuple[LabelLine, ...]
     box: tuple[float, float, float, float]
+    leader: tuple[float, float, float, float] | None = None
 
 
 def _shorten(text: str, size: float, room: float) -> str:
@@ -255,12 +271,20 @@ class _Boxes:
             self.cells.setdefault(key, []).append(box)
 
 
+#: The box of the drawing (``left``, ``top``, ``right``, ``bottom``, canvas px).
+Bounds = tuple[float, float, float, float]
+
+
 def place_labels(
-    steps: Sequence[CanvasStep], width: float, height: float, pixel: float
+    steps: Sequence[CanvasStep], width: float, height: float, pixel: float,
+    bounds: Bounds | None = None,
 ) -> list[Label]:
-    """Place each step's label so that no two labels overlap.
+    """Place each step's label so that no two labels overlap, and inside ``bounds``.
 
     :param pixel: one output px, in canvas px.
+    :param bounds: the drawing's ``viewBox`` as left, top, right, bottom: a label is
+        moved inside it (the least distance), or tried elsewhere, so that none is cut
+        off at the drawing's edge.
     :returns: the labels that could be placed, in presentation order.
 
     A label is the step's 1-based number, bold, over its id, upright, with type in
@@ -272,14 +296,15 @@ def place_labels(
     no smaller than :data:`SMALLEST_PX` output px), else its number alone; only then on
     rings around the centre, trying the same in the same order. A label that fits
     nowhere is left out; the step's footprint still carries its number and id in its
-    ``<title>``. Boxes are estimated from the glyph
+    ``<title>``. A label whose box does not meet its step's footprint gets a
+    ``leader``. Boxes are estimated from the glyph
     widths of common sans-serif fonts (:func:`text_width`) with a margin, so that the
     drawn text stays inside them.
     """
     placed: list[Label] = []
     grid = _Boxes(64 * pixel)  # a label spans a few cells: at most the drawing's width
     for number, step in enumerate(steps, start=1):
-        label = _place_one(step, number, width, height, pixel, grid)
+        label = _place_one(step, number, width, height, pixel, grid, bounds)
         if label is not None:
             grid.take(label.box)
             placed.append(label)
@@ -287,17 +312,39 @@ def place_labels(
 
 
 def _box(
-    step: CanvasStep, dx: float, dy: float, width: float, height: float
-) -> tuple[float, float, float, float]:
+    step: CanvasStep, dx: float, dy: float, width: float, height: float,
+    bounds: Bounds | None = None,
+) -> tuple[float, float, float, float] | None:
     """The box of a label of ``width`` by ``height`` moved ``dx`` widths and ``dy``
-    heights from the step's centre."""
+    heights from the step's centre, then the least distance into ``bounds``; ``None``
+    when it is larger than ``bounds``."""
     cx = step.position.x + dx * width
     cy = step.position.y + dy * height
+    if bounds is not None:
+        left, top, right, bottom = bounds
+        if width > right - left or height > bottom - top:
+            return None
+        cx = _clamp(cx, left + width / 2, right - width / 2)
+        cy = _clamp(cy, top + height / 2, bottom - height / 2)
     return (cx - width / 2, cy - height / 2, cx + width / 2, cy + height / 2)
 
 
+def _leader(
+    step: CanvasStep, box: tuple[float, float, float, float], width: float, height: float
+) -> tuple[float, float, float, float] | None:
+    """The line from the step's centre to the nearest point of a label's box, or
+    ``None`` when the box meets the step's footprint (its bounds on the canvas)."""
+    corners = footprint(step.position, width, height, step.rotate_order)
+    xs, ys = [x for x, _ in corners], [y for _, y in corners]
+    if box[0] <= max(xs) and min(xs) <= box[2] and box[1] <= max(ys) and min(ys) <= box[3]:
+        return None
+    x, y = step.position.x, step.position.y
+    return (x, y, _clamp(x, box[0], box[2]), _clamp(y, box[1], box[3]))
+
+
 def _place_one(
-    step: CanvasStep, number: int, width: float, height: float, pixel: float, grid: _Boxes
+    step: CanvasStep, number: int, width: float, height: float, pixel: float, grid: _Boxes,
+    bounds: Bounds | None = None,
 ) -> Label | None:
     size = step.position.scale * min(width, height)
     number_size = _clamp(0.3 * size, NUMBER_PX[0] * pixel, NUMBER_PX[1] * pixel)
@@ -327,19 +374,19 @@ def _place_one(
         shapes.append((ns, ids, shown, label_width, label_height))
     smallest_shape = min(shapes, key=lambda shape: shape[3] * shape[4], default=None)
     for dx, dy in _OFFSETS:
-        if smallest_shape is not None and not grid.free(
-            _box(step, dx, dy, smallest_shape[3], smallest_shape[4])
-        ):
-            continue  # not even the smallest label fits here: try the next place
+        if smallest_shape is not None:
+            smallest_box = _box(step, dx, dy, smallest_shape[3], smallest_shape[4], bounds)
+            if smallest_box is None or not grid.free(smallest_box):
+                continue  # not even the smallest label fits here: try the next place
         for ns, ids, shown, label_width, label_height in shapes:
-            box = _box(step, dx, dy, label_width, label_height)
-            if grid.free(box):
+            box = _box(step, dx, dy, label_width, label_height, bounds)
+            if box is not None and grid.free(box):
                 cx = (box[0] + box[2]) / 2
                 top = box[1] + margin
                 lines = [LabelLine(str(number), ns, top + BASELINE * ns, bold=True)]
                 if shown:
                     lines.append(LabelLine(shown, ids, top + LINE_EM * ns + BASELINE * ids))
-                return Label(cx, tuple(lines), box)
+                return Label(cx, tuple(lines), box, _leader(step, box, width, height))
     return None
 
 
@@ -360,13 +407,17 @@ def canvas_svg(steps: Sequence[CanvasStep], width: float, height: float) -> str:
     sized in proportion to the step within :data:`NUMBER_PX` and :data:`ID_PX`; moved,
     shortened or shrunk where it would overlap another label, :func:`place_labels`) and
     a ``<title>`` "N. id — title" shown on hover; a step with an ``href`` links there
-    (the presentation at that step). A polyline through the step centres, with an
-    arrowhead at the end of each segment and a dot on the first step, shows the order;
-    it is drawn over the footprints and under the labels. Every id and title is
-    escaped; the document refers to nothing outside itself.
+    (the presentation at that step). Labels lie inside the ``viewBox``; one that had to
+    move off its step's footprint is tied to the step's centre by a thin leader line. A
+    polyline through the step centres, with an arrowhead at the end of each segment
+    (only at the end of the last where the centres are closer than
+    :data:`ARROWS_FROM_PX`, typically) and a dot on the first step, shows the order;
+    it is drawn over the footprints and under the leaders and labels. Every id and
+    title is escaped; the document refers to nothing outside itself.
 
     The ``viewBox`` (canvas px) holds every footprint with a margin of :data:`MARGIN`
-    times the larger of the footprints' extent and one step width; the svg element is
+    times the larger of the footprints' extent and one step width, its smaller side
+    at least :data:`MIN_SIDE` times its larger (centred); the svg element is
     :data:`PIXELS` px on its larger side, with the ``viewBox``'s aspect ratio. Line
     widths are given in output px converted to canvas px, so they look the same for a
     small and a large deck. Numbers carry at most two decimals.
@@ -391,6 +442,13 @@ def canvas_svg(steps: Sequence[CanvasStep], width: float, height: float) -> str:
     box_x, box_y = left - margin, top - margin
     box_w, box_h = right - left + 2 * margin, bottom - top + 2 * margin
     larger = max(box_w, box_h)
+    # room for labels beside a long row or column of steps (MIN_SIDE)
+    if box_w < MIN_SIDE * larger:
+        box_x -= (MIN_SIDE * larger - box_w) / 2
+        box_w = MIN_SIDE * larger
+    if box_h < MIN_SIDE * larger:
+        box_y -= (MIN_SIDE * larger - box_h) / 2
+        box_h = MIN_SIDE * larger
     pixel = larger / PIXELS  # one output px, in canvas px
 
     lines = [
@@ -432,19 +490,23 @@ def canvas_svg(steps: Sequence[CanvasStep], width: float, height: float) -> str:
         lines.append("    " + polygon)
     lines.append("  </g>")
 
-    # The path through the deck.
+    # The path through the deck: an arrowhead on each segment where the steps are far
+    # enough apart, else on the last one only (ARROWS_FROM_PX).
     centres = [(step.position.x, step.position.y) for step in steps]
+    apart = [math.dist(a, b) / pixel for a, b in itertools.pairwise(centres)]
+    spaced = not apart or statistics.median(apart) >= ARROWS_FROM_PX
     lines.append("  " + _start(
         "g",
         [("class", "path"), ("fill", "none"), ("stroke", PATH_COLOUR),
-         ("stroke-width", 2.5 * pixel),
+         ("stroke-width", (2.5 if spaced else 1.25) * pixel),
          ("stroke-linejoin", "round"), ("stroke-linecap", "round"), ("pointer-events", "none")],
     ))
     if len(centres) > 1:
         arrow = f"url(#{ARROW_ID})"
         lines.append("    " + _element(
             "polyline",
-            [("points", _points(centres)), ("marker-mid", arrow), ("marker-end", arrow)],
+            [("points", _points(centres)), *([("marker-mid", arrow)] if spaced else []),
+             ("marker-end", arrow)],
         ))
     lines.append("    " + _element(
         "circle",
@@ -454,20 +516,34 @@ def canvas_svg(steps: Sequence[CanvasStep], width: float, height: float) -> str:
     lines.append("  </g>")
 
     # Labels: upright, in proportion to the step, with a halo to stay legible over
-    # lines; placed so that no two overlap (place_labels).
+    # lines; placed so that no two overlap, inside the drawing (place_labels); a label
+    # moved off its step is tied to the step's centre by a thin leader line.
+    labels = place_labels(steps, width, height, pixel, (box_x, box_y, box_x + box_w, box_y + box_h))
+    leaders = [label.leader for label in labels if label.leader is not None]
+    if leaders:
+        lines.append("  " + _start(
+            "g",
+            [("class", "leaders"), ("stroke", LABEL_COLOUR), ("stroke-width", pixel),
+             ("stroke-opacity", 0.6), ("pointer-events", "none")],
+        ))
+        for x1, y1, x2, y2 in leaders:
+            lines.append("    " + _element(
+                "line", [("x1", x1), ("y1", y1), ("x2", x2), ("y2", y2)]
+            ))
+        lines.append("  </g>")
     lines.append("  " + _start(
         "g",
         [("class", "labels"), ("font-family", "sans-serif"), ("text-anchor", "middle"),
          ("fill", LABEL_COLOUR), ("stroke", HALO_COLOUR), ("stroke-linejoin", "round"),
          ("paint-order", "stroke"), ("pointer-events", "none")],
     ))
-    for label in place_labels(steps, width, height, pixel):
+    for label in labels:
         for line in label.lines:
             lines.append("    " + _element(
                 "text",
                 [("x", label.x), ("y", line.baseline), ("font-size", line.size),
                  *([("font-weight", "bold")] if line.bold else []),
-                 ("stroke-width", (0.08 if line.bold else 0.15) * line.size)],
+                 ("stroke-width", (0.12 if line.bold else 0.15) * line.size)],
                 _text(line.text),
             ))
     lines.append("  </g>")

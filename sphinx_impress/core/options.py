@@ -542,48 +542,6 @@ class Background:
     css: str | None = None
     image: str | None = None
 
-    def luminance(self) -> float | None:
-        """The relative luminance (WCAG 2.2, "relative luminance", 0 for black to 1
-        for white) of a colour written as ``#rgb``, ``#rrggbb`` (with or without
-        alpha) or ``rgb(...)``/``rgba(...)`` with numbers or percentages; ``None`` for
-        anything else (names, other functions, gradients, images)."""
-        channels = _rgb(self.css or "")
-        if channels is None:
-            return None
-
-        def linear(channel: float) -> float:
-            return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
-
-        red, green, blue = (linear(channel) for channel in channels)
-        return 0.2126 * red + 0.7152 * green + 0.0722 * blue
-
-
-_RGB_FUNCTION = re.compile(r"rgba?\((.*)\)", re.IGNORECASE | re.DOTALL)
-
-
-def _rgb(text: str) -> tuple[float, float, float] | None:
-    """The red, green and blue of a hexadecimal or ``rgb()`` colour, from 0 to 1."""
-    text = text.strip()
-    if _HEX_COLOUR.fullmatch(text):
-        digits = text[1:]
-        if len(digits) in (3, 4):
-            digits = "".join(digit * 2 for digit in digits)
-        return tuple(int(digits[i : i + 2], 16) / 255 for i in (0, 2, 4))  # type: ignore[return-value]
-    match = _RGB_FUNCTION.fullmatch(text)
-    if match is None:
-        return None
-    parts = [part for part in re.split(r"[\s,/]+", match.group(1).strip()) if part]
-    if len(parts) < 3:
-        return None
-    channels = []
-    for part in parts[:3]:
-        try:
-            value = float(part[:-1]) / 100 if part.endswith("%") else float(part) / 255
-        except ValueError:
-            return None
-        channels.append(min(max(value, 0.0), 1.0))
-    return channels[0], channels[1], channels[2]
-
 
 #: CSS Color 4 named colours (CSS Color Module Level 4, section 6.1), with
 #: ``transparent`` and ``currentcolor``.
@@ -658,6 +616,12 @@ def parse_background(value: str) -> Background:
         )
     if text.lower().endswith(BACKGROUND_IMAGES) and not any(c.isspace() for c in text):
         return Background(image=text)
+    if not _balanced(text):
+        raise InvalidValue(
+            f"{text!r} has a bracket that is not closed (in MyST, quote a value with a # "
+            "in it: YAML reads an unquoted ' #' as the start of a comment, so "
+            "\"linear-gradient(90deg, #000, #fff)\" needs its quotes)"
+        )
     raise InvalidValue(
         f"expected a colour (#223344, rgb(...), a colour name), a gradient or an image "
         f"file ending in {', '.join(BACKGROUND_IMAGES)}, got {text!r}"

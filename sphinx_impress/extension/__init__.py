@@ -21,7 +21,9 @@ def setup_extension(app: Sphinx) -> None:
     from .slides import setup_transforms
     from .step import setup_directives
     from .substeps import setup_substeps
+    from .translations import setup_translations
 
+    setup_translations(app)
     setup_config(app)
     setup_domain(app)
     setup_nodes(app)

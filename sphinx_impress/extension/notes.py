@@ -12,13 +12,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from docutils import nodes
-from sphinx.locale import _
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
 from .nodes import enclosing, in_presentation
 from .substeps import substep
+from .translations import _
 from .warnings import ImpressWarnings, warn
 
 if TYPE_CHECKING:
@@ -144,7 +144,7 @@ class NotesAsBlocks(SphinxPostTransform):
             if not self.config.impress_html_notes:
                 node.parent.remove(node)
                 continue
-            block = nodes.admonition("", nodes.title("", _("Notes")), *node.children)
+            block = nodes.admonition("", nodes.title("", str(_("Notes"))), *node.children)
             block["classes"] = [DOCS_NOTES_CLASS]
             block.source, block.line = node.source, node.line
             node.replace_self(block)

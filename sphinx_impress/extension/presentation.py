@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from ..core.colours import DARK, LIGHT, TextColours, text_colours
 from ..core.geometry import Position
 from ..core.layouts import Layout
 from ..core.options import StepInfo, StepOptions
@@ -268,8 +269,13 @@ class BuildPresentation(SphinxPostTransform):
     ) -> nodes.Element:
         info: StepInfo = slide["impress_step"]
         slide["ids"] = [info.id, *(i for i in slide["ids"] if i != info.id)]
+        given = set(slide["classes"])
+        problem = background_text(info.options, given).problem
+        if problem:
+            warn(problem, ImpressWarnings.CONTRAST, self._where(slide))
         slide["classes"] = [
-            "step", *look_classes(info.options, deck), *info.options.classes, *slide["classes"]
+            "step", *look_classes(info.options, deck, given), *info.options.classes,
+            *slide["classes"],
         ]
         slide["impress_step"] = replace(info, position=position)
         return slide
@@ -285,38 +291,45 @@ NO_FIT_CLASS = "impress-no-fit"
 CENTER_CLASS = "impress-center"
 
 #: Classes of a step drawn with the dark theme's colours in any deck, and with the
-#: light theme's: a step whose ``background`` is a colour gets the one that reads on
-#: it; an author gives one to a step with a dark or light background image.
-DARK_STEP_CLASS = "impress-step-dark"
-LIGHT_STEP_CLASS = "impress-step-light"
-
-#: Backgrounds darker than this relative luminance get light text
-#: (:data:`DARK_STEP_CLASS`): near where white and black text have the same contrast
-#: with the background (about 0.18).
-DARK_BELOW = 0.18
+#: light theme's: a step whose ``background`` is a colour or gradient gets the one
+#: that reads on it (:func:`sphinx_impress.core.colours.text_colours`); an author gives
+#: one to a step with a picture behind it.
+DARK_STEP_CLASS = DARK
+LIGHT_STEP_CLASS = LIGHT
 
 
-def look_classes(options: StepOptions, deck: ImpressConfig) -> list[str]:
+def look_classes(
+    options: StepOptions, deck: ImpressConfig, given: set[str] | None = None
+) -> list[str]:
     """The classes that say how a step's content is shown: :data:`OVERVIEW_CLASS` for
     an overview step (which has no content of its own); else the colours that read on
-    its ``background`` colour (:data:`DARK_STEP_CLASS` or :data:`LIGHT_STEP_CLASS`,
-    unless the author gave one), :data:`FIT_CLASS` or :data:`NO_FIT_CLASS` when the
-    step's ``fit`` option says otherwise than the deck's ``impress_fit`` (which the root
-    element carries, :data:`~sphinx_impress.extension.nodes.FIT_ATTRIBUTE`), and
-    :data:`CENTER_CLASS` when the step's ``center`` option, or else the deck's
-    ``impress_center``, says so. A step that does as the deck says gets no class."""
+    its ``background`` (:data:`DARK_STEP_CLASS` or :data:`LIGHT_STEP_CLASS`, unless the
+    author gave one, in ``given`` or the step's classes), :data:`FIT_CLASS` or
+    :data:`NO_FIT_CLASS` when the step's ``fit`` option says otherwise than the deck's
+    ``impress_fit`` (which the root element carries,
+    :data:`~sphinx_impress.extension.nodes.FIT_ATTRIBUTE`), and :data:`CENTER_CLASS`
+    when the step's ``center`` option, or else the deck's ``impress_center``, says
+    so. A step that does as the deck says gets no class."""
     if options.overview:
         return [OVERVIEW_CLASS]
     classes = []
-    luminance = options.background.luminance() if options.background else None
-    chosen = {DARK_STEP_CLASS, LIGHT_STEP_CLASS} & set(options.classes)
-    if luminance is not None and not chosen:
-        classes.append(DARK_STEP_CLASS if luminance < DARK_BELOW else LIGHT_STEP_CLASS)
+    colours = background_text(options, given or set())
+    if colours.css_class:
+        classes.append(colours.css_class)
     if options.fit is not None and options.fit != deck.fit:
         classes.append(FIT_CLASS if options.fit else NO_FIT_CLASS)
     if deck.center if options.center is None else options.center:
         classes.append(CENTER_CLASS)
     return classes
+
+
+def background_text(options: StepOptions, given: set[str]) -> TextColours:
+    """The colour set for the text on a step's ``background`` and any problem with it
+    (:func:`sphinx_impress.core.colours.text_colours`)."""
+    background = options.background
+    if background is None or options.overview:
+        return TextColours()
+    return text_colours(background.css, background.image, given | set(options.classes))
 
 
 def _sets_layout(element: nodes.Element) -> bool:

@@ -185,12 +185,23 @@ class ImpressWarnings(Enum):
     ``header`` or ``footer`` directive, whose content hovercraft showed on every slide
     (kept as a comment)."""
 
+    CONTRAST = "contrast"
+    """Text that may not read on a step's ``background``: a colour or gradient on
+    which a text colour of the theme's set that reads best (or of the class
+    ``impress-step-dark`` or ``impress-step-light`` the author gave) has a contrast
+    under 4.5:1 somewhere (WCAG 2.2 AA), or a background whose colours cannot be
+    known when the page is built (a picture, ``currentcolor``) on a step that has
+    neither class. The step is drawn as written; the warning names the classes to
+    set by hand."""
+
     MATH = "math"
     """Math that a presentation cannot show as math: a formula that cannot be
     converted to MathML (TeX that does not parse, a command the converter does not
-    know; the formula's TeX is shown as code), or a ``$$`` line on a slide that no
-    extension turned into math (MyST needs ``dollarmath`` in
-    ``myst_enable_extensions``; reST has the ``math`` directive and role)."""
+    know, an environment not closed) or would not be drawn as written (an ``&`` or
+    ``\\\\`` outside any environment of rows); the formula's TeX is shown as code. Or
+    a ``$$`` line on a slide that no extension turned into math (MyST needs
+    ``dollarmath`` in ``myst_enable_extensions``; reST has the ``math`` directive and
+    role)."""
 
     NAME_CLASH = "name_clash"
     """A ``step`` directive in a document while another extension owns the name

@@ -28,6 +28,7 @@ from ..extension.config import conf_location
 from ..extension.domain import impress_domain
 from ..extension.nodes import impress_root, title_text
 from ..extension.presentation import BUILDER
+from ..extension.translations import _
 from ..extension.warnings import ImpressWarnings, warn
 from .compact import compact_theme_files
 from .highlighting import ReusingPygmentsBridge
@@ -84,6 +85,37 @@ FIT_JS = "impress-fit.js"
 #: throws in presentations opened from disk; :data:`INIT_JS` loads it when P is first
 #: pressed. Its window's style sheet is ``impress-console.css``.
 CONSOLE_JS = "impress-console.js"
+
+
+def help_texts() -> dict[str, str]:
+    """The key help's lines (what impress.js's plugins and ``impress-init.js`` send
+    with ``impress:help:add``, ``&amp;`` read as ``&``) and their translations, for
+    those that have one; ``impress-init.js`` puts them in the help box."""
+    english = {
+        "Show this help": _("Show this help"),
+        "Previous & Next step": _("Previous & Next step"),
+        "First / last step": _("First / last step"),
+        "Blank the screen / show it again": _("Blank the screen / show it again"),
+        "Presenter console": _("Presenter console"),
+        "Fullscreen: Enter / Exit": _("Fullscreen: Enter / Exit"),
+    }
+    translated = {text: str(translation) for text, translation in english.items()}
+    return {text: translation for text, translation in translated.items() if translation != text}
+
+
+def interface_text() -> dict[str, Any]:
+    """The text a presentation page shows besides the deck, translated
+    (:mod:`sphinx_impress.extension.translations`): ``linear_view``, the link to the
+    deck as one page, ``no_javascript``, the note shown where impress.js cannot
+    run, and ``help``, the key help's lines (:func:`help_texts`)."""
+    return {
+        "linear_view": str(_("Linear view: the whole deck as one page")),
+        "no_javascript": str(_(
+            "This presentation needs JavaScript and a browser that supports CSS 3D "
+            "transforms. Below is its text, one slide after another."
+        )),
+        "help": help_texts(),
+    }
 
 
 class ImpressBuilder(StandaloneHTMLBuilder):
@@ -248,7 +280,8 @@ class ImpressBuilder(StandaloneHTMLBuilder):
         thousand-slide deck's write time). Plus ``impress``: the deck's settings
         (:class:`~sphinx_impress.extension.config.ImpressConfig`, ``conf.py`` and front matter),
         from which the template writes the plugins' containers (toolbar, progress,
-        help) and the printed page size.
+        help) and the printed page size; ``impress_text``, the page's own text in the
+        project's ``language`` (:func:`interface_text`).
         """
         title_node = self.env.longtitles.get(docname)
         metadata = self.env.metadata.get(docname, {})
@@ -267,6 +300,7 @@ class ImpressBuilder(StandaloneHTMLBuilder):
             "page_source_suffix": str(self.env.doc2path(docname, False))[len(docname):],
             "impress": impress_domain(self.env).deck_config(docname),
             "impress_css": posixpath.basename(docname) + STYLE_SUFFIX,
+            "impress_text": interface_text(),
         }
 
     def handle_page(

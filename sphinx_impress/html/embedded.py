@@ -24,6 +24,7 @@ from sphinx.util.osutil import relative_uri
 
 from .._compat import application, page_path, second_builder, write_phase
 from ..extension.domain import impress_domain
+from ..extension.translations import _
 from ..extension.warnings import ImpressWarnings, warn
 from .builder import THEME, ImpressBuilder, remove_presentation
 
@@ -91,13 +92,15 @@ def html_visit_present_link(self: Any, node: present_link) -> None:
     address when Present is followed."""
     uri = presentation_uri(self.builder, node["docname"], node["docname"])
     self.body.append(self.starttag(node, "p", CLASS=PRESENT_CLASS))
-    self.body.append(f'<a class="reference external" href="{self.attval(uri)}">Present</a>')
+    present = self.encode(str(_("Present")))
+    self.body.append(f'<a class="reference external" href="{self.attval(uri)}">{present}</a>')
     if self.builder.config.impress_layout_svg:
         link_suffix = presentation_suffixes(self.builder.config)[1]
         canvas = uri[: len(uri) - len(link_suffix)] + ".layout.svg"
+        canvas_map = self.encode(str(_("Canvas map")))
         self.body.append(
             f' · <a class="reference external impress-canvas-link" '
-            f'href="{self.attval(canvas)}">Canvas map</a>'
+            f'href="{self.attval(canvas)}">{canvas_map}</a>'
         )
     raise nodes.SkipChildren
 

@@ -32,6 +32,7 @@ from sphinx.util.math import get_node_equation_number
 from .._compat import extension_registry
 from ..extension.presentation import BUILDER
 from ..extension.warnings import ImpressWarnings, warn
+from .mathml import MathError, convert, stack
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -58,55 +59,36 @@ MATH_ERROR_CLASS = "impress-math-source"
 
 _STATIC = Path(__file__).parent / "static"
 
-#: A command the converter did not know, which it writes out as text (``<mi>\foo</mi>``).
-_UNKNOWN_COMMAND = re.compile(r">(\\[A-Za-z]+)<")
-
 #: Commands that name or number an equation; Sphinx keeps labels and numbers on the
 #: node, and MathML has no use for them.
 _LABEL = re.compile(r"\\(?:label|tag\*?|nonumber|notag)(?:\{[^{}]*\})?")
 
 
-class MathError(ValueError):
-    """TeX that cannot be written as MathML."""
-
-
 def tex_to_mathml(tex: str, display: bool) -> str:
-    """The MathML ``<math>`` element of a formula written in TeX.
+    """The MathML ``<math>`` element of a formula written in TeX (see
+    :mod:`sphinx_impress.html.mathml`), without its labels and tags: Sphinx numbers
+    equations.
 
     :param display: a displayed formula (``display="block"``), else inline.
-    :raises MathError: when the converter refuses the TeX or leaves a command it does
-        not know as text.
+    :raises MathError: when the formula is empty, the converter refuses the TeX, or
+        what it makes would not be drawn as written.
     """
-    from latex2mathml.converter import convert
-
     source = _LABEL.sub("", tex).strip()
     if not source:
         raise MathError("the formula is empty")
-    try:
-        mathml = convert(source, display="block" if display else "inline")
-    except Exception as error:  # noqa: BLE001 - latex2mathml raises many kinds on bad TeX
-        reason = str(error) or type(error).__name__
-        raise MathError(f"it is not TeX that can be converted ({reason})") from None
-    unknown = sorted(set(_UNKNOWN_COMMAND.findall(mathml)))
-    if unknown:
-        raise MathError(f"it has commands that cannot be converted: {', '.join(unknown)}")
-    return mathml
+    return convert(source, display)
 
 
-def _display_parts(node: nodes.math_block) -> list[str]:
-    """The formulas of a ``math`` directive: its parts separated by blank lines; a part
-    of several lines (``\\\\``) that sets no environment of its own is aligned
-    (Sphinx's ``wrap_displaymath`` uses ``split`` for the same)."""
+def _display_tex(node: nodes.math_block) -> str:
+    """The TeX of a displayed formula as one formula. With ``nowrap`` it is taken as
+    written; else its parts separated by blank lines are equations set one under the
+    other, and a part of several rows is aligned, as Sphinx sets them
+    (``sphinx.ext.mathjax``, ``wrap_displaymath``)."""
     text = node.get("latex") or node.astext()
     if node.get("nowrap"):
-        return [text]
-    parts = [part for part in text.split("\n\n") if part.strip()]
-    return [
-        f"\\begin{{aligned}}{part}\\end{{aligned}}"
-        if "\\\\" in part and "\\begin" not in part
-        else part
-        for part in parts
-    ]
+        return text
+    parts = [part.strip() for part in text.split("\n\n") if part.strip()]
+    return stack(parts) if parts else text
 
 
 def html_visit_math(self: HTML5Translator, node: nodes.math) -> None:
@@ -123,16 +105,15 @@ def html_visit_math(self: HTML5Translator, node: nodes.math) -> None:
 def html_visit_displaymath(self: HTML5Translator, node: nodes.math_block) -> None:
     """Write a displayed formula as ``<div class="math impress-math">`` holding the
     equation number (``<span class="eqno">``, as Sphinx writes it) and the MathML of
-    each of its parts."""
+    its equations."""
     self.body.append(self.starttag(node, "div", CLASS=f"math notranslate {MATH_CLASS}"))
     if node.get("number"):
         number = get_node_equation_number(self, node)
         self.body.append(f'<span class="eqno">({html.escape(str(number))})</span>')
-    for part in _display_parts(node):
-        try:
-            self.body.append(tex_to_mathml(part, display=True))
-        except MathError as error:
-            _refuse(self, node, error, "pre")
+    try:
+        self.body.append(tex_to_mathml(_display_tex(node), display=True))
+    except MathError as error:
+        _refuse(self, node, error, "pre")
     self.body.append("</div>\n")
     raise nodes.SkipNode
 

@@ -63,3 +63,27 @@ def test_each_step_links_to_the_presentation(browser: Browser, example_site: Pat
         deck.page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
         deck.page.wait_for_selector("body.impress-enabled", state="attached")
         assert deck.active_id() == "docker1"
+
+
+@pytest.mark.parametrize("layout", ["line", "grid"])
+def test_drawn_labels_lie_inside_the_drawing(browser: Browser, tmp_path: Path, layout: str) -> None:
+    """A thousand steps in a row or a grid: every label Chromium draws lies inside the
+    viewBox (none cut off at the edge), and none overlaps another."""
+    steps = [
+        CanvasStep(f"slide-{i}", Position(x=i * 2112) if layout == "line"
+                   else Position(x=(i % 32) * 2112, y=(i // 32) * 1188))
+        for i in range(1000)
+    ]
+    (tmp_path / "map.svg").write_text(canvas_svg(steps, 1920, 1080), encoding="utf-8")
+    for deck in _recorded_page(browser, tmp_path):
+        deck.page.goto((tmp_path / "map.svg").as_uri())
+        x, y, w, h = deck.evaluate(
+            "() => { const b = document.documentElement.viewBox.baseVal; "
+            "return [b.x, b.y, b.width, b.height]; }"
+        )
+        boxes = deck.evaluate(_BOXES_JS)
+        assert len(boxes) > 250
+        outside = [box for box in boxes
+                   if box[0] < x or box[1] < y or box[2] > x + w or box[3] > y + h]
+        assert outside == []
+        assert _overlapping(boxes) == []

@@ -45,7 +45,7 @@ def test_every_kind_is_found_at_its_step(check_site: Path, chromium_executable: 
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     pages = {page["page"]: page for page in report["pages"]}
-    assert sorted(pages) == ["index.html", "problems.html"]
+    assert sorted(pages) == ["index.html", "presenting.html", "problems.html"]
     assert pages["index.html"]["problems"] == []
     assert pages["index.html"]["steps"] == 3
     problems = pages["problems.html"]
@@ -60,7 +60,8 @@ def test_every_kind_is_found_at_its_step(check_site: Path, chromium_executable: 
         ("page-error", None),
         ("outside-request", None),
     }
-    assert report["problems"] == len(problems["problems"]) == 7
+    assert len(problems["problems"]) == 7
+    assert report["problems"] == 7 + len(pages["presenting.html"]["problems"])
     source = ROOT / "problems.md"
     for problem in problems["problems"]:
         assert problem["source"] == "problems.md"
@@ -77,6 +78,30 @@ def test_every_kind_is_found_at_its_step(check_site: Path, chromium_executable: 
     assert images[1].startswith("nowhere.png did not load")
     # the step placed over another with impress-may-overlap is not reported
     assert not any(p["step"] in ("meant", "meant-too") for p in problems["problems"])
+
+
+def test_errors_while_presenting_are_found_at_their_step(
+    check_site: Path, chromium_executable: str
+) -> None:
+    """A script that throws only when a step is entered or a substep shown: the check
+    presses on as a presenter does, and goes to the step behind a ``stop``."""
+    result = _check(check_site / "presenting.html", "--json", "--strict", browser=chromium_executable)
+    assert result.returncode == 1, result.stderr
+    (page,) = json.loads(result.stdout)["pages"]
+    assert page["steps"] == 5
+    found = sorted((p["kind"], p["step"], p["message"]) for p in page["problems"])
+    assert found == [
+        ("page-error", "after-the-stop",
+         "boom behind the stop (while presenting: entering the step)"),
+        ("page-error", "second",
+         "boom on a substep of second (while presenting: showing a substep)"),
+        ("page-error", "third",
+         "boom on entering third (while presenting: entering the step)"),
+    ]
+    source = ROOT / "presenting.md"
+    for problem in page["problems"]:
+        assert problem["source"] == "presenting.md"
+        assert problem["line"] == _directive_line(source, problem["step"]), problem
 
 
 def test_text_report_and_strict(check_site: Path, chromium_executable: str) -> None:
@@ -124,3 +149,26 @@ def test_what_cannot_be_checked_is_one_line(where: str, tmp_path: Path, chromium
     assert len(result.stderr.strip().splitlines()) == 1, result.stderr
     assert result.stderr.startswith("sphinx-impress check: ")
     assert "Traceback" not in result.stderr
+
+
+def test_text_that_does_not_read_on_its_background_is_found(
+    tmp_path_factory: pytest.TempPathFactory, chromium_executable: str
+) -> None:
+    """tests/roots/test-backgrounds: every colour syntax reads (index.html); a gradient
+    from black to white, a grey picture and navy with dark text (problems.html) do not,
+    measured from the pixels Chromium draws behind each text."""
+    site = build_site(tmp_path_factory, REPO_ROOT / "tests" / "roots" / "test-backgrounds", strict=False)
+    result = _check(site, "--json", browser=chromium_executable)
+    assert result.returncode == 0, result.stderr
+    pages = {page["page"]: page for page in json.loads(result.stdout)["pages"]}
+    assert pages["index.html"]["problems"] == []
+    found = {(p["kind"], p["step"], p["line"]) for p in pages["problems.html"]["problems"]}
+    assert found == {
+        ("contrast", "black-to-white", 11), ("contrast", "picture", 27),
+        ("contrast", "picture-with-a-class", 35), ("contrast", "wrong-class", 44),
+    }
+    messages = {p["step"]: p["message"] for p in pages["problems.html"]["problems"]}
+    ratio = re.search(r"contrast of ([\d.]+):1", messages["wrong-class"])
+    assert ratio and float(ratio.group(1)) < 1.1  # dark text on navy
+    assert "(at #000080)" in messages["wrong-class"]
+    assert "(at #808080)" in messages["picture"]  # the grey picture

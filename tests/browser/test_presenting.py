@@ -206,6 +206,22 @@ def test_pdf_of_the_example_has_one_page_per_step(example_site: Path, chromium_e
     assert _pdf_size(out) == pytest.approx((750, 525), abs=0.5)
 
 
+def test_pdf_says_the_overview_is_left_out(
+    presenting_site: Path, chromium_executable: str, tmp_path: Path
+) -> None:
+    out = tmp_path / "presenting.pdf"
+    command = [
+        sys.executable, "-m", "sphinx_impress.cli", "pdf", str(presenting_site / "index.html"),
+        str(out), "--browser", chromium_executable,
+    ]
+    result = subprocess.run(command, capture_output=True, text=True, check=False, timeout=300)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.strip() == (
+        f"wrote {out}: 6 pages, one per step (the overview step left out)"
+    )
+    assert len(_pdf_pages(out)) == 6
+
+
 def test_printing_a_running_presentation(presenting: DeckPage, tmp_path: Path) -> None:
     deck, page = presenting, presenting.page
     deck.open("/jump")
@@ -281,3 +297,29 @@ def test_the_help_is_shown_once_per_browser(presenting: DeckPage) -> None:
     page.keyboard.press("h")
     page.wait_for_function(f"() => ({display})() === 'block'")
     _no_errors(deck)
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_key_help_is_in_the_page_language(
+    browser: Browser, tmp_path_factory: pytest.TempPathFactory, language: str
+) -> None:
+    """The key help's lines, which impress.js's plugins write in English, in the
+    project's language (tests/roots/test-i18n)."""
+    site = build_site(
+        tmp_path_factory, REPO_ROOT / "tests" / "roots" / "test-i18n", settings={"language": language}
+    )
+    rows = "() => [...document.querySelectorAll('#impress-help tr')].map(r => [...r.cells].map(c => c.textContent))"
+    for deck in _recorded_page(browser, site):
+        deck.open()
+        deck.page.wait_for_function("() => document.querySelectorAll('#impress-help tr').length >= 5")
+        texts = {command.strip(): text.strip() for command, text in deck.evaluate(rows)}
+        expected = {
+            "de": {"H": "Diese Hilfe zeigen", "Left & Right": "Voriger & nächster Schritt",
+                   "Home / End": "Erster / letzter Schritt", "P": "Referentenansicht",
+                   "F5 / ESC": "Vollbild: an / aus"},
+            "en": {"H": "Show this help", "Left & Right": "Previous & Next step",
+                   "Home / End": "First / last step", "P": "Presenter console",
+                   "F5 / ESC": "Fullscreen: Enter / Exit"},
+        }[language]
+        assert {command: texts.get(command) for command in expected} == expected
+        assert deck.page_errors == []

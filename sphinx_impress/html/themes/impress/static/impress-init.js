@@ -116,10 +116,27 @@
         }, true);
     }
 
-    // ... and the help box does not list them
+    // ... and the help box does not list them; its lines are in the page's language
+    // (the builder writes their translations into data-impress-help)
+    var helpTexts = {};
+    try {
+        var helpElement = document.getElementById("impress-help");
+        helpTexts = JSON.parse((helpElement && helpElement.getAttribute("data-impress-help")) || "{}");
+    } catch (error) {
+        helpTexts = {};
+    }
+    var escapeHtml = function (text) {
+        return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+    };
     window.addEventListener("impress:help:add", function (event) {
         if (keysOff.indexOf("fullscreen") >= 0 && /F5/.test(event.detail && event.detail.command)) {
             event.stopImmediatePropagation();
+            return;
+        }
+        var english = event.detail && typeof event.detail.text === "string"
+            ? event.detail.text.replace(/&amp;/g, "&") : null;
+        if (english !== null && Object.prototype.hasOwnProperty.call(helpTexts, english)) {
+            event.detail.text = escapeHtml(helpTexts[english]);
         }
     }, true);
 
@@ -160,6 +177,12 @@
     var markOverview = function (from, to) {
         var overview = to && to.classList.contains(OVERVIEW);
         document.body.classList.toggle(SHOWN, !!overview);
+        // the theme draws the cards' edges this many times wider, so that they are about
+        // 2 px wide on screen however far the overview zooms out (CSSOM, allowed by a CSP)
+        if (overview) {
+            var scale = parseFloat(to.getAttribute("data-scale"));
+            document.body.style.setProperty("--impress-overview-scale", String(scale > 0 ? scale : 1));
+        }
         Array.prototype.forEach.call(root.querySelectorAll("." + CAME_FROM), function (el) {
             el.classList.remove(CAME_FROM);
         });
