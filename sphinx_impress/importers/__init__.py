@@ -12,7 +12,6 @@ if TYPE_CHECKING:
 
 def setup_importers(app: Sphinx) -> None:
     """Register the parser and file suffix of each format."""
-    from .eval_rst import setup_eval_rst
     from .hovercraft import setup_hovercraft
     from .markpress import setup_markpress
     from .mdpress import setup_mdpress
@@ -23,5 +22,4 @@ def setup_importers(app: Sphinx) -> None:
     setup_hovercraft(app)
     setup_markpress(app)
     setup_foreign(app)
-    setup_eval_rst(app)
     setup_revealjs(app)

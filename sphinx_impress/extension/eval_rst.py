@@ -1,6 +1,6 @@
-"""reST inside MyST's ``eval-rst`` blocks, made whole: the decks ``sphinx-impress
-convert`` writes keep each slide's reStructuredText in ``eval-rst`` blocks, and
-myst-parser (4.x, 5.x) parses such a block into a document of its own and then moves
+"""reST inside MyST's ``eval-rst`` blocks, made whole, in every MyST document (the
+decks ``sphinx-impress convert`` writes keep each slide's reStructuredText in such
+blocks, and any page may use them): myst-parser (4.x, 5.x) parses such a block into a document of its own and then moves
 its nodes into the page. What the reStructuredText parser registered with that other
 document — footnotes and their references (auto-numbered ``[#]_``, ``[#name]_``,
 symbols ``[*]_``, numbers ``[1]_``), citations, substitution definitions, ids and
