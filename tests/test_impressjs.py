@@ -14,7 +14,7 @@ from helpers import STEP_AXES, located_warnings, soup, steps
 
 from sphinx_impress.cli import main
 from sphinx_impress.importers.impressjs import read_impressjs
-from sphinx_impress.importers.myst import step_options
+from sphinx_impress.importers.myst_writer import directive_options
 
 #: Each step's id, classes and (x, y, z, scale, rotate-x, rotate-y, rotate-z) as
 #: impress.js 1.x places it: a missing x, y or z is the previous step's (its rel
@@ -127,7 +127,7 @@ def test_rel_plugin_attributes_are_written_with_what_they_inherit():
     }
     # what the converter writes for each step: the rel plugin's options as step options
     rel = [
-        {k.replace("rel-to", "data-rel-to"): v for k, v in step_options(o, every_axis=False)
+        {k.replace("rel-to", "data-rel-to"): v for k, v in directive_options(o, every_axis=False)
          if k.startswith("data-rel-") or k == "rel-to"}
         for o in options[1:]
     ]

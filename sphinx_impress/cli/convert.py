@@ -22,7 +22,7 @@ from ..importers.hovercraft import convert_hovercraft
 from ..importers.impressjs import convert_impressjs
 from ..importers.markpress import convert_markpress
 from ..importers.mdpress import convert_mdpress
-from ..importers.myst import write_myst
+from ..importers.myst_writer import write_myst
 from ..importers.revealjs_convert import convert_revealjs
 
 #: The formats ``--from`` takes, and the function that converts each: deck text and

@@ -12,11 +12,11 @@ if TYPE_CHECKING:
 
 def setup_importers(app: Sphinx) -> None:
     """Register the parser and file suffix of each format."""
+    from .cutting import setup_foreign
     from .hovercraft import setup_hovercraft
     from .markpress import setup_markpress
     from .mdpress import setup_mdpress
     from .revealjs import setup_revealjs
-    from .slides import setup_foreign
 
     setup_mdpress(app)
     setup_hovercraft(app)

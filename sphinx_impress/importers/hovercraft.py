@@ -24,8 +24,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from docutils import frontend, nodes, utils
-from docutils.parsers.rst import Parser
+from docutils import nodes
 from docutils.transforms.misc import ClassAttribute
 from sphinx.parsers import RSTParser
 
@@ -43,20 +42,19 @@ from ..core.values import (
 from ..errors import InvalidValue
 from ..extension.nodes import HEADING_LEVEL
 from ..extension.notes import notes
+from ..extension.slides import is_visible
 from ..extension.warnings import ImpressWarnings, warn
-from .model import DeckModel, Field, SlideModel
-from .myst import MystDeck, MystSlide, fence, step_options
-from .slides import (
+from .cutting import (
     FOREIGN,
     Slide,
     SlideCutter,
     absolute_options,
     docname_of,
     first_visible,
-    is_visible,
-    original_line,
-    read_with_includes,
 )
+from .model import DeckModel, Field, SlideModel
+from .myst_writer import MystDeck, MystSlide, directive_options, fence
+from .rst import is_overline, original_line, parse_rst, read_with_includes
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -792,7 +790,7 @@ def _heading_start(lines: Sequence[str], underline: int) -> int:
     """The first line of the section title whose rule is on line ``underline`` (the
     line docutils gives a title): its text, or its overline."""
     text = underline - 1
-    return text - 1 if _is_overline(lines, text - 1) else text
+    return text - 1 if is_overline(lines, text - 1) else text
 
 
 #: A ``header`` or ``footer`` directive, whose content hovercraft shows on every slide.
@@ -893,19 +891,6 @@ def _hide(prelude: list[nodes.Node]) -> list[nodes.Node]:
     return kept
 
 
-def parse_hovercraft(text: str, source: str) -> nodes.document:
-    """The docutils tree of a hovercraft deck as docutils' own reStructuredText parser
-    makes it outside Sphinx (no transforms; Sphinx's own directives and roles become
-    error nodes, which change no slide or field), for ``sphinx-impress convert``."""
-    settings = frontend.get_default_settings(Parser)
-    settings.report_level = utils.Reporter.SEVERE_LEVEL + 1
-    settings.halt_level = utils.Reporter.SEVERE_LEVEL + 1
-    settings.file_insertion_enabled = True
-    document = utils.new_document(source, settings)
-    Parser().parse(text, document)
-    return document
-
-
 #: docutils' ``title`` directive, which sets the deck's title.
 _TITLE_DIRECTIVE = re.compile(r"^\.\.\s+title::")
 
@@ -922,7 +907,7 @@ def convert_hovercraft(text: str, source: str = "<deck>") -> tuple[MystDeck, lis
     included = read_with_includes(text, Path(source), found)
     lines = [line.text for line in included]
     text = "\n".join(lines) + "\n"
-    document = parse_hovercraft(text, source)
+    document = parse_rst(text, source)
     reader = HovercraftReader(document, lines)
     model = reader.read()
     writer = _MystWriter(lines, _targets(document))
@@ -1045,7 +1030,8 @@ class _MystWriter:
         }
         for first, last in slide.skipped:
             self.blank(first, last - first + 1)
-        return MystSlide(step_options(slide.options), self._body(*slide.body, titles), comments)
+        body = self._body(*slide.body, titles)
+        return MystSlide(directive_options(slide.options), body, comments)
 
     def _body(self, first: int, last: int, titles: dict[int, nodes.title]) -> str:
         """Lines ``first`` to ``last`` as MyST; ``titles`` are the section titles by
@@ -1070,7 +1056,7 @@ class _MystWriter:
 
         number = first
         while number <= last:
-            if number + 1 in titles and _is_overline(self.lines, number):
+            if number + 1 in titles and is_overline(self.lines, number):
                 number += 1
                 continue
             title = titles.get(number)
@@ -1167,15 +1153,6 @@ def _as_sphinx_rst(line: str) -> str:
 
 #: A hyperlink target line: ``.. _name: https://...``.
 _TARGET_LINE = re.compile(r"^\s*\.\. _(?P<name>`[^`]+`|[^:`_][^:`]*):")
-
-
-def _is_overline(lines: Sequence[str], number: int) -> bool:
-    """Whether line ``number`` is the overline of the title on the next line: the same
-    rule as the line under that title."""
-    if number < 1 or number + 2 > len(lines):
-        return False
-    over, under = lines[number - 1].rstrip(), lines[number + 1].rstrip()
-    return bool(over) and over == under
 
 
 def _deck_field_carried(name: str, value: str) -> bool:

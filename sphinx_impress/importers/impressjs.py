@@ -35,9 +35,9 @@ from bs4 import BeautifulSoup, Tag
 
 from ..core.options import RESERVED_CLASSES, parse_step_options
 from ..core.problems import Problem
+from .cutting import absolute_options
 from .model import DeckModel, Field, SlideModel
-from .myst import MystDeck, MystSlide, fence, step_options
-from .slides import absolute_options
+from .myst_writer import MystDeck, MystSlide, directive_options, fence
 
 #: The root element's attributes and the deck settings (front matter keys) they set.
 ROOT_SETTINGS = {
@@ -485,7 +485,7 @@ def convert_impressjs(text: str, source: str = "<deck>") -> tuple[MystDeck, list
         # the others
         absolute = slide.options.rel is None and slide.options.rel_to is None
         deck.slides.append(
-            MystSlide(step_options(slide.options, every_axis=absolute), body, slide.comments)
+            MystSlide(directive_options(slide.options, every_axis=absolute), body, slide.comments)
         )
     return deck, model.problems
 

@@ -42,10 +42,10 @@ from myst_parser.parsers.sphinx_ import MystParser
 from ..core.problems import Problem
 from ..extension.nodes import HEADING_LEVEL
 from ..extension.warnings import ImpressWarnings, warn
+from .cutting import FOREIGN, SlideCutter, absolute_options, docname_of
 from .mdpress import markdown_parser
 from .model import DeckModel, Field, SlideModel
-from .myst import MystDeck, MystSlide, keep_heading_levels, step_options
-from .slides import FOREIGN, SlideCutter, absolute_options, docname_of
+from .myst_writer import MystDeck, MystSlide, directive_options, keep_heading_levels
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -491,7 +491,7 @@ def convert_markpress(text: str, source: str = "<deck>") -> tuple[MystDeck, list
                   if first - 1 <= number < last}
         text_lines = keep_heading_levels(body, levels)
         deck.slides.append(
-            MystSlide(step_options(slide.options), "\n".join(text_lines).strip("\n"))
+            MystSlide(directive_options(slide.options), "\n".join(text_lines).strip("\n"))
         )
     return deck, model.problems
 

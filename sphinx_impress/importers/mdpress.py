@@ -33,9 +33,9 @@ from .._compat import open_every_heading_level
 from ..core.problems import Problem
 from ..extension.nodes import HEADING_LEVEL
 from ..extension.warnings import ImpressWarnings, warn
+from .cutting import FOREIGN, SlideCutter, absolute_options, docname_of
 from .model import DeckModel, Field, SlideModel
-from .myst import MystDeck, MystSlide, keep_heading_levels, step_options
-from .slides import FOREIGN, SlideCutter, absolute_options, docname_of
+from .myst_writer import MystDeck, MystSlide, directive_options, keep_heading_levels
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -510,7 +510,7 @@ def convert_mdpress(text: str, source: str = "<deck>") -> tuple[MystDeck, list[P
             for number, level in layout.headings.items()
             if slide.body[0] - 1 <= number < slide.body[1]
         }
-        options = step_options(replace(slide.options, data=data))
+        options = directive_options(replace(slide.options, data=data))
         text = "\n".join(keep_heading_levels(body, levels))
         deck.slides.append(MystSlide(options, text, comments))
     return deck, model.problems

@@ -12,7 +12,7 @@ number and highlight lines). While a document is read
 (:data:`~sphinx_impress.extension.slides.READ_EVENT`), :func:`read_revealjs` turns
 them into what sphinx-impress has: in a deck, a ``revealjs-break`` is a separator (a
 slide boundary), a ``revealjs-section``'s options set its slide's step where impress.js
-has a counterpart (:func:`step_options`) and give an ``impress.revealjs`` warning where
+has a counterpart (:func:`read_slide_options`) and give an ``impress.revealjs`` warning where
 it has none; everywhere, notes are ``notes`` and fragments ``substep`` s.
 
 When ``sphinx_revealjs`` is listed in ``extensions``, its directives stay registered
@@ -77,7 +77,7 @@ class revealjs_directive(nodes.General, nodes.Element):
 
 class _AnyOptions(dict[str, Any]):
     """An ``option_spec`` that takes every option as written (reveal.js plugins read
-    any ``data-*`` attribute); :func:`step_options` checks them."""
+    any ``data-*`` attribute); :func:`read_slide_options` checks them."""
 
     def __missing__(self, key: str) -> Any:
         return directives.unchanged
@@ -231,7 +231,7 @@ _NO_COUNTERPART = {
 }
 
 
-def step_options(options: Mapping[str, Any]) -> tuple[StepOptions, list[str]]:
+def read_slide_options(options: Mapping[str, Any]) -> tuple[StepOptions, list[str]]:
     """The step options that reveal.js slide options (``revealjs-section``,
     ``revealjs-break``) come to, and a message for each option without a counterpart.
 
@@ -327,7 +327,7 @@ def read_revealjs(app: Sphinx, document: nodes.document, in_deck: bool) -> None:
     ``revealjs_notes_from_comments`` the comments are speaker notes.
 
     Warnings (``impress.revealjs``): each option without a counterpart
-    (:func:`step_options`), ``revealjs-vertical`` and ``revealjs-slide``, a custom
+    (:func:`read_slide_options`), ``revealjs-vertical`` and ``revealjs-slide``, a custom
     fragment effect, and step-by-step line highlights.
     """
     for node in list(document.findall(nodes.Element)):
@@ -390,7 +390,7 @@ def _report(problems: list[str], name: str, where: nodes.Element) -> None:
 
 
 def _read_section(node: nodes.Element) -> None:
-    options, problems = step_options(_options(node))
+    options, problems = read_slide_options(_options(node))
     _report(problems, "revealjs-section", node)
     if options == StepOptions():
         node.parent.remove(node)
@@ -402,7 +402,7 @@ def _read_break(node: nodes.Element) -> None:
     """A separator, with its options and the section's title, where content follows
     before the next section; nothing where none does."""
     raw = _options(node)
-    options, problems = step_options(raw)
+    options, problems = read_slide_options(raw)
     _report(problems, "revealjs-break", node)
     parent = node.parent
     content = []

@@ -39,9 +39,8 @@ from pathlib import Path
 from docutils import nodes
 
 from ..core.problems import Problem
-from .hovercraft import _is_overline, parse_hovercraft
-from .myst import MystDeck, MystSlide, fence
-from .slides import IncludedLine, read_with_includes
+from .myst_writer import MystDeck, MystSlide, fence
+from .rst import IncludedLine, is_overline, parse_rst, read_with_includes
 
 #: A directive at the start of a line, with its indentation, name and argument.
 _DIRECTIVE = re.compile(r"^(?P<indent>\s*)\.\.\s+(?P<name>[\w:-]+)::(?P<argument>.*)$")
@@ -83,7 +82,7 @@ def convert_revealjs(text: str, source: str = "<deck>") -> tuple[MystDeck, list[
     problems: list[Problem] = []
     lines = read_with_includes(text, Path(source), problems)
     plain = [line.text for line in lines]
-    document = parse_hovercraft("\n".join(plain), source)
+    document = parse_rst("\n".join(plain), source)
     deck = MystDeck()
     top = [child for child in document.children if isinstance(child, nodes.section)]
     fields = next((c for c in document.children if isinstance(c, nodes.field_list)), None)
@@ -365,7 +364,7 @@ def _section_start(lines: Sequence[IncludedLine], section: nodes.section) -> int
     """The index of the first line of a section's title (its overline, if any)."""
     title_line = (section[0].line or 2) - 2  # 0-based index of the title text
     texts = [line.text for line in lines]
-    return title_line - 1 if _is_overline(texts, title_line) else title_line
+    return title_line - 1 if is_overline(texts, title_line) else title_line
 
 
 def _section_end(lines: Sequence[IncludedLine], section: nodes.section) -> int:

@@ -94,7 +94,7 @@ def write_myst(deck: MystDeck) -> str:
     return "\n".join(parts)
 
 
-def step_options(options: StepOptions, every_axis: bool = True) -> list[tuple[str, str]]:
+def directive_options(options: StepOptions, every_axis: bool = True) -> list[tuple[str, str]]:
     """The ``step`` directive options that give a step exactly ``options``: id and
     classes, every axis (absolute numbers: :data:`~sphinx_impress.core.values.DEFAULTS`
     for one not given; with ``every_axis`` false only those given, as written), the

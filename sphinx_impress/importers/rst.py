@@ -1,0 +1,135 @@
+"""reStructuredText read outside Sphinx, for the readers of reST decks (hovercraft,
+sphinx-revealjs) when ``sphinx-impress convert`` runs them: a docutils parse with no
+transforms, the ``include`` directives read into the text first, and the reST rules
+for section title adornments, which the converters need to find a title's lines.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from docutils import frontend, nodes, utils
+from docutils.parsers.rst import Parser
+from sphinx.util.docutils import docutils_namespace, register_directive
+
+from ..core.problems import Problem
+
+if TYPE_CHECKING:
+    from docutils.parsers.rst import Directive
+
+
+def parse_rst(
+    text: str, source: str, extra_directives: Mapping[str, type[Directive]] | None = None
+) -> nodes.document:
+    """The docutils tree of ``text`` as docutils' own reStructuredText parser makes it
+    outside Sphinx: no transforms run, no message is printed, and a directive docutils
+    does not know (Sphinx's own, another extension's) becomes an error node, which
+    changes no section or field list.
+
+    :param source: the path of the file, for the nodes' ``source`` and for the files
+        that ``include`` directives name.
+    :param extra_directives: directives by name known during this parse only (the
+        names docutils knows otherwise are restored afterwards).
+    """
+    settings = frontend.get_default_settings(Parser)
+    settings.report_level = utils.Reporter.SEVERE_LEVEL + 1
+    settings.halt_level = utils.Reporter.SEVERE_LEVEL + 1
+    settings.file_insertion_enabled = True
+    document = utils.new_document(source, settings)
+    if not extra_directives:
+        Parser().parse(text, document)
+        return document
+    # Sphinx's own way to register directives for a while and restore docutils' after
+    with docutils_namespace():
+        for name, directive in extra_directives.items():
+            register_directive(name, directive)
+        Parser().parse(text, document)
+    return document
+
+
+#: A line that can adorn a section title (reStructuredText specification, "Sections"):
+#: one printable 7-bit ASCII character that is neither a letter nor a digit, repeated,
+#: trailing whitespace allowed.
+ADORNMENT = re.compile(r"^([!-/:-@\[-`{-~])\1*[ \t]*$")
+
+
+def is_adornment(line: str) -> bool:
+    """Whether ``line`` could be a section title's underline or overline."""
+    return ADORNMENT.match(line) is not None
+
+
+def is_overline(lines: Sequence[str], number: int) -> bool:
+    """Whether line ``number`` (1-based) of ``lines`` is the overline of a title on
+    the next line: an adornment, and the same as the line under that title."""
+    if number < 1 or number + 2 > len(lines):
+        return False
+    over, under = lines[number - 1].rstrip(), lines[number + 1].rstrip()
+    return is_adornment(over) and over == under
+
+
+def title_start(lines: Sequence[str], underline: int) -> int:
+    """The first line (1-based) of the section title whose underline is on line
+    ``underline`` (the line docutils gives a ``title`` node): its text, or its
+    overline."""
+    text = underline - 1
+    return text - 1 if is_overline(lines, text - 1) else text
+
+
+#: An ``include`` directive at the start of a line (no options read).
+_INCLUDE = re.compile(r"^\.\.\s+include::\s*(?P<path>\S.*)$")
+
+#: How deep includes are read into includes.
+INCLUDE_DEPTH = 10
+
+
+@dataclass
+class IncludedLine:
+    """A line of a reST deck with its includes read in: its text, the file it comes
+    from and its line there."""
+
+    text: str
+    source: str
+    number: int
+
+
+def read_with_includes(
+    text: str, path: Path, problems: list[Problem], depth: int = 0
+) -> list[IncludedLine]:
+    """The deck's lines with each ``.. include::`` at the start of a line replaced by
+    the lines of the file it names (relative to the including file), recursively (up to
+    :data:`INCLUDE_DEPTH` files deep). A file that cannot be read is a problem
+    (``separator``), and its include is kept."""
+    lines: list[IncludedLine] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        match = _INCLUDE.match(line)
+        if match and depth < INCLUDE_DEPTH:
+            target = path.parent / match["path"].strip()
+            try:
+                included = target.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as error:
+                problems.append(Problem(
+                    "separator",
+                    f"cannot read the included file {target}: {error}; the include is "
+                    "kept as it is",
+                    line=number if depth == 0 else None,
+                ))
+            else:
+                lines.extend(read_with_includes(included, target, problems, depth + 1))
+                continue
+        lines.append(IncludedLine(line, str(path), number))
+    return lines
+
+
+def original_line(lines: Sequence[IncludedLine], line: int | None, source: str) -> int | None:
+    """The line of the file ``source`` that line ``line`` (1-based) of the text with
+    includes read in comes from: its own, or that of the include that brought it."""
+    if line is None or not lines:
+        return line
+    for index in range(min(line, len(lines)) - 1, -1, -1):
+        if lines[index].source == source:
+            return lines[index].number
+    return 1
