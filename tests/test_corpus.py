@@ -31,6 +31,7 @@ from pathlib import Path
 import pytest
 from conftest import SHARED
 from helpers import STEP_AXES, soup, steps
+from test_convert_same import presentation
 
 from sphinx_impress.importers.markpress import PLACE_ATTRIBUTES, layout_axes
 
@@ -384,7 +385,9 @@ def test_revealjs_demo_builds_as_it_is(tmp_path_factory):
     confdir.mkdir()
     (confdir / "conf.py").write_text(
         'extensions = ["sphinx_revealjs", "sphinx.ext.mathjax", "sphinx.ext.todo", '
-        '"sphinx_impress"]\nexclude_patterns = ["_build", "_sections"]\n' + _STAND_INS
+        '"sphinx_impress"]\nexclude_patterns = ["_build", "_sections"]\n'
+        # the demo's own conf.py sets it: its comments are speaker notes
+        "revealjs_notes_from_comments = True\n" + _STAND_INS
     )
     result = subprocess.run(
         [sys.executable, "-m", "sphinx", "-b", "impress", "-c", str(confdir), str(srcdir),
@@ -393,3 +396,9 @@ def test_revealjs_demo_builds_as_it_is(tmp_path_factory):
     assert result.returncode == 0 and "ERROR" not in result.stderr, result.stderr[-2000:]
     for step in steps(soup(base / "out" / "index.html")):
         assert _MARKUP.findall(_visible_text(step.element)) == []
+    # the converted deck (built without sphinx-revealjs) gives the same presentation:
+    # ids, places, notes, headings, text
+    converted = _build("revealjs", tmp_path_factory)
+    assert presentation(converted.outdir / "index.converted.html") == presentation(
+        base / "out" / "index.html"
+    )

@@ -39,7 +39,7 @@ from ..core.problems import Problem
 from ..core.rel import POSITION_MODES
 from .cutting import absolute_options
 from .model import DeckModel, Field, SlideModel
-from .myst_writer import MystDeck, MystSlide, directive_options, fence
+from .myst_writer import MystDeck, MystSlide, directive_options, fence, rubric
 
 #: The root element's attributes and the deck settings (front matter keys) they set.
 ROOT_SETTINGS = {
@@ -566,7 +566,7 @@ class _MarkdownWriter:
             return _raw(str(element))
         if level == 1 and not self.opened:
             return f"# {text}"
-        return f"```{{rubric}} {text}\n:heading-level: {level}\n```"
+        return rubric(text, level)
 
     def _paragraph(self, element: Tag) -> str:
         return self._inline_all(list(element.children)).strip()

@@ -58,6 +58,18 @@ def fence(body: str, least: int = 3) -> str:
     return "`" * max([least, *(run + 1 for run in runs)])
 
 
+def rubric(text: str, level: int) -> str:
+    """A heading of ``level`` inside a step as a ``rubric`` directive with its
+    ``heading-level``, ``text`` its argument (MyST inline markup). Fenced with tildes
+    when the text holds a backtick: a backtick fence's info string cannot hold one
+    (CommonMark, "Fenced code blocks"), so inline code would end the directive."""
+    if "`" in text:
+        marks = "~" * max([3, *(len(run) + 1 for run in re.findall(r"~{3,}", text))])
+    else:
+        marks = "```"
+    return f"{marks}{{rubric}} {text}\n:heading-level: {level}\n{marks}"
+
+
 def write_myst(deck: MystDeck) -> str:
     """The MyST text of ``deck``."""
     import yaml
@@ -98,8 +110,8 @@ def directive_options(options: StepOptions, every_axis: bool = True) -> list[tup
     """The ``step`` directive options that give a step exactly ``options``: id and
     classes, every axis (absolute numbers: :data:`~sphinx_impress.core.values.DEFAULTS`
     for one not given; with ``every_axis`` false only those given, as written), the
-    timing, goto and overview options, ``rel-to`` and the rel plugin's options, then
-    the other ``data-*`` attributes."""
+    timing, goto, overview and look options, ``rel-to`` and the rel plugin's options,
+    then the other ``data-*`` attributes."""
     pairs: list[tuple[str, str]] = []
     if options.id:
         pairs.append(("id", options.id))
@@ -125,6 +137,11 @@ def directive_options(options: StepOptions, every_axis: bool = True) -> list[tup
     pairs.extend(options.goto.items())
     if options.overview:
         pairs.append(("overview", "yes"))
+    for name, flag in (("fit", options.fit), ("center", options.center)):
+        if flag is not None:
+            pairs.append((name, "yes" if flag else "no"))
+    if options.background is not None:
+        pairs.append(("background", options.background.css or options.background.image or ""))
     if options.rel_to:
         pairs.append(("rel-to", options.rel_to))
     pairs.extend(_rel_options(options.rel))
@@ -180,6 +197,5 @@ def keep_heading_levels(lines: list[str], levels: dict[int, int]) -> list[str]:
             text, rule = line.strip(), 1
         else:
             continue
-        block = [f"```{{rubric}} {text}", f":heading-level: {level}", "```"]
-        result[number : number + 1 + rule] = block
+        result[number : number + 1 + rule] = rubric(text, level).split("\n")
     return result

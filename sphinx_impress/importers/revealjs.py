@@ -323,7 +323,8 @@ def read_revealjs(app: Sphinx, document: nodes.document, in_deck: bool) -> None:
     ``revealjs-slide`` give a warning. Outside decks they are dropped, as
     sphinx-revealjs's HTML builders drop them. Everywhere ``revealjs-notes`` are
     ``notes`` and ``revealjs-fragments`` ``substep`` s, a code block's
-    ``:data-line-numbers:`` numbers it and highlights those lines, and in a deck with
+    ``:data-line-numbers:`` numbers it and highlights those lines (``:data-ln-start-from:``
+    numbers it from that number), and in a deck with
     ``revealjs_notes_from_comments`` the comments are speaker notes.
 
     Warnings (``impress.revealjs``): each option without a counterpart
@@ -335,21 +336,8 @@ def read_revealjs(app: Sphinx, document: nodes.document, in_deck: bool) -> None:
         if name is None or node.parent is None:
             continue
         _locate(node)
-        if name == "revealjs-notes":
-            block = notes()
-            block.source, block.line = node.source, node.line
-            block.extend(child for child in node.children if not isinstance(child, nodes.title))
-            node.replace_self(block)
-        elif name == "revealjs-fragments":
-            custom = any("custom" in c.get("classes", ()) for c in node.findall(nodes.Element))
-            if in_deck and custom:
-                warn(
-                    "revealjs-fragments :custom-effect: has no counterpart in impress.js, "
-                    "whose substeps appear; left out",
-                    ImpressWarnings.REVEALJS,
-                    node,
-                )
-            node.replace_self(_substeps(list(node.children), node))
+        if name in _READ_EVERYWHERE:
+            _READ_EVERYWHERE[name](node, in_deck)
         elif not in_deck:
             node.parent.remove(node)
         elif name == "revealjs-break":
@@ -357,18 +345,9 @@ def read_revealjs(app: Sphinx, document: nodes.document, in_deck: bool) -> None:
         elif name == "revealjs-section":
             _read_section(node)
         else:
-            given = ", ".join(sorted(_options(node))) or "no options"
-            warn(
-                f"{name} sets reveal.js options ({given}) for "
-                f"{'a column of slides' if name == 'revealjs-vertical' else 'the whole deck'}, "
-                "which impress.js has no counterpart for; left out (set the steps' options, "
-                "or the deck's impress_* settings)",
-                ImpressWarnings.REVEALJS,
-                node,
-            )
-            node.parent.remove(node)
+            _read_deck_settings(node, name)
     for code in document.findall(nodes.literal_block):
-        if "data-line-numbers" in code.attributes:
+        if "data-line-numbers" in code.attributes or "data-ln-start-from" in code.attributes:
             _number_lines(code, in_deck)
     if in_deck and getattr(app.config, "revealjs_notes_from_comments", False):
         for comment in list(document.findall(nodes.comment)):
@@ -376,6 +355,43 @@ def read_revealjs(app: Sphinx, document: nodes.document, in_deck: bool) -> None:
             said.source, said.line = comment.source, comment.line
             said.append(nodes.paragraph("", comment.astext()))
             comment.replace_self(said)
+
+
+def _read_notes(node: nodes.Element, in_deck: bool) -> None:
+    block = notes()
+    block.source, block.line = node.source, node.line
+    block.extend(child for child in node.children if not isinstance(child, nodes.title))
+    node.replace_self(block)
+
+
+def _read_fragments(node: nodes.Element, in_deck: bool) -> None:
+    custom = any("custom" in c.get("classes", ()) for c in node.findall(nodes.Element))
+    if in_deck and custom:
+        warn(
+            "revealjs-fragments :custom-effect: has no counterpart in impress.js, "
+            "whose substeps appear; left out",
+            ImpressWarnings.REVEALJS,
+            node,
+        )
+    node.replace_self(_substeps(list(node.children), node))
+
+
+#: The directives read in every document (decks and pages), and how.
+_READ_EVERYWHERE = {"revealjs-notes": _read_notes, "revealjs-fragments": _read_fragments}
+
+
+def _read_deck_settings(node: nodes.Element, name: str) -> None:
+    """``revealjs-vertical`` and ``revealjs-slide`` in a deck: a warning, nothing else."""
+    given = ", ".join(sorted(_options(node))) or "no options"
+    warn(
+        f"{name} sets reveal.js options ({given}) for "
+        f"{'a column of slides' if name == 'revealjs-vertical' else 'the whole deck'}, "
+        "which impress.js has no counterpart for; left out (set the steps' options, "
+        "or the deck's impress_* settings)",
+        ImpressWarnings.REVEALJS,
+        node,
+    )
+    node.parent.remove(node)
 
 
 def _marker(options: StepOptions, where: nodes.Element) -> step:
@@ -437,9 +453,15 @@ _STEPS = re.compile(r"\s*\|\s*")
 
 def _number_lines(block: nodes.literal_block, in_deck: bool) -> None:
     """reveal.js's ``data-line-numbers``: numbered lines, the ones it lists highlighted
-    (the first set of lines where it highlights step by step, ``1|2-3``)."""
-    value = _text(block["data-line-numbers"])
+    (the first set of lines where it highlights step by step, ``1|2-3``);
+    ``data-ln-start-from``: numbered lines from that number (sphinx-revealjs numbers
+    the lines then, with or without ``data-line-numbers``)."""
+    value = _text(block.get("data-line-numbers"))
     block["linenos"] = True
+    start = _text(block.get("data-ln-start-from"))
+    if start.isdigit():
+        numbered: dict[str, Any] = block.setdefault("highlight_args", {})
+        numbered["linenostart"] = int(start)
     if not value:
         return
     first, *more = _STEPS.split(value)

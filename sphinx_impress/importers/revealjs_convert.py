@@ -17,29 +17,35 @@ sections stay inside their slide. Its directives (``revealjs-*``) are rewritten:
     ``code-block`` and ``literalinclude`` (``:data-ln-start-from:`` becomes
     ``:lineno-start:``);
 ``revealjs-section``, ``revealjs-slide``, ``revealjs-vertical``
-    reveal.js's settings of a slide, a deck or a column of slides (backgrounds,
-    transitions, auto-animate): impress.js has none of them, so each is kept as a
-    comment with a note.
+    reveal.js's settings of a slide, a deck or a column of slides: what the build
+    carries over is the step's options, the rest is kept as a comment with a note.
 
-Every ``include`` is read into the deck, so that the MyST file stands alone. Each
-slide is a ``step`` directive placed as reveal.js lays slides out: the horizontal
-slides side by side (1.2 deck widths apart), each vertical slide below the one before
-(1.2 deck heights apart). Its title keeps its level (``#`` for the title slide,
-``rubric`` directives for the others); its body stays reStructuredText in an
-``eval-rst`` block.
+Every ``include`` is read into the deck, so that the MyST file stands alone. The MyST
+deck gives the presentation the deck gives built as it is
+(:mod:`sphinx_impress.importers.revealjs`): each slide a ``step`` directive with the id
+the build gives it (from its section's title, else ``step-N``) and no place (the deck's
+layout places the steps, as there), the options the build carries over
+(:func:`~sphinx_impress.importers.revealjs.read_slide_options`) as step options, its
+title as the slide's heading (``rubric``, level 1; deeper sections a level from 2), its
+labels kept with it, references to section titles as links to their steps, comments
+as ``notes`` where ``revealjs_notes_from_comments`` is set in the deck's ``conf.py``;
+its body stays reStructuredText in an ``eval-rst`` block.
 """
 
 from __future__ import annotations
 
+import ast
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from docutils import nodes
 
+from ..core.options import StepOptions, check_id, is_page_id
 from ..core.problems import Problem
-from .myst_writer import MystDeck, MystSlide, fence
+from .myst_writer import MystDeck, MystSlide, directive_options, fence, rubric
+from .revealjs import read_slide_options
 from .rst import IncludedLine, is_overline, parse_rst, read_with_includes
 
 #: A directive at the start of a line, with its indentation, name and argument.
@@ -57,22 +63,28 @@ _LITERAL = frozenset({
 #: reveal.js's settings that impress.js has no use for.
 _SETTINGS = ("revealjs-section", "revealjs-slide", "revealjs-vertical")
 
-#: How far apart slides are: horizontal ones by deck widths, vertical by heights.
-SPACING = 1.2
+#: A label (an explicit hyperlink target naming what follows), at the start of a line.
+_LABEL = re.compile(r"^\.\.\s+_(?:[^:`\s][^:]*|`[^`]+`):\s*$")
 
 
 @dataclass
 class _Slide:
-    """One slide: its title (``None`` without one), its level, its body lines
-    (indexes into the deck's lines) and its place in reveal.js's grid."""
+    """One slide: its title as written (``None`` without one), the depth of its
+    section in the document (1: the document's title), its body lines (indexes into
+    the deck's lines), whether the title is plain text (the same in MyST), ``named``:
+    the title's text where the slide is its section's own (the build makes the step
+    id of it; ``None`` for a slide a ``revealjs-break`` starts), the step options its
+    ``revealjs-section`` or ``revealjs-break`` carries over, the reveal.js settings
+    kept as comments, and the labels (``.. _name:`` lines) that name its section."""
 
     title: str | None
-    level: int
+    depth: int
     body: list[int]
-    column: int
-    row: int
-    options: list[tuple[str, str]] = field(default_factory=list)
+    plain: bool = True
+    named: str | None = None
+    options: StepOptions = StepOptions()
     comments: list[str] = field(default_factory=list)
+    labels: list[int] = field(default_factory=list)
 
 
 def convert_revealjs(text: str, source: str = "<deck>") -> tuple[MystDeck, list[Problem]]:
@@ -90,6 +102,8 @@ def convert_revealjs(text: str, source: str = "<deck>") -> tuple[MystDeck, list[
         for item in fields.findall(nodes.field):
             deck.front_matter[item[0].astext().strip()] = item[1].astext().strip()
     converter = _Converter(lines, problems, source)
+    converter.notes_from_comments = conf_value(Path(source), "revealjs_notes_from_comments") is True
+    converter.title_ids = _title_ids(document)
     converter.levels = {
         (title.line or 1) - 1: len(_sections_around(title))
         for title in document.findall(nodes.title)
@@ -97,19 +111,24 @@ def convert_revealjs(text: str, source: str = "<deck>") -> tuple[MystDeck, list[
     }
     if len(top) == 1:
         deck.front_matter["title"] = top[0][0].astext()
-        converter.section(top[0], 1, 0)
+        converter.section(top[0], 1)
     else:
-        for column, section in enumerate(top):
-            converter.section(section, 2, column)
-    for slide in converter.slides:
-        deck.slides.append(converter.write(slide))
+        for section in top:
+            converter.section(section, 2)
+    for number, slide in enumerate(converter.slides, start=1):
+        deck.slides.append(converter.write(slide, number))
     deck.notes.extend(converter.notes)
     if converter.slides:
         deck.notes.append(Problem(
             "config",
             "the MyST deck builds without sphinx-revealjs: take sphinx_revealjs (and its "
             "sphinx_revealjs.ext.* extensions) out of extensions in conf.py, and add "
-            "myst_parser and sphinx_impress",
+            "myst_parser and sphinx_impress"
+            + (
+                "; its comments that were speaker notes are notes, so take "
+                "revealjs_notes_from_comments out too (its comments are comments)"
+                if converter.notes_from_comments else ""
+            ),
             line=1,
         ))
     return deck, problems
@@ -125,6 +144,12 @@ class _Converter:
         self.literal = _literal_lines([line.text for line in lines])
         #: The level of each section title, by the index of its underline.
         self.levels: dict[int, int] = {}
+        #: The step ids given so far.
+        self.used: set[str] = set()
+        #: Whether comments are speaker notes (``revealjs_notes_from_comments``).
+        self.notes_from_comments = False
+        #: The id of each section by its title's name (an implicit target).
+        self.title_ids: dict[str, str] = {}
 
     def line_of(self, index: int) -> int:
         """The line in the deck read by the user (an include's line for its lines)."""
@@ -143,37 +168,50 @@ class _Converter:
             where = f"{Path(line.source).name}, line {line.number}: "
         self.notes.append(Problem("step", where + message, line=self.line_of(index)))
 
-    def section(self, section: nodes.section, level: int, column: int) -> int:
+    def section(self, section: nodes.section, level: int) -> None:
         """The slides of ``section`` (level 1: the title slide; 2: a horizontal slide;
-        3: a vertical one) and of its sections, in column ``column`` (the title slide
-        and each horizontal slide start one); the next column."""
+        3: a vertical one) and of its sections, in the deck's order."""
         title = section[0]
         start = title.line or 1  # the index of the line after the title's underline
         subsections = [c for c in section.children if isinstance(c, nodes.section)]
         end = (_section_start(self.lines, subsections[0]) if subsections and level < 3
                else _section_end(self.lines, section))
-        self._slides(self.lines[start - 2].text.strip(), level, list(range(start, end)), column)
-        if level == 1:
-            next_column = column + 1
+        written = self.lines[start - 2].text.strip()
+        first = self._new_slide(
+            written, _plain_title(title, written), len(_sections_around(title))
+        )
+        first.named = title.astext()
+        first.labels = self._labels_before(_section_start(self.lines, section))
+        self._slides(first, list(range(start, end)))
+        if level < 3:
             for sub in subsections:
-                next_column = self.section(sub, 2, next_column)
-            return next_column
-        if level == 2:
-            for sub in subsections:
-                self.section(sub, 3, column)
-        return column + 1
+                self.section(sub, level + 1)
 
-    def _new_slide(self, title: str | None, level: int, column: int) -> _Slide:
-        """A slide below the last one of its column (the first at its top)."""
-        row = sum(1 for slide in self.slides if slide.column == column)
-        slide = _Slide(title, level, [], column, row)
+    def _labels_before(self, start: int) -> list[int]:
+        """The lines of the labels (``.. _name:``) right before a section's title,
+        which name the section: taken out of the slide before, for the section's own."""
+        labels: list[int] = []
+        index = start - 1
+        while index >= 0 and index not in self.literal:
+            text = self.lines[index].text
+            if _LABEL.match(text):
+                labels.insert(0, index)
+            elif text.strip():
+                break
+            index -= 1
+        if labels and self.slides[:-1]:
+            before = self.slides[-2]
+            before.body = [i for i in before.body if i not in labels]
+        return labels
+
+    def _new_slide(self, title: str | None, plain: bool, depth: int) -> _Slide:
+        slide = _Slide(title, depth, [], plain)
         self.slides.append(slide)
         return slide
 
-    def _slides(self, written: str, level: int, body: list[int], column: int) -> None:
-        """One slide, or more where ``revealjs-break`` cuts it (each below the one
-        before, as reveal.js stacks them)."""
-        current = self._new_slide(written, level, column)
+    def _slides(self, current: _Slide, body: list[int]) -> None:
+        """The slide of a section, and more where ``revealjs-break`` cuts it."""
+        written, plain, depth = current.title, current.plain, current.depth
         skip_until = -1
         for index in body:
             if index < skip_until:
@@ -187,7 +225,7 @@ class _Converter:
             if name == "revealjs-break":
                 skip_until = after
                 notitle = any(option == "notitle" for option, _ in options)
-                current = self._new_slide(None if notitle else written, level, column)
+                current = self._new_slide(None if notitle else written, plain, depth)
                 self._settings(current, [o for o in options if o[0] != "notitle"], index, name)
                 continue
             if name in _SETTINGS:
@@ -199,111 +237,220 @@ class _Converter:
     def _settings(
         self, slide: _Slide, options: list[tuple[str, str]], index: int, name: str
     ) -> None:
+        """The options of ``revealjs-section`` and ``revealjs-break`` that the build
+        carries over (:func:`~sphinx_impress.importers.revealjs.read_slide_options`) as
+        the slide's step options; the others, and ``revealjs-vertical``'s and
+        ``revealjs-slide``'s, as comments with a note."""
+        kept: list[str] = []
         for option, value in options:
+            if name in ("revealjs-section", "revealjs-break"):
+                carried, problems = read_slide_options({option: value})
+                if not problems:
+                    slide.options = slide.options.merged(carried)
+                    continue
             slide.comments.append(f"{name} :{option}: {value.strip()}".rstrip())
-        if options or name != "revealjs-break":
-            listed = ", ".join(option for option, _ in options) or "no options"
+            kept.append(option)
+        if kept or name not in ("revealjs-section", "revealjs-break"):
+            listed = ", ".join(kept) or "no options"
             self.note(
-                f"{name} ({listed}): reveal.js's settings of a slide, which impress.js "
-                "has no use for; kept as a comment",
+                f"{name} ({listed}): reveal.js's settings, which impress.js has no "
+                "counterpart for; kept as a comment",
                 index,
             )
 
-    def write(self, slide: _Slide) -> MystSlide:
-        """A slide as a ``step`` directive: its place, its title, its body."""
-        options = [
-            ("x", f"{_number(slide.column * SPACING)}w"),
-            ("y", f"{_number(slide.row * SPACING)}h"),
-        ]
+    def write(self, slide: _Slide, number: int) -> MystSlide:
+        """Slide ``number`` (from 1) as a ``step`` directive: the id the build gives
+        it, the step options it carries, its title, its body. No place is written:
+        the deck's layout places the steps, as it does where the deck builds as it is."""
+        step_id = self._step_id(slide.named, number)
+        options = directive_options(replace(slide.options, id=step_id), every_axis=False)
         parts: list[str] = []
-        if slide.title:
-            if slide.level == 1:
-                parts.append(f"# {slide.title}")
-            else:
-                parts.append(f"```{{rubric}} {slide.title}\n:heading-level: {slide.level}\n```")
-        body = self._body(slide.body)
+        # a slide a break starts is no section where the deck builds as it is: the
+        # sections inside it count their headings from h1
+        body = self._body(slide.body, slide.depth + (slide.named is None))
+        labels = "\n".join(self.lines[index].text for index in slide.labels)
+        # the title is the step's heading, an h1 as the title of every slide where the
+        # deck builds as it is
+        if slide.title and (labels or not slide.plain):
+            # reST inline markup in the title, or labels that name it: a reST rubric,
+            # where they mean the same
+            body = f".. rubric:: {slide.title}\n   :heading-level: 1\n\n{body}"
+        elif slide.title:
+            # a rubric, not a "#" heading: a heading inside a step directive keeps the
+            # id made from its title, which is the step's own here
+            parts.append(rubric(slide.title, 1))
+        if labels:
+            body = f"{labels}\n\n{body}"
         if body.strip():
             marks = fence(body)
-            parts.append(f"{marks}{{eval-rst}}\n{body}\n{marks}")
+            parts.append(f"{marks}{{eval-rst}}\n{body.rstrip()}\n{marks}")
         return MystSlide(options, "\n\n".join(parts), slide.comments)
 
-    def _body(self, indexes: list[int]) -> str:
-        """The body's lines as Sphinx reStructuredText without sphinx-revealjs."""
+    def _step_id(self, named: str | None, number: int) -> str:
+        """The id the build gives a slide's step
+        (:class:`~sphinx_impress.extension.slides.CollectSteps`): made from its
+        section's title, else ``step-<number>``; ``-2``, ``-3``... after one taken."""
+        base = nodes.make_id(named or "") or f"step-{number}"
+        if check_id(base):
+            base = f"step-{number}"
+        candidate, suffix = base, 1
+        while candidate in self.used or is_page_id(candidate):
+            suffix += 1
+            candidate = f"{base}-{suffix}"
+        self.used.add(candidate)
+        return candidate
+
+    def _body(self, indexes: list[int], depth: int) -> str:
+        """The body's lines as Sphinx reStructuredText without sphinx-revealjs; a
+        section deeper than the slide's (at ``depth``) a rubric of the level its
+        heading has inside the slide (2 for the first level under it)."""
         lines: list[str] = []
         skip_until = -1
         for index in indexes:
-            if index < skip_until:
-                continue
-            text = self.lines[index].text
-            if index + 1 in self.levels and index not in self.literal:
-                # a section deeper than a slide: a heading of its level inside it
-                if lines and _RULE.match(lines[-1]):
-                    lines.pop()  # its overline
-                level = self.levels[index + 1]
-                lines.extend(
-                    [f".. rubric:: {text.strip()}", f"   :heading-level: {min(level, 6)}", ""]
-                )
-                skip_until = index + 2
-                continue
-            match = _DIRECTIVE.match(text)
-            if match is None or index in self.literal:
-                lines.append(text)
-                continue
-            indent, name = match["indent"], match["name"]
-            if name == "revealjs-notes":
-                lines.append(f"{indent}.. notes::{match['argument']}")
-            elif name == "revealjs-fragments":
-                options, after = _options(self.lines, index + 1)
-                lines.append(f"{indent}.. substep::")
-                content = [self.lines[i].text for i in range(after, len(self.lines))
-                           if self.lines[i].text.strip()]
-                if content and re.match(r"^\s*(?:[-*+]|\d+\.|#\.)\s", content[0]):
-                    lines.append(f"{indent}   :items:")
-                for option, value in options:
-                    self.note(
-                        f"revealjs-fragments :{option}: {value}: reveal.js's fragment "
-                        "effect; impress.js reveals substeps as the theme shows them",
-                        index,
-                    )
-                skip_until = after
-            elif name in ("revealjs-code-block", "revealjs-literalinclude"):
-                plain = name.removeprefix("revealjs-")
-                lines.append(f"{indent}.. {plain}::{match['argument']}")
-                options, after = _options(self.lines, index + 1)
-                written: list[str] = []
-                for option, value in options:
-                    if option == "data-ln-start-from":
-                        written.append(f"{indent}   :lineno-start:{value}")
-                        written.append(f"{indent}   :linenos:")
-                    elif option == "data-line-numbers":
-                        written.append(f"{indent}   :linenos:")
-                        self.note(
-                            f"{name} :data-line-numbers: {value.strip()}: reveal.js "
-                            "highlights these lines step by step; the code shows line "
-                            "numbers",
-                            index,
-                        )
-                    elif option.startswith("data-"):
-                        self.note(f"{name} :{option}: has no meaning here; left out", index)
-                    else:
-                        written.append(f"{indent}   :{option}:{value}")
-                lines.extend(dict.fromkeys(written))  # each option once
-                skip_until = after
-            elif name in _SETTINGS:
-                options, after = _options(self.lines, index + 1)
-                self.note(
-                    f"{name} inside a directive: reveal.js's settings, which impress.js "
-                    "has no use for; left out",
-                    index,
-                )
-                skip_until = after
-            else:
-                lines.append(text)
+            if index >= skip_until:
+                skip_until = self._rewrite(index, depth, lines)
         return "\n".join(lines).strip("\n")
 
+    def _rewrite(self, index: int, depth: int, lines: list[str]) -> int:
+        """Append line ``index`` to ``lines`` as it is written without sphinx-revealjs
+        (with the option lines of its directive, the rest of its comment); return the
+        index of the next line to read."""
+        text = self.lines[index].text
+        if index in self.literal:
+            lines.append(text)
+            return index + 1
+        if index + 1 in self.levels:
+            # a section deeper than a slide: a heading of its level inside it
+            if lines and _RULE.match(lines[-1]):
+                lines.pop()  # its overline
+            level = min(self.levels[index + 1] - depth + 1, 6)
+            lines.extend([f".. rubric:: {text.strip()}", f"   :heading-level: {level}", ""])
+            return index + 2
+        if self.notes_from_comments and _COMMENT.match(text):
+            return self._comment_notes(index, lines)
+        match = _DIRECTIVE.match(text)
+        rewrite = _DIRECTIVE_REWRITES.get(match["name"]) if match else None
+        if match is None or rewrite is None:
+            lines.append(self._references(text))
+            return index + 1
+        return rewrite(self, index, match, lines)
 
-def _number(value: float) -> str:
-    return f"{value:g}"
+    def _references(self, text: str) -> str:
+        """A line with each reference to a section by its title (```Title`_``,
+        ``Title_``), an implicit target that the converted deck has no section for,
+        written as an anonymous link to the section's step."""
+
+        def link(found: re.Match[str]) -> str:
+            written = found["quoted"] if found["quoted"] is not None else found["word"]
+            anchor = self.title_ids.get(nodes.fully_normalize_name(written))
+            if anchor is None:
+                return found[0]
+            return f"`{written} <#{anchor}>`__"
+
+        return _TITLE_REFERENCE.sub(link, text) if self.title_ids else text
+
+    def _comment_notes(self, index: int, lines: list[str]) -> int:
+        """A comment as speaker notes (``revealjs_notes_from_comments``): its text as
+        one paragraph of plain text, as where the deck builds as it is."""
+        text = self.lines[index].text
+        indent = text[: len(text) - len(text.lstrip())]
+        said = [text.strip()[2:].strip()]
+        after = index + 1
+        while after < len(self.lines):
+            line = self.lines[after].text
+            if line.strip() and not line.startswith(indent + " "):
+                break
+            if not said[0] and not line.strip() and after == index + 1:
+                break  # ".." and a blank line: an empty comment
+            said.append(line.strip())
+            after += 1
+        words = " ".join(" ".join(said).split())
+        if words:
+            escaped = _PUNCTUATION.sub(r"\\\g<0>", words)
+            lines.extend([f"{indent}.. notes::", "", f"{indent}   {escaped}", ""])
+        return after
+
+    def _notes(self, index: int, match: re.Match[str], lines: list[str]) -> int:
+        lines.append(f"{match['indent']}.. notes::{match['argument']}")
+        return index + 1
+
+    def _fragments(self, index: int, match: re.Match[str], lines: list[str]) -> int:
+        indent = match["indent"]
+        options, after = _options(self.lines, index + 1)
+        lines.append(f"{indent}.. substep::")
+        content = [self.lines[i].text for i in range(after, len(self.lines))
+                   if self.lines[i].text.strip()]
+        if content and re.match(r"^\s*(?:[-*+]|\d+\.|#\.)\s", content[0]):
+            lines.append(f"{indent}   :items:")
+        for option, value in options:
+            self.note(
+                f"revealjs-fragments :{option}: {value}: reveal.js's fragment "
+                "effect; impress.js reveals substeps as the theme shows them",
+                index,
+            )
+        return after
+
+    def _code(self, index: int, match: re.Match[str], lines: list[str]) -> int:
+        """``revealjs-code-block`` and ``revealjs-literalinclude`` as Sphinx's, their
+        lines numbered and highlighted as where the deck builds as it is; an option
+        given twice (an ``emphasize-lines`` of its own), once."""
+        indent, name = match["indent"], match["name"]
+        lines.append(f"{indent}.. {name.removeprefix('revealjs-')}::{match['argument']}")
+        options, after = _options(self.lines, index + 1)
+        written: dict[str, str] = {}
+        for option, value in options:
+            if option == "data-ln-start-from":
+                written.setdefault("lineno-start", value)
+                written.setdefault("linenos", "")
+            elif option == "data-line-numbers":
+                written.setdefault("linenos", "")
+                first, *more = value.strip().split("|")
+                if re.fullmatch(r"[\d\s,-]+", first):
+                    written.setdefault("emphasize-lines", " " + first.strip())
+                if more:
+                    self.note(
+                        f"{name} :data-line-numbers: {value.strip()}: reveal.js highlights "
+                        "these lines step by step, impress.js does not; the lines "
+                        f"{first.strip()} are highlighted",
+                        index,
+                    )
+            elif option.startswith("data-"):
+                self.note(f"{name} :{option}: has no meaning here; left out", index)
+            else:
+                written.setdefault(option, value)
+        lines.extend(f"{indent}   :{option}:{value}" for option, value in written.items())
+        return after
+
+    def _inner_settings(self, index: int, match: re.Match[str], lines: list[str]) -> int:
+        _, after = _options(self.lines, index + 1)
+        self.note(
+            f"{match['name']} inside a directive: reveal.js's settings, which impress.js "
+            "has no use for; left out",
+            index,
+        )
+        return after
+
+
+#: How the body rewrites each sphinx-revealjs directive.
+_DIRECTIVE_REWRITES: dict[str, Callable[[_Converter, int, re.Match[str], list[str]], int]] = {
+    "revealjs-notes": _Converter._notes,
+    "revealjs-fragments": _Converter._fragments,
+    "revealjs-code-block": _Converter._code,
+    "revealjs-literalinclude": _Converter._code,
+    **dict.fromkeys(_SETTINGS, _Converter._inner_settings),
+}
+
+#: A comment: ``..`` alone or with text that is no directive, target, footnote,
+#: citation or substitution definition (reStructuredText specification, "Comments").
+_COMMENT = re.compile(r"^\s*\.\.(?:\s*$|\s+(?![_\[|])(?!\S+::)(?![\w:-]+::))")
+
+#: ASCII punctuation, which a backslash makes plain text in reStructuredText.
+_PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")
+
+#: A reference by name: ```quoted name`_`` or ``word_`` (not anonymous, ``__``).
+_TITLE_REFERENCE = re.compile(
+    r"(?<![\w`])(?:`(?P<quoted>[^`<>]+)`|(?P<word>[A-Za-z0-9]+(?:[-._+:][A-Za-z0-9]+)*))_(?![_\w])"
+)
 
 
 def _options(lines: Sequence[IncludedLine], start: int) -> tuple[list[tuple[str, str]], int]:
@@ -345,11 +492,57 @@ def _literal_lines(lines: Sequence[str]) -> set[int]:
     return literal
 
 
+def conf_value(deck: Path, name: str) -> object:
+    """The value a ``conf.py`` beside the deck (or in a folder above it, the nearest)
+    gives ``name`` as a literal at its top level, read without running it; ``None``
+    where none does."""
+    for folder in deck.resolve().parents:
+        conf = folder / "conf.py"
+        if not conf.is_file():
+            continue
+        try:
+            tree = ast.parse(conf.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, SyntaxError, ValueError):
+            return None
+        found = None
+        for statement in tree.body:
+            if isinstance(statement, ast.Assign) and any(
+                isinstance(target, ast.Name) and target.id == name for target in statement.targets
+            ):
+                try:
+                    found = ast.literal_eval(statement.value)
+                except ValueError:
+                    found = None
+        return found
+    return None
+
+
+def _title_ids(document: nodes.document) -> dict[str, str]:
+    """The id of each section that a reference by its title names (an implicit
+    target of one section only: docutils reports a name two sections share)."""
+    return {
+        name: str(target["ids"][0])
+        for name, target in ((n, document.ids.get(i or "")) for n, i in document.nameids.items())
+        if isinstance(target, nodes.section) and not document.nametypes.get(name, True)
+        and target["ids"]
+    }
+
+
 #: A section title underline (or overline) of reST.
 _RULE = re.compile(r"^([=\-`:'\"~^_*+#<>.])\1{2,}\s*$")
 
 
-def _sections_around(title: nodes.title) -> list[nodes.section]:
+#: Characters that are markup in a MyST heading or rubric.
+_MARKDOWN_MARKUP = re.compile(r"[\\`*_\[\]<>&!~$|{}#]")
+
+
+def _plain_title(title: nodes.Node, written: str) -> bool:
+    """Whether a section title, as written, is plain text that shows the same in MyST
+    (no reST inline markup, nothing Markdown reads as markup)."""
+    return title.astext() == written and not _MARKDOWN_MARKUP.search(written)
+
+
+def _sections_around(title: nodes.Node) -> list[nodes.section]:
     """The sections that hold a title, its own first."""
     found = []
     node: nodes.Node | None = title.parent

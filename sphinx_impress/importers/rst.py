@@ -101,8 +101,12 @@ def read_with_includes(
 ) -> list[IncludedLine]:
     """The deck's lines with each ``.. include::`` at the start of a line replaced by
     the lines of the file it names (relative to the including file), recursively (up to
-    :data:`INCLUDE_DEPTH` files deep). A file that cannot be read is a problem
-    (``separator``), and its include is kept."""
+    :data:`INCLUDE_DEPTH` files deep), and a blank line after them where the file
+    does not end with one: docutils ends an included file's text there (its include
+    directive inserts an end-of-inclusion comment), so that what the next line starts
+    (another include's title, a paragraph) is never read as part of the file's last
+    construct. A file that cannot be read is a problem (``separator``), and its include
+    is kept."""
     lines: list[IncludedLine] = []
     for number, line in enumerate(text.splitlines(), start=1):
         match = _INCLUDE.match(line)
@@ -118,7 +122,10 @@ def read_with_includes(
                     line=number if depth == 0 else None,
                 ))
             else:
-                lines.extend(read_with_includes(included, target, problems, depth + 1))
+                inserted = read_with_includes(included, target, problems, depth + 1)
+                lines.extend(inserted)
+                if inserted and inserted[-1].text.strip():
+                    lines.append(IncludedLine("", str(target), inserted[-1].number + 1))
                 continue
         lines.append(IncludedLine(line, str(path), number))
     return lines

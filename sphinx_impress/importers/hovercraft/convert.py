@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ...core.problems import Problem
 from ..model import Heading, SlideModel
-from ..myst_writer import MystDeck, MystSlide, directive_options, fence
+from ..myst_writer import MystDeck, MystSlide, directive_options, fence, rubric
 from ..rst import is_overline, original_line, parse_rst, read_with_includes
 from .reader import HovercraftDeck, HovercraftReader
 
@@ -114,9 +114,7 @@ def _body(lines: Sequence[str], first: int, last: int, headings: Mapping[int, He
             parts.append(f"# {heading.text}")
         else:
             flush()
-            parts.append(
-                f"```{{rubric}} {heading.text}\n:heading-level: {heading.level}\n```"
-            )
+            parts.append(rubric(heading.text, heading.level))
         number += 2  # the title and the rule under it
     flush()
     return "\n\n".join(parts)

@@ -1,0 +1,289 @@
+"""``sphinx-impress convert`` keeps the presentation: a deck built as it is and the
+same deck converted to MyST and built give the same steps — ids, classes, positions,
+speaker notes, headings (level and text), inline code and the rest of the text. Small
+decks, one per kind of problem, in each format that can have it."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from helpers import STEP_AXES, soup, steps
+
+from sphinx_impress.cli import main
+
+#: How each format's deck is built as it is: its file type in ``source_suffix``.
+FILE_TYPES = {
+    "hovercraft": ("hovercraft", ".hovercraft"),
+    "mdpress": ("mdpress", ".mdpress"),
+    "markpress": ("markpress", ".markpress"),
+    "revealjs": ("restructuredtext", ".rst"),
+}
+
+
+def _text(element) -> str:
+    return " ".join(element.get_text(" ").replace("¶", " ").split())
+
+
+def presentation(path: Path) -> list[dict[str, object]]:
+    """Each step of a built page: what the audience and the speaker get from it."""
+    found = []
+    for step in steps(soup(path)):
+        element = step.element.__copy__()
+        notes = [_text(n) for n in element.select(".notes")]
+        for hidden in element.select(".notes, .headerlink"):
+            hidden.extract()
+        found.append({
+            "id": step.id,
+            "classes": step.classes,
+            "position": tuple(step.numbers[axis] for axis in STEP_AXES),
+            "notes": notes,
+            "headings": [(h.name, _text(h)) for h in element.find_all(re.compile("^h[1-6]$"))],
+            "code": [_text(c) for c in element.find_all("code")],
+            "images": [img.get("src") for img in element.find_all("img")],
+            "text": _text(element),
+        })
+    return found
+
+
+def built_both(make_app, tmp_path, capsys, fmt: str, files: dict[str, str],
+               conf: str = "", converted_conf: str | None = None) -> tuple[list, list, str, object]:
+    """Write ``files`` (the deck is ``deck``, plus what it uses), convert the deck, and
+    build it as it is and converted, each in a project of its own (a label the deck
+    defines is defined once in each); return both presentations, the MyST text and
+    the app that built the converted deck. ``converted_conf``: the settings of the
+    converted deck's project where they differ (as the converter says)."""
+    file_type, suffix = FILE_TYPES[fmt]
+    srcdir = tmp_path / "deck"
+    for name, binary in files.items():
+        target = srcdir / (f"deck{suffix}" if name == "deck" else name)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(binary, encoding="utf-8")
+    assert main(["convert", "--from", fmt, str(srcdir / f"deck{suffix}"),
+                 "-o", str(srcdir / "converted.md")]) == 0
+    capsys.readouterr()
+    text = (srcdir / "converted.md").read_text(encoding="utf-8")
+    converted_dir = tmp_path / "converted"
+    shutil.copytree(srcdir, converted_dir)
+    (srcdir / "converted.md").unlink()
+    (converted_dir / f"deck{suffix}").unlink()
+    built = []
+    settings = {"deck": conf, "converted": conf if converted_conf is None else converted_conf}
+    for folder, root in ((srcdir, "deck"), (converted_dir, "converted")):
+        (folder / "conf.py").write_text(
+            'extensions = ["myst_parser", "sphinx_impress"]\n'
+            f'source_suffix = {{{suffix!r}: {file_type!r}, ".md": "markdown"}}\n'
+            f'root_doc = {root!r}\n'
+            f'include_patterns = [{root + "*"!r}]\n' + settings[root]
+        )
+        app = make_app("impress", srcdir=folder)
+        app.build()
+        app.cleanup()
+        built.append((presentation(app.outdir / f"{root}.html"), app))
+    return built[0][0], built[1][0], text, built[1][1]
+
+
+def assert_same(original: list, converted: list, text: str) -> None:
+    assert original, "the deck has steps"
+    assert len(converted) == len(original), text
+    for before, after in zip(original, converted, strict=True):
+        assert after == before, text
+
+
+# C1: a title holding inline code
+
+BACKTICK_TITLES = {
+    "hovercraft": """:title: Deck
+
+----
+
+Using ``print``
+===============
+
+Sub with ``code``
+-----------------
+
+Text.
+
+----
+
+Second
+======
+
+More.
+""",
+    "mdpress": """# Use `print`
+
+## Sub `code` here
+
+Text
+
+---
+
+# Second
+
+## A ``x ` y`` z
+
+More
+""",
+    "markpress": """# Use `print`
+
+## Sub `code` here
+
+Text
+
+------
+
+# Second
+
+## A ``x ` y`` z
+
+More
+""",
+    "revealjs": """==============
+Deck ``print``
+==============
+
+Part ``one``
+============
+
+Text one.
+
+Sub ``code``
+------------
+
+Text two.
+
+.. revealjs-break::
+
+After break.
+
+Plain *emphasis*
+----------------
+
+Last.
+""",
+}
+
+
+@pytest.mark.parametrize("fmt", sorted(BACKTICK_TITLES))
+def test_titles_with_inline_code_keep_their_slides(make_app, tmp_path, capsys, fmt):
+    original, converted, text, _ = built_both(
+        make_app, tmp_path, capsys, fmt, {"deck": BACKTICK_TITLES[fmt]}
+    )
+    assert_same(original, converted, text)
+    # the titles' inline code is code on the slides
+    assert {"print", "code"} <= {code for step in converted for code in step["code"]}
+
+
+def test_revealjs_deck_with_includes_notes_breaks_and_settings(make_app, tmp_path, capsys,
+                                                                 rootdir):
+    folder = rootdir / "test-revealjs-convert"
+    files = {"deck": (folder / "index.rst").read_text(encoding="utf-8"),
+             "parts/part.rst": (folder / "parts" / "part.rst").read_text(encoding="utf-8")}
+    original, converted, text, _ = built_both(make_app, tmp_path, capsys, "revealjs", files)
+    assert_same(original, converted, text)
+    assert [step["notes"] for step in converted][1] == ["Say this, never show it."]
+
+
+# C2, C4, C5, C6: includes one after another, substitutions, labels and references to
+# titles, notes written as comments (revealjs_notes_from_comments)
+
+REVEALJS_DECK = """====
+Deck
+====
+
+See :ref:`the second part <second>`, `One`_, Two_ and |name|.
+
+.. |name| replace:: the replaced text
+
+One
+===
+
+.. This comment is a note when notes come from comments.
+
+Text *one* with |name|.
+
+.. revealjs-section::
+   :data-background-color: #123456
+   :data-autoslide: 3000
+   :data-transition: zoom
+
+.. revealjs-notes::
+
+   Said on one.
+
+.. include:: parts/a.rst
+.. include:: parts/b.rst
+
+.. _second:
+
+Two
+===
+
+Back to :ref:`second` and to `Deck`_.
+
+..
+   A comment on lines of its own,
+   with *markup* and `a link <https://example.org>`_.
+
+.. revealjs-break::
+   :data-visibility: hidden
+
+Hidden slide.
+"""
+
+PARTS = {
+    "parts/a.rst": "Part A\n------\n\nText of A.\n\n.. a comment that ends the file",
+    "parts/b.rst": "Part B\n------\n\nText of B.\n",
+}
+
+
+@pytest.mark.parametrize("from_comments", [False, True])
+def test_revealjs_deck_keeps_includes_labels_references_and_notes(
+    make_app, tmp_path, capsys, from_comments
+):
+    files = {"deck": REVEALJS_DECK, **PARTS}
+    conf = f"revealjs_notes_from_comments = {from_comments}\n"
+    # the converter reads the setting from the deck's conf.py
+    files["conf.py"] = conf
+    # the converted deck says its comments that were notes as notes: the setting goes
+    original, converted, text, app = built_both(make_app, tmp_path, capsys, "revealjs",
+                                                files, conf, converted_conf="")
+    assert_same(original, converted, text)
+    assert "ERROR" not in app.warning.getvalue(), app.warning.getvalue()
+    assert [step["id"] for step in converted] == [
+        "deck", "one", "part-a", "part-b", "two", "step-6"
+    ]
+    # the included files' titles are slides of their own, not text of the one before
+    assert [step["headings"][0] for step in converted[2:4]] == [("h1", "Part A"),
+                                                                 ("h1", "Part B")]
+    assert "Part B" not in converted[2]["text"]
+    # a substitution defined on one slide and used on another
+    assert "the replaced text" in converted[0]["text"]
+    assert "the replaced text" in converted[1]["text"]
+    assert converted[5]["classes"] == ["step", "skip"]
+    # notes from comments, as plain text (their markup is not read)
+    said = "This comment is a note when notes come from comments. " * from_comments
+    assert converted[1]["notes"] == [said + "Said on one."]
+    if from_comments:
+        assert converted[4]["notes"] == [
+            "A comment on lines of its own, with *markup* and `a link "
+            "<https://example.org>`_."
+        ]
+        # the MyST deck says it without the setting
+        assert ".. notes::" in text and ".. This comment" not in text
+
+
+def test_revealjs_links_to_labels_and_titles(make_app, tmp_path, capsys):
+    from test_convert_same import built_both as build
+
+    files = {"deck": REVEALJS_DECK, **PARTS}
+    _, _, _, app = build(make_app, tmp_path, capsys, "revealjs", files)
+    page = soup(app.outdir / "converted.html")
+    links = {a.get_text(" ", strip=True): a["href"] for a in page.select("#impress a[href]")}
+    ids = {element["id"] for element in page.select("#impress [id]")}
+    for text in ("the second part", "One", "Two", "Deck"):
+        assert links[text].lstrip("#") in ids, (text, links)
