@@ -1,12 +1,12 @@
-"""``sphinx-impress convert``: write an mdpress or hovercraft deck once as a MyST deck
-that builds to the same steps at the same positions.
+"""``sphinx-impress convert``: write a deck of another tool (hovercraft, a hand-written
+impress.js page, markpress, mdpress, sphinx-revealjs) once as a MyST deck that builds
+to the same steps at the same positions.
 
-Each slide becomes a ``step`` directive with content, its position spelled out in
-absolute numbers (all seven axes), its id, classes and other ``data-*`` attributes
-kept. mdpress bodies are Markdown already and are kept as written; hovercraft bodies
-stay reStructuredText inside an ``eval-rst`` block, with ``.. note::`` turned into
-``.. notes::``. What cannot be carried over is kept as a MyST comment (``%``) and
-reported on standard error.
+Each slide becomes a ``step`` directive with content, its id, classes and other
+``data-*`` attributes kept, its position spelled out where the format gives one.
+Markdown bodies are kept as written; reStructuredText bodies stay inside an
+``eval-rst`` block, their format's directives rewritten. What cannot be carried over
+is kept as a MyST comment (``%``) and reported on standard error.
 """
 
 from __future__ import annotations
@@ -33,6 +33,15 @@ CONVERTERS = {
     "impressjs": convert_impressjs,
     "markpress": convert_markpress,
     "revealjs": convert_revealjs,
+}
+
+#: What a deck of each format is called in messages.
+FORMAT_NAMES = {
+    "mdpress": "an mdpress deck",
+    "hovercraft": "a hovercraft deck",
+    "impressjs": "an impress.js page",
+    "markpress": "a markpress deck",
+    "revealjs": "a sphinx-revealjs deck",
 }
 
 
@@ -72,7 +81,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"{args.input}: {where}{problem.message}", file=sys.stderr)
     if not deck.slides:
         raise ConvertError(
-            f"{args.input} has no slide as a {args.source_format} deck (is --from right?); "
+            f"{args.input} has no slide as {FORMAT_NAMES[args.source_format]} "
+            "(is --from right?); "
             "nothing written"
         )
     _relocate_files(deck.front_matter, args.input.parent, args.output.parent)
