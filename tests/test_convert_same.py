@@ -287,3 +287,83 @@ def test_revealjs_links_to_labels_and_titles(make_app, tmp_path, capsys):
     ids = {element["id"] for element in page.select("#impress [id]")}
     for text in ("the second part", "One", "Two", "Deck"):
         assert links[text].lstrip("#") in ids, (text, links)
+
+
+# C3: a field or attribute given twice
+
+REPEATED = {
+    "hovercraft": """:title: Deck
+
+----
+
+:data-x: 100
+:data-x: 300
+:id: first
+:class: big
+
+One
+===
+
+Text one.
+
+----
+
+:data-y: 500
+:data-scale: 2
+:id: second
+:id: again
+
+Two
+===
+
+Text two.
+
+----
+
+:data-rotate: 30
+:data-rotate-z: 45
+:class: one
+:class: two
+
+Three
+=====
+
+Text three.
+""",
+    "mdpress": """= data-x="100" data-x="200" data-y='5' class="a" class="b" id="one" id="two"
+# One
+
+Text one.
+
+---
+= data-scale="2" data-rotate="10" data-rotate="20"
+# Two
+
+Text two.
+""",
+    "markpress": """<!--slide-attr x=100 x=200 y=5 -->
+# One
+
+Text one.
+
+------
+<!--slide-attr scale=2 rotate=10 rotate-z=20 -->
+# Two
+
+Text two.
+""",
+}
+
+
+@pytest.mark.parametrize("fmt", sorted(REPEATED))
+def test_fields_given_twice_are_read_once_and_never_shown(make_app, tmp_path, capsys, fmt):
+    original, converted, text, _ = built_both(
+        make_app, tmp_path, capsys, fmt, {"deck": REPEATED[fmt]}
+    )
+    assert_same(original, converted, text)
+    for step in converted:
+        assert not re.search(r"(?:^|\s):?(?:data-[\w-]+|id|class|x|y|scale|rotate)[:=]",
+                             step["text"]), step["text"]
+    for block in re.findall(r"`{3,}\{step\}\n((?::[^\n]*\n)*)", text):
+        names = [line.split(":")[1] for line in block.splitlines()]
+        assert len(names) == len(set(names)), names

@@ -533,11 +533,18 @@ def _decorations(prelude: Sequence[nodes.Node], lines: Sequence[str]) -> list[De
     return sorted(found, key=lambda decoration: (decoration.line, decoration.lines))
 
 
+#: A line that starts a field of a field list (reStructuredText, "Field Lists").
+_FIELD_MARKER = re.compile(r"^:(?:[^:\\\s]|\\.)(?:[^:\\]|\\.)*:(?:\s|$)")
+
+
 def _field_list_end(lines: Sequence[str], fields: Sequence[Field]) -> int:
-    """The last line of a field list whose fields the tree gave (the last field's
-    line, then its indented continuation lines)."""
+    """The last line of a field list whose fields the tree gave: from the last
+    field's line, its indented continuation lines and the fields after it on the next
+    lines (a field given again, which the tree joined into the first)."""
     end = max((item.line for item in fields), default=0)
-    while end < len(lines) and lines[end][:1].isspace() and lines[end].strip():
+    while end < len(lines) and lines[end].strip() and (
+        lines[end][:1].isspace() or _FIELD_MARKER.match(lines[end])
+    ):
         end += 1
     return end
 
