@@ -367,3 +367,68 @@ def test_fields_given_twice_are_read_once_and_never_shown(make_app, tmp_path, ca
     for block in re.findall(r"`{3,}\{step\}\n((?::[^\n]*\n)*)", text):
         names = [line.split(":")[1] for line in block.splitlines()]
         assert len(names) == len(set(names)), names
+
+
+# C4: substitutions (and the other definitions) the slides use
+
+DEFINITIONS = {
+    "revealjs": """.. |name| replace:: the replaced text
+.. role:: red
+.. default-role:: literal
+
+.. _top:
+
+=====
+Title
+=====
+
+Uses |name|, :red:`red` and `literal`.
+
+One
+===
+
+Again |name|, back to top_.
+
+.. |late| replace:: defined on a slide
+
+Two
+===
+
+Then |late|.
+""",
+    "hovercraft": """:title: Deck
+
+.. |name| replace:: the replaced text
+.. role:: red
+
+----
+
+One |name|
+==========
+
+Uses |name| and :red:`red`.
+
+.. |late| replace:: defined on a slide
+
+----
+
+Two
+===
+
+Then |late|.
+
+.. note:: Say |name|.
+""",
+}
+
+
+@pytest.mark.parametrize("fmt", sorted(DEFINITIONS))
+def test_substitutions_and_definitions_are_kept(make_app, tmp_path, capsys, fmt):
+    original, converted, text, app = built_both(
+        make_app, tmp_path, capsys, fmt, {"deck": DEFINITIONS[fmt]}
+    )
+    assert_same(original, converted, text)
+    assert "ERROR" not in app.warning.getvalue(), app.warning.getvalue()
+    shown = " ".join(step["text"] + " ".join(step["notes"]) for step in converted)
+    assert "|" not in shown and "the replaced text" in shown
+    assert "defined on a slide" in converted[-1]["text"]

@@ -83,10 +83,7 @@ def write_myst(deck: MystDeck) -> str:
         # front matter is metadata; the document's title (the page's <title>) is set
         # by docutils' title directive, as the deck's own title set it
         parts.append(f"```{{title}} {' '.join(str(title).split())}\n```\n")
-    definitions = "\n".join(deck.definitions).strip("\n")
-    if definitions:
-        marks = fence(definitions)
-        parts.append(f"{marks}{{eval-rst}}\n{definitions}\n{marks}\n")
+    parts.extend(_definitions(deck.definitions))
     if deck.prelude:
         parts.append("\n".join(f"% {line}".rstrip() for line in deck.prelude) + "\n")
     for slide in deck.slides:
@@ -104,6 +101,36 @@ def write_myst(deck: MystDeck) -> str:
         lines.append(marks)
         parts.append("\n".join(lines) + "\n")
     return "\n".join(parts)
+
+
+#: docutils' ``default-role`` directive at the start of a line, and the role it names.
+_DEFAULT_ROLE = re.compile(r"^\.\.\s+default-role::\s*(?P<role>\S*)\s*$")
+
+
+def _definitions(lines: list[str]) -> list[str]:
+    """The deck's definitions as ``eval-rst`` blocks, each ``default-role`` a MyST
+    directive between them where it stands: the default role an ``eval-rst`` block
+    sets ends with the block, the one a MyST directive sets holds for the rest of the
+    document, as it does in a reST deck."""
+    parts: list[str] = []
+    chunk: list[str] = []
+
+    def flush() -> None:
+        text = "\n".join(chunk).strip("\n")
+        chunk.clear()
+        if text:
+            marks = fence(text)
+            parts.append(f"{marks}{{eval-rst}}\n{text}\n{marks}\n")
+
+    for line in lines:
+        role = _DEFAULT_ROLE.match(line)
+        if role is None:
+            chunk.append(line)
+            continue
+        flush()
+        parts.append(f"```{{default-role}} {role['role']}\n```\n".replace(" \n", "\n"))
+    flush()
+    return parts
 
 
 def directive_options(options: StepOptions, every_axis: bool = True) -> list[tuple[str, str]]:

@@ -46,7 +46,7 @@ from ..core.options import StepOptions, check_id, is_page_id
 from ..core.problems import Problem
 from .myst_writer import MystDeck, MystSlide, directive_options, fence, rubric
 from .revealjs import read_slide_options
-from .rst import IncludedLine, is_overline, parse_rst, read_with_includes
+from .rst import IncludedLine, definition_lines, is_overline, parse_rst, read_with_includes
 
 #: A directive at the start of a line, with its indentation, name and argument.
 _DIRECTIVE = re.compile(r"^(?P<indent>\s*)\.\.\s+(?P<name>[\w:-]+)::(?P<argument>.*)$")
@@ -117,6 +117,13 @@ def convert_revealjs(text: str, source: str = "<deck>") -> tuple[MystDeck, list[
             converter.section(section, 2)
     for number, slide in enumerate(converter.slides, start=1):
         deck.slides.append(converter.write(slide, number))
+    if top:
+        # the definitions before the title (substitutions, targets, roles), for the
+        # whole deck; labels right before the title go with its slide
+        labels = {index + 1 for slide in converter.slides for index in slide.labels}
+        first = _section_start(lines, top[0]) + 1
+        found = definition_lines(plain, first, labels)
+        deck.definitions = [plain[number - 1] for number in sorted(found)]
     deck.notes.extend(converter.notes)
     if converter.slides:
         deck.notes.append(Problem(

@@ -79,6 +79,33 @@ def title_start(lines: Sequence[str], underline: int) -> int:
     return text - 1 if is_overline(lines, text - 1) else text
 
 
+#: The first line of an explicit markup block that defines something for the rest of
+#: the deck and shows nothing: a substitution definition, a hyperlink target, a role
+#: (``role``, ``default-role``), the highlighting language, an include.
+DEFINITION = re.compile(
+    r"^\.\.\s+(?:\|[^|]+\|\s+[\w-]+::|_[^:]*:|__:|(?:role|default-role|highlight|include)::)"
+)
+
+
+def definition_lines(lines: Sequence[str], first: int, skipped: set[int]) -> set[int]:
+    """The lines (1-based) before line ``first`` that belong to definitions
+    (:data:`DEFINITION`), but for those in ``skipped``: the block's first line and the
+    indented or blank lines after it."""
+    found: set[int] = set()
+    number = 1
+    while number < first:
+        text = lines[number - 1]
+        if number in skipped or not DEFINITION.match(text):
+            number += 1
+            continue
+        found.add(number)
+        number += 1
+        while number < first and (not lines[number - 1].strip() or lines[number - 1][:1].isspace()):
+            found.add(number)
+            number += 1
+    return found
+
+
 #: An ``include`` directive at the start of a line (no options read).
 _INCLUDE = re.compile(r"^\.\.\s+include::\s*(?P<path>\S.*)$")
 

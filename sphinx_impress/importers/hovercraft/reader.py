@@ -28,7 +28,7 @@ from ...errors import InvalidValue
 from ...extension.nodes import HEADING_LEVEL
 from ..cutting import Slide, SlideCutter, absolute_options, first_visible
 from ..model import DeckModel, Field, Heading, SlideModel
-from ..rst import title_start
+from ..rst import definition_lines, title_start
 from .positions import POSITION_FIELDS, hovercraft_positions
 
 #: Other slide fields hovercraft reads (``data-rotate`` is ``data-rotate-z``).
@@ -489,7 +489,7 @@ class HovercraftReader:
         # a decoration's lines read as blank lines, a field list's as no lines at all
         lines = ["" if number in decorated else text
                  for number, text in enumerate(self.lines, start=1)]
-        definitions = _definition_lines(lines, first, self.model.hidden)
+        definitions = definition_lines(lines, first, self.model.hidden)
         self.model.definitions = [lines[number - 1] for number in sorted(definitions)]
         shown: list[tuple[int, str]] = []
         for number in range(1, first):
@@ -562,27 +562,3 @@ def _plain_title(title: nodes.title, text: str) -> bool:
     return title.astext() == text and not _MARKUP & set(text)
 
 
-#: The first line of an explicit markup block that defines something for the rest of
-#: the deck and shows nothing: a substitution definition, a hyperlink target, a role
-#: (``role``, ``default-role``), the highlighting language, an include.
-_DEFINITION = re.compile(
-    r"^\.\.\s+(?:\|[^|]+\|\s+[\w-]+::|_[^:]*:|__:|(?:role|default-role|highlight|include)::)"
-)
-
-
-def _definition_lines(lines: Sequence[str], first: int, skipped: set[int]) -> set[int]:
-    """The lines before line ``first`` that belong to definitions (:data:`_DEFINITION`):
-    the block's first line and the indented or blank lines after it."""
-    found: set[int] = set()
-    number = 1
-    while number < first:
-        text = lines[number - 1]
-        if number in skipped or not _DEFINITION.match(text):
-            number += 1
-            continue
-        found.add(number)
-        number += 1
-        while number < first and (not lines[number - 1].strip() or lines[number - 1][:1].isspace()):
-            found.add(number)
-            number += 1
-    return found
