@@ -43,6 +43,9 @@ def presentation(path: Path) -> list[dict[str, object]]:
             "headings": [(h.name, _text(h)) for h in element.find_all(re.compile("^h[1-6]$"))],
             "code": [_text(c) for c in element.find_all("code")],
             "images": [img.get("src") for img in element.find_all("img")],
+            # a link to the page itself by its anchor alone (the pages' names differ)
+            "links": [(_text(a), a["href"].removeprefix(path.name))
+                      for a in element.find_all("a", href=True)],
             "text": _text(element),
         })
     return found
@@ -432,3 +435,89 @@ def test_substitutions_and_definitions_are_kept(make_app, tmp_path, capsys, fmt)
     shown = " ".join(step["text"] + " ".join(step["notes"]) for step in converted)
     assert "|" not in shown and "the replaced text" in shown
     assert "defined on a slide" in converted[-1]["text"]
+
+
+# C5: labels and references to titles
+
+LINKED = {
+    "hovercraft": """:title: Deck
+
+.. _first:
+
+----
+
+:id: one
+
+One
+===
+
+See :ref:`third`, Two_, `Three`_, `Sub part`_ and first_.
+
+----
+
+Two
+===
+
+Sub part
+--------
+
+Text.
+
+----
+
+.. _third:
+
+Three
+=====
+
+Back to :ref:`the start <first>` and `Two`_.
+""",
+    "revealjs": """====
+Deck
+====
+
+See :ref:`third`, Two_, `Three`_, `Sub part`_ and top_.
+
+.. _top:
+
+One
+===
+
+Text.
+
+Two
+===
+
+Sub part
+--------
+
+Text.
+
+Deeper
+^^^^^^
+
+More.
+
+.. _third:
+
+Three
+=====
+
+Back to :ref:`the start <top>` and `Deeper`_.
+""",
+}
+
+
+@pytest.mark.parametrize("fmt", sorted(LINKED))
+def test_labels_and_title_references_link_to_the_same_steps(make_app, tmp_path, capsys, fmt):
+    original, converted, text, app = built_both(
+        make_app, tmp_path, capsys, fmt, {"deck": LINKED[fmt]}
+    )
+    assert_same(original, converted, text)
+    assert "ERROR" not in app.warning.getvalue(), app.warning.getvalue()
+    page = soup(app.outdir / "converted.html")
+    ids = {element["id"] for element in page.select("#impress [id]")}
+    links = [link for step in converted for link in step["links"]]
+    assert len(links) >= 6
+    for shown, href in links:
+        assert href.startswith("#") and href[1:] in ids, (shown, href)

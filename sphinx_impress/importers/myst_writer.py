@@ -144,15 +144,7 @@ def directive_options(options: StepOptions, every_axis: bool = True) -> list[tup
         pairs.append(("id", options.id))
     if options.classes:
         pairs.append(("class", " ".join(options.classes)))
-    for axis in AXES:
-        value = options.axes.get(axis)
-        if value is None and not every_axis:
-            continue
-        if value is not None and not every_axis:
-            sign = "r+" if value.relative and value.number >= 0 else "r" if value.relative else ""
-            pairs.append((axis, f"{sign}{format_number(value.number)}{value.unit}"))
-            continue
-        pairs.append((axis, format_number(value.number if value else DEFAULTS[axis])))
+    pairs.extend(_axis_options(options, every_axis))
     if options.rotate_order:
         pairs.append(("rotate-order", options.rotate_order))
     for name, number in (
@@ -164,15 +156,38 @@ def directive_options(options: StepOptions, every_axis: bool = True) -> list[tup
     pairs.extend(options.goto.items())
     if options.overview:
         pairs.append(("overview", "yes"))
-    for name, flag in (("fit", options.fit), ("center", options.center)):
-        if flag is not None:
-            pairs.append((name, "yes" if flag else "no"))
-    if options.background is not None:
-        pairs.append(("background", options.background.css or options.background.image or ""))
+    pairs.extend(_look_options(options))
     if options.rel_to:
         pairs.append(("rel-to", options.rel_to))
     pairs.extend(_rel_options(options.rel))
     pairs.extend(options.data.items())
+    return pairs
+
+
+def _axis_options(options: StepOptions, every_axis: bool) -> list[tuple[str, str]]:
+    """The axes of a step (see :func:`directive_options`)."""
+    pairs: list[tuple[str, str]] = []
+    for axis in AXES:
+        value = options.axes.get(axis)
+        if value is None and not every_axis:
+            continue
+        if value is not None and not every_axis:
+            sign = "r+" if value.relative and value.number >= 0 else "r" if value.relative else ""
+            pairs.append((axis, f"{sign}{format_number(value.number)}{value.unit}"))
+            continue
+        pairs.append((axis, format_number(value.number if value else DEFAULTS[axis])))
+    return pairs
+
+
+def _look_options(options: StepOptions) -> list[tuple[str, str]]:
+    """``fit``, ``center`` and ``background`` where a step gives them."""
+    pairs = [
+        (name, "yes" if flag else "no")
+        for name, flag in (("fit", options.fit), ("center", options.center))
+        if flag is not None
+    ]
+    if options.background is not None:
+        pairs.append(("background", options.background.css or options.background.image or ""))
     return pairs
 
 

@@ -46,19 +46,20 @@ from ..core.options import StepOptions, check_id, is_page_id
 from ..core.problems import Problem
 from .myst_writer import MystDeck, MystSlide, directive_options, fence, rubric
 from .revealjs import read_slide_options
-from .rst import IncludedLine, definition_lines, is_overline, parse_rst, read_with_includes
-
-#: A directive at the start of a line, with its indentation, name and argument.
-_DIRECTIVE = re.compile(r"^(?P<indent>\s*)\.\.\s+(?P<name>[\w:-]+)::(?P<argument>.*)$")
+from .rst import (
+    DIRECTIVE,
+    IncludedLine,
+    definition_lines,
+    is_overline,
+    link_title_references,
+    literal_lines,
+    parse_rst,
+    read_with_includes,
+    title_targets,
+)
 
 #: An option line of a directive: ``:name: value``.
 _OPTION = re.compile(r"^\s*:(?P<name>[^:]+):(?P<value>.*)$")
-
-#: Directives whose content is literal text (code), not reStructuredText.
-_LITERAL = frozenset({
-    "code-block", "code", "sourcecode", "parsed-literal", "revealjs-code-block", "raw",
-    "math", "highlight",
-})
 
 #: reveal.js's settings that impress.js has no use for.
 _SETTINGS = ("revealjs-section", "revealjs-slide", "revealjs-vertical")
@@ -75,7 +76,8 @@ class _Slide:
     the title's text where the slide is its section's own (the build makes the step
     id of it; ``None`` for a slide a ``revealjs-break`` starts), the step options its
     ``revealjs-section`` or ``revealjs-break`` carries over, the reveal.js settings
-    kept as comments, and the labels (``.. _name:`` lines) that name its section."""
+    kept as comments, the labels (``.. _name:`` lines) that name its section, and the
+    section (for the slide that is its own)."""
 
     title: str | None
     depth: int
@@ -85,6 +87,7 @@ class _Slide:
     options: StepOptions = StepOptions()
     comments: list[str] = field(default_factory=list)
     labels: list[int] = field(default_factory=list)
+    section: nodes.section | None = None
 
 
 def convert_revealjs(text: str, source: str = "<deck>") -> tuple[MystDeck, list[Problem]]:
@@ -97,13 +100,9 @@ def convert_revealjs(text: str, source: str = "<deck>") -> tuple[MystDeck, list[
     document = parse_rst("\n".join(plain), source)
     deck = MystDeck()
     top = [child for child in document.children if isinstance(child, nodes.section)]
-    fields = next((c for c in document.children if isinstance(c, nodes.field_list)), None)
-    if fields is not None:
-        for item in fields.findall(nodes.field):
-            deck.front_matter[item[0].astext().strip()] = item[1].astext().strip()
+    deck.front_matter.update(_fields(document))
     converter = _Converter(lines, problems, source)
     converter.notes_from_comments = conf_value(Path(source), "revealjs_notes_from_comments") is True
-    converter.title_ids = _title_ids(document)
     converter.levels = {
         (title.line or 1) - 1: len(_sections_around(title))
         for title in document.findall(nodes.title)
@@ -115,8 +114,13 @@ def convert_revealjs(text: str, source: str = "<deck>") -> tuple[MystDeck, list[
     else:
         for section in top:
             converter.section(section, 2)
-    for number, slide in enumerate(converter.slides, start=1):
-        deck.slides.append(converter.write(slide, number))
+    step_ids = [
+        converter.step_id(slide.named, number)
+        for number, slide in enumerate(converter.slides, start=1)
+    ]
+    converter.title_ids = _title_anchors(document, converter.slides, step_ids)
+    for slide, step_id in zip(converter.slides, step_ids, strict=True):
+        deck.slides.append(converter.write(slide, step_id))
     if top:
         # the definitions before the title (substitutions, targets, roles), for the
         # whole deck; labels right before the title go with its slide
@@ -126,19 +130,52 @@ def convert_revealjs(text: str, source: str = "<deck>") -> tuple[MystDeck, list[
         deck.definitions = [plain[number - 1] for number in sorted(found)]
     deck.notes.extend(converter.notes)
     if converter.slides:
-        deck.notes.append(Problem(
-            "config",
-            "the MyST deck builds without sphinx-revealjs: take sphinx_revealjs (and its "
-            "sphinx_revealjs.ext.* extensions) out of extensions in conf.py, and add "
-            "myst_parser and sphinx_impress"
-            + (
-                "; its comments that were speaker notes are notes, so take "
-                "revealjs_notes_from_comments out too (its comments are comments)"
-                if converter.notes_from_comments else ""
-            ),
-            line=1,
-        ))
+        deck.notes.append(_setup_note(converter.notes_from_comments))
     return deck, problems
+
+
+def _setup_note(notes_from_comments: bool) -> Problem:
+    """What to change in ``conf.py`` for the MyST deck."""
+    return Problem(
+        "config",
+        "the MyST deck builds without sphinx-revealjs: take sphinx_revealjs (and its "
+        "sphinx_revealjs.ext.* extensions) out of extensions in conf.py, and add "
+        "myst_parser and sphinx_impress"
+        + (
+            "; its comments that were speaker notes are notes, so take "
+            "revealjs_notes_from_comments out too (its comments are comments)"
+            if notes_from_comments else ""
+        ),
+        line=1,
+    )
+
+
+def _fields(document: nodes.document) -> dict[str, str]:
+    """The document's field list before its title (``:orphan:``...), as front matter."""
+    fields = next((c for c in document.children if isinstance(c, nodes.field_list)), None)
+    if fields is None:
+        return {}
+    return {item[0].astext().strip(): item[1].astext().strip()
+            for item in fields.findall(nodes.field)}
+
+
+def _title_anchors(
+    document: nodes.document, slides: Sequence[_Slide], step_ids: Sequence[str]
+) -> dict[str, str]:
+    """The step that shows each section a reference by its title names (the slide of
+    the section, or of the nearest section around it that has one), by the name."""
+    of_section = {
+        id(slide.section): step_id
+        for slide, step_id in zip(slides, step_ids, strict=True)
+        if slide.section is not None
+    }
+    anchors: dict[str, str] = {}
+    for name, section in title_targets(document).items():
+        around = (node for node in _sections_around(section[0]) if id(node) in of_section)
+        holder = next(around, None)
+        if holder is not None:
+            anchors[name] = of_section[id(holder)]
+    return anchors
 
 
 class _Converter:
@@ -148,7 +185,7 @@ class _Converter:
         self.source = source
         self.slides: list[_Slide] = []
         self.notes: list[Problem] = []
-        self.literal = _literal_lines([line.text for line in lines])
+        self.literal = literal_lines([line.text for line in lines])
         #: The level of each section title, by the index of its underline.
         self.levels: dict[int, int] = {}
         #: The step ids given so far.
@@ -188,6 +225,7 @@ class _Converter:
             written, _plain_title(title, written), len(_sections_around(title))
         )
         first.named = title.astext()
+        first.section = section
         first.labels = self._labels_before(_section_start(self.lines, section))
         self._slides(first, list(range(start, end)))
         if level < 3:
@@ -223,7 +261,7 @@ class _Converter:
         for index in body:
             if index < skip_until:
                 continue
-            match = _DIRECTIVE.match(self.lines[index].text)
+            match = DIRECTIVE.match(self.lines[index].text)
             if match is None or match["indent"] or index in self.literal:
                 current.body.append(index)
                 continue
@@ -265,11 +303,10 @@ class _Converter:
                 index,
             )
 
-    def write(self, slide: _Slide, number: int) -> MystSlide:
-        """Slide ``number`` (from 1) as a ``step`` directive: the id the build gives
-        it, the step options it carries, its title, its body. No place is written:
-        the deck's layout places the steps, as it does where the deck builds as it is."""
-        step_id = self._step_id(slide.named, number)
+    def write(self, slide: _Slide, step_id: str) -> MystSlide:
+        """A slide as a ``step`` directive: its id (:meth:`step_id`), the step options
+        it carries, its title, its body. No place is written: the deck's layout places
+        the steps, as it does where the deck builds as it is."""
         options = directive_options(replace(slide.options, id=step_id), every_axis=False)
         parts: list[str] = []
         # a slide a break starts is no section where the deck builds as it is: the
@@ -293,7 +330,7 @@ class _Converter:
             parts.append(f"{marks}{{eval-rst}}\n{body.rstrip()}\n{marks}")
         return MystSlide(options, "\n\n".join(parts), slide.comments)
 
-    def _step_id(self, named: str | None, number: int) -> str:
+    def step_id(self, named: str | None, number: int) -> str:
         """The id the build gives a slide's step
         (:class:`~sphinx_impress.extension.slides.CollectSteps`): made from its
         section's title, else ``step-<number>``; ``-2``, ``-3``... after one taken."""
@@ -335,7 +372,7 @@ class _Converter:
             return index + 2
         if self.notes_from_comments and _COMMENT.match(text):
             return self._comment_notes(index, lines)
-        match = _DIRECTIVE.match(text)
+        match = DIRECTIVE.match(text)
         rewrite = _DIRECTIVE_REWRITES.get(match["name"]) if match else None
         if match is None or rewrite is None:
             lines.append(self._references(text))
@@ -343,18 +380,9 @@ class _Converter:
         return rewrite(self, index, match, lines)
 
     def _references(self, text: str) -> str:
-        """A line with each reference to a section by its title (```Title`_``,
-        ``Title_``), an implicit target that the converted deck has no section for,
-        written as an anonymous link to the section's step."""
-
-        def link(found: re.Match[str]) -> str:
-            written = found["quoted"] if found["quoted"] is not None else found["word"]
-            anchor = self.title_ids.get(nodes.fully_normalize_name(written))
-            if anchor is None:
-                return found[0]
-            return f"`{written} <#{anchor}>`__"
-
-        return _TITLE_REFERENCE.sub(link, text) if self.title_ids else text
+        """A line with each reference to a section by its title linked to the
+        section's step (:func:`~sphinx_impress.importers.rst.link_title_references`)."""
+        return link_title_references(text, self.title_ids)
 
     def _comment_notes(self, index: int, lines: list[str]) -> int:
         """A comment as speaker notes (``revealjs_notes_from_comments``): its text as
@@ -454,12 +482,6 @@ _COMMENT = re.compile(r"^\s*\.\.(?:\s*$|\s+(?![_\[|])(?!\S+::)(?![\w:-]+::))")
 #: ASCII punctuation, which a backslash makes plain text in reStructuredText.
 _PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")
 
-#: A reference by name: ```quoted name`_`` or ``word_`` (not anonymous, ``__``).
-_TITLE_REFERENCE = re.compile(
-    r"(?<![\w`])(?:`(?P<quoted>[^`<>]+)`|(?P<word>[A-Za-z0-9]+(?:[-._+:][A-Za-z0-9]+)*))_(?![_\w])"
-)
-
-
 def _options(lines: Sequence[IncludedLine], start: int) -> tuple[list[tuple[str, str]], int]:
     """The option lines of a directive from line ``start``: ``(name, value)`` pairs and
     the index after them."""
@@ -472,31 +494,6 @@ def _options(lines: Sequence[IncludedLine], start: int) -> tuple[list[tuple[str,
         options.append((match["name"].strip(), match["value"]))
         index += 1
     return options, index
-
-
-def _literal_lines(lines: Sequence[str]) -> set[int]:
-    """The indexes of lines that are literal text: the content of code directives and
-    of literal blocks after ``::``."""
-    literal: set[int] = set()
-    index = 0
-    while index < len(lines):
-        text = lines[index]
-        match = _DIRECTIVE.match(text)
-        base = len(text) - len(text.lstrip())
-        opens = (match is not None and match["name"] in _LITERAL) or (
-            (match is None and text.rstrip().endswith("::") and text.strip() != "::") or
-            text.strip() == "::"
-        )
-        index += 1
-        if not opens:
-            continue
-        while index < len(lines):
-            line = lines[index]
-            if line.strip() and len(line) - len(line.lstrip()) <= base:
-                break
-            literal.add(index)
-            index += 1
-    return literal
 
 
 def conf_value(deck: Path, name: str) -> object:
@@ -522,17 +519,6 @@ def conf_value(deck: Path, name: str) -> object:
                     found = None
         return found
     return None
-
-
-def _title_ids(document: nodes.document) -> dict[str, str]:
-    """The id of each section that a reference by its title names (an implicit
-    target of one section only: docutils reports a name two sections share)."""
-    return {
-        name: str(target["ids"][0])
-        for name, target in ((n, document.ids.get(i or "")) for n, i in document.nameids.items())
-        if isinstance(target, nodes.section) and not document.nametypes.get(name, True)
-        and target["ids"]
-    }
 
 
 #: A section title underline (or overline) of reST.

@@ -51,6 +51,85 @@ def parse_rst(
     return document
 
 
+#: A directive at the start of a line, with its indentation, name and argument.
+DIRECTIVE = re.compile(r"^(?P<indent>\s*)\.\.\s+(?P<name>[\w:-]+)::(?P<argument>.*)$")
+
+#: Directives whose content is literal text (code), not reStructuredText.
+LITERAL = frozenset({
+    "code-block", "code", "sourcecode", "parsed-literal", "revealjs-code-block", "raw",
+    "math", "highlight",
+})
+
+def literal_lines(lines: Sequence[str]) -> set[int]:
+    """The indexes of lines that are literal text: the content of code directives and
+    of literal blocks after ``::``."""
+    literal: set[int] = set()
+    index = 0
+    while index < len(lines):
+        text = lines[index]
+        match = DIRECTIVE.match(text)
+        base = len(text) - len(text.lstrip())
+        opens = (match is not None and match["name"] in LITERAL) or (
+            (match is None and text.rstrip().endswith("::") and text.strip() != "::") or
+            text.strip() == "::"
+        )
+        index += 1
+        if not opens:
+            continue
+        while index < len(lines):
+            line = lines[index]
+            if line.strip() and len(line) - len(line.lstrip()) <= base:
+                break
+            literal.add(index)
+            index += 1
+    return literal
+
+
+def title_targets(document: nodes.document) -> dict[str, nodes.section]:
+    """The sections that a reference by their title names (```Title`_``), by that
+    name: implicit targets of one section only (docutils reports a name two sections
+    share). ``document`` as docutils parsed it, before any transform."""
+    found: dict[str, nodes.section] = {}
+    for name, target_id in document.nameids.items():
+        target = document.ids.get(target_id or "")
+        explicit = document.nametypes.get(name, True)
+        if isinstance(target, nodes.section) and not explicit and target["ids"]:
+            found[name] = target
+    return found
+
+
+#: What a reference by name may stand in, in the order it is read: an inline literal
+#: and a standalone address (never references), a backquoted phrase (a reference when
+#: it ends with one ``_``, an embedded address when it holds ``<``), and a reference
+#: ``word_`` (not anonymous, ``__``).
+TITLE_REFERENCE = re.compile(
+    r"(?P<literal>``.+?``)"
+    r"|(?P<address>\b[A-Za-z][A-Za-z0-9+.-]*://\S+)"
+    r"|`(?P<quoted>[^`]+)`(?P<marks>_{0,2})"
+    r"|(?<![\w`])(?P<word>[A-Za-z0-9]+(?:[-._+:][A-Za-z0-9]+)*)_(?![_\w])"
+)
+
+
+def link_title_references(text: str, anchors: Mapping[str, str]) -> str:
+    """A line with each reference by name that ``anchors`` knows (a section's title,
+    normalized as docutils normalizes names) written as an anonymous link to the
+    anchor: a converted deck writes titles as headings inside steps, which are no
+    sections and no targets. Inline literals, addresses and embedded addresses are
+    left as they are."""
+
+    def link(found: re.Match[str]) -> str:
+        if found["word"] is not None:
+            written = found["word"]
+        elif found["quoted"] is not None and found["marks"] == "_" and "<" not in found["quoted"]:
+            written = found["quoted"]
+        else:
+            return found[0]
+        anchor = anchors.get(nodes.fully_normalize_name(written))
+        return found[0] if anchor is None else f"`{written} <#{anchor}>`__"
+
+    return TITLE_REFERENCE.sub(link, text) if anchors else text
+
+
 #: A line that can adorn a section title (reStructuredText specification, "Sections"):
 #: one printable 7-bit ASCII character that is neither a letter nor a digit, repeated,
 #: trailing whitespace allowed.

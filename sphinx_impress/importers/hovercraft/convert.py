@@ -11,10 +11,20 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from docutils import nodes
+
 from ...core.problems import Problem
 from ..model import Heading, SlideModel
 from ..myst_writer import MystDeck, MystSlide, directive_options, fence, rubric
-from ..rst import is_overline, original_line, parse_rst, read_with_includes
+from ..rst import (
+    is_overline,
+    link_title_references,
+    literal_lines,
+    original_line,
+    parse_rst,
+    read_with_includes,
+    title_targets,
+)
 from .reader import HovercraftDeck, HovercraftReader
 
 
@@ -26,11 +36,18 @@ def convert_hovercraft(text: str, source: str = "<deck>") -> tuple[MystDeck, lis
     found: list[Problem] = []
     included = read_with_includes(text, Path(source), found)
     lines = [line.text for line in included]
-    model = HovercraftReader(parse_rst("\n".join(lines) + "\n", source), lines).read()
+    document = parse_rst("\n".join(lines) + "\n", source)
+    targets = title_targets(document)
+    model = HovercraftReader(document, lines).read()
     deck = MystDeck(front_matter=dict(model.front_matter))
     deck.prelude, deck.notes = _prelude(model)
     deck.definitions = [as_sphinx_rst(line) for line in model.definitions]
     shown = ["" if number in model.hidden else line for number, line in enumerate(lines, 1)]
+    literal = {index + 1 for index in literal_lines(lines)}
+    anchors = _title_anchors(targets, model.slides)
+    for number, line in enumerate(shown, start=1):
+        if number not in literal:
+            shown[number - 1] = link_title_references(line, anchors)
     for slide in model.slides:
         deck.slides.append(_slide(slide, shown, model.headings))
     if any(line.source != source for line in included):
@@ -43,6 +60,22 @@ def convert_hovercraft(text: str, source: str = "<deck>") -> tuple[MystDeck, lis
         )
         return deck, found
     return deck, [*found, *model.problems]
+
+
+def _title_anchors(
+    targets: Mapping[str, nodes.section], slides: Sequence[SlideModel]
+) -> dict[str, str]:
+    """The step each section that a reference by its title names is on, by the name:
+    the slide's id, else ``step-N`` (its place), as the build names it."""
+    anchors: dict[str, str] = {}
+    for name, section in targets.items():
+        line = (section[0].line or 1) - 1  # the title's text, above its underline
+        for number, slide in enumerate(slides, start=1):
+            first, last = slide.body
+            if first <= line <= last or slide.line == line:
+                anchors[name] = slide.options.id or f"step-{number}"
+                break
+    return anchors
 
 
 def _prelude(model: HovercraftDeck) -> tuple[list[str], list[Problem]]:
