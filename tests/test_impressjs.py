@@ -185,3 +185,30 @@ def test_link_titles_are_kept(make_app, tmp_path):
     )
     step = steps(soup(app.outdir / "index.html"))[0].element
     assert step.find("a", href="https://example.org")["title"] == 'Say "hi"'
+
+
+def test_images_with_attributes_are_image_directives_whose_files_are_copied(make_app, tmp_path):
+    page = """<div id="impress">
+      <div id="a" class="step">
+        <img id="pie-image" class="bg" src="images/pie.png">
+        <p><img src="images/cone.png" alt="A cone" class="right" width="300"></p>
+        <img src="images/styled.png" style="position: absolute" title="kept as HTML">
+      </div></div>"""
+    deck = convert_impressjs(page)[0]
+    srcdir = tmp_path / "src"
+    (srcdir / "images").mkdir(parents=True)
+    for name in ("pie", "cone", "styled"):
+        (srcdir / "images" / f"{name}.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    app = build_files(
+        make_app, srcdir, {"index.md": write_myst(deck)},
+        'extensions = ["myst_parser", "sphinx_impress"]\n',
+    )
+    step = steps(soup(app.outdir / "index.html"))[0].element
+    images = step.find_all("img")
+    assert len(images) == 3
+    pie, cone = images[0], images[1]
+    assert (pie["id"], pie["class"]) == ("pie-image", ["bg"])
+    assert cone["alt"] == "A cone" and "right" in cone["class"]
+    for image in (pie, cone):
+        # Sphinx copied the file to where the page loads it from
+        assert (app.outdir / image["src"]).is_file(), image["src"]

@@ -25,6 +25,7 @@ impress.js names it, so links and goto attributes that name it keep working.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -33,6 +34,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from bs4 import BeautifulSoup, Tag
+from docutils import nodes
 
 from ..core.options import RESERVED_CLASSES, parse_step_options
 from ..core.problems import Problem
@@ -505,7 +507,7 @@ class _MarkdownWriter:
         inline: list[Any] = []
 
         def flush() -> None:
-            text = self._inline_all(inline).strip()
+            text = _image_directive(inline) or self._inline_all(inline).strip()
             inline.clear()
             if text:
                 parts.append(text)
@@ -569,7 +571,8 @@ class _MarkdownWriter:
         return rubric(text, level)
 
     def _paragraph(self, element: Tag) -> str:
-        return self._inline_all(list(element.children)).strip()
+        children = list(element.children)
+        return _image_directive(children) or self._inline_all(children).strip()
 
     def _quote(self, element: Tag) -> str:
         body = _MarkdownWriter().blocks(list(element.children))
@@ -670,6 +673,37 @@ def _bare(element: Tag) -> Tag:
     copy = element.__copy__()
     copy.attrs = {}
     return copy
+
+
+#: The attributes of an ``img`` that the ``image`` directive gives it, by its option.
+_IMAGE_OPTIONS = {"alt": "alt", "class": "class", "width": "width", "height": "height",
+                  "id": "name"}
+
+
+def _image_directive(children: list[Any]) -> str | None:
+    """An image alone (with only white space around it) whose attributes the
+    ``image`` directive has (:data:`_IMAGE_OPTIONS`) as that directive, so that
+    Sphinx copies its file into the output as it copies every image; ``None`` for
+    anything else (a Markdown image, or raw HTML)."""
+    shown = [child for child in children if getattr(child, "name", None) or str(child).strip()]
+    if len(shown) != 1 or getattr(shown[0], "name", None) != "img":
+        return None
+    image: Tag = shown[0]
+    source = _joined(image.get("src", "")).strip()
+    attributes = {name: _joined(value) for name, value in image.attrs.items() if name != "src"}
+    if not source or source.startswith("data:") or set(attributes) <= {"alt"}:
+        return None
+    if not set(attributes) <= set(_IMAGE_OPTIONS):
+        return None
+    if "id" in attributes and nodes.make_id(attributes["id"]) != attributes["id"]:
+        return None  # the id Sphinx would make of it is another: CSS would miss it
+    lines = [f"```{{image}} {source}"]
+    for name, value in attributes.items():
+        if name in ("width", "height") and value.strip().isdigit():
+            value = f"{value.strip()}px"
+        lines.append(f":{_IMAGE_OPTIONS[name]}: {json.dumps(value, ensure_ascii=False)}"
+                     if name == "alt" else f":{_IMAGE_OPTIONS[name]}: {value}")
+    return "\n".join([*lines, "```"])
 
 
 def _title(node: Tag) -> str:
