@@ -521,3 +521,99 @@ def test_labels_and_title_references_link_to_the_same_steps(make_app, tmp_path, 
     assert len(links) >= 6
     for shown, href in links:
         assert href.startswith("#") and href[1:] in ids, (shown, href)
+
+
+# C9: the MyST file written to another folder
+
+ELSEWHERE = {
+    "hovercraft": ("deck.hovercraft", "hovercraft", """:title: Deck
+:css: css/deck.css
+
+----
+
+One
+===
+
+.. image:: img/pic.png
+
+.. literalinclude:: code/sample.py
+
+See :download:`the code <code/sample.py>`.
+"""),
+    "mdpress": ("deck.mdpress", "mdpress", """# One
+
+![A picture](img/pic.png)
+
+[The code](code/sample.py)
+"""),
+    "impressjs": ("deck.html", None, """<html><head><link rel="stylesheet" href="css/deck.css">
+</head><body><div id="impress">
+<div id="one" class="step"><h1>One</h1>
+<img src="img/pic.png" alt="plain">
+<p><img src="img/pic.png" class="framed"></p>
+<p>Styled <img src="img/pic.png" srcset="img/pic.png 1x, img/pic.png 2x" style="width: 10px"></p>
+</div></div></body></html>
+"""),
+    "revealjs": ("deck.rst", "restructuredtext", """====
+Deck
+====
+
+One
+===
+
+.. figure:: img/pic.png
+
+   A caption.
+
+.. literalinclude:: code/sample.py
+"""),
+}
+
+
+@pytest.mark.parametrize("fmt", sorted(ELSEWHERE))
+def test_converted_into_another_folder_still_finds_its_files(make_app, tmp_path, capsys, fmt):
+    name, file_type, deck = ELSEWHERE[fmt]
+    srcdir = tmp_path / "project"
+    old = srcdir / "talks" / "old"
+    for path, data in {
+        name: deck.encode(), "img/pic.png": b"\x89PNG\r\n\x1a\n",
+        "code/sample.py": b"print('hello')\n", "css/deck.css": b".step { color: red }\n",
+    }.items():
+        (old / path).parent.mkdir(parents=True, exist_ok=True)
+        (old / path).write_bytes(data)
+    converted = srcdir / "new" / "converted.md"
+    converted.parent.mkdir()
+    assert main(["convert", "--from", fmt, str(old / name), "-o", str(converted)]) == 0
+    capsys.readouterr()
+    suffixes = {".md": "markdown"}
+    if file_type:
+        suffixes[Path(name).suffix] = file_type
+    (srcdir / "conf.py").write_text(
+        'extensions = ["myst_parser", "sphinx_impress"]\n'
+        f"source_suffix = {suffixes!r}\n"
+        'root_doc = "new/converted"\n'
+        'include_patterns = ["new/converted.md", "talks/old/deck.*"]\n'
+        'suppress_warnings = ["toc.not_included"]\n'
+    )
+    app = make_app("impress", srcdir=srcdir)
+    app.build()
+    app.cleanup()
+    warnings = app.warning.getvalue()
+    assert "not readable" not in warnings and "not found" not in warnings, warnings
+    assert "ERROR" not in warnings, warnings
+    page = app.outdir / "new" / "converted.html"
+    parsed = soup(page)
+    loaded = [img["src"] for img in parsed.select("#impress img")]
+    loaded += [link["href"] for link in parsed.select("#impress a[href]")
+               if "sample" in link["href"]]
+    loaded += [link["href"].split("?")[0] for link in parsed.find_all("link", rel="stylesheet")
+               if "deck.css" in link["href"]]
+    assert loaded, str(parsed)
+    for address in loaded:
+        assert (page.parent / address).resolve().is_file(), address
+    if file_type:
+        # as the deck built as it is shows them
+        original = presentation(app.outdir / "talks" / "old" / "deck.html")
+        assert [len(step["images"]) for step in original] == [
+            len(step["images"]) for step in presentation(page)
+        ]

@@ -22,7 +22,8 @@ from ..importers.hovercraft import convert_hovercraft
 from ..importers.impressjs import convert_impressjs
 from ..importers.markpress import convert_markpress
 from ..importers.mdpress import convert_mdpress
-from ..importers.myst_writer import write_myst
+from ..importers.myst_writer import MystDeck, write_myst
+from ..importers.paths import relocate
 from ..importers.revealjs_convert import convert_revealjs
 
 #: The formats ``--from`` takes, and the function that converts each: deck text and
@@ -86,6 +87,7 @@ def run(args: argparse.Namespace) -> int:
             "nothing written"
         )
     _relocate_files(deck.front_matter, args.input.parent, args.output.parent)
+    _relocate_bodies(deck, args.input.parent, args.output.parent)
     try:
         args.output.write_text(write_myst(deck), encoding="utf-8")
     except OSError as error:
@@ -120,6 +122,16 @@ def _relocate_files(front_matter: dict[str, object], source: Path, target: Path)
                 path = Path(os.path.relpath(source.resolve() / path, target.resolve())).as_posix()
             moved.append(f"{path} {rest}".strip())
         front_matter[key] = moved
+
+
+def _relocate_bodies(deck: MystDeck, source: Path, target: Path) -> None:
+    """Name the files the slides and the definitions name (images, includes,
+    downloads, what raw HTML loads) from folder ``target`` instead of ``source``
+    (:func:`~sphinx_impress.importers.paths.relocate`)."""
+    for slide in deck.slides:
+        slide.body = relocate(slide.body, source, target)
+    if deck.definitions:
+        deck.definitions = relocate("\n".join(deck.definitions), source, target).split("\n")
 
 
 def _has_notes(body: str) -> bool:
