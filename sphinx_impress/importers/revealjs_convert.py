@@ -286,20 +286,26 @@ class _Converter:
         carries over (:func:`~sphinx_impress.importers.revealjs.read_slide_options`) as
         the slide's step options; the others, and ``revealjs-vertical``'s and
         ``revealjs-slide``'s, as comments with a note."""
-        kept: list[str] = []
+        slide_options = name in ("revealjs-section", "revealjs-break")
         for option, value in options:
-            if name in ("revealjs-section", "revealjs-break"):
-                carried, problems = read_slide_options({option: value})
-                if not problems:
-                    slide.options = slide.options.merged(carried)
-                    continue
             slide.comments.append(f"{name} :{option}: {value.strip()}".rstrip())
-            kept.append(option)
-        if kept or name not in ("revealjs-section", "revealjs-break"):
-            listed = ", ".join(kept) or "no options"
+            if not slide_options:
+                continue
+            carried, problems = read_slide_options({option: value})
+            if problems:
+                # in the words of the build's warning
+                for problem in problems:
+                    self.note(f"{name} {problem.removesuffix('; left out')}; kept as a "
+                              "comment", index)
+            else:
+                slide.comments.pop()
+                slide.options = slide.options.merged(carried)
+        if not slide_options:
+            listed = ", ".join(option for option, _ in options) or "no options"
             self.note(
-                f"{name} ({listed}): reveal.js's settings, which impress.js has no "
-                "counterpart for; kept as a comment",
+                f"{name} ({listed}): reveal.js's settings of "
+                f"{'a column of slides' if name == 'revealjs-vertical' else 'the whole deck'}"
+                ", which impress.js has no counterpart for; kept as a comment",
                 index,
             )
 
