@@ -617,3 +617,51 @@ def test_converted_into_another_folder_still_finds_its_files(make_app, tmp_path,
         assert [len(step["images"]) for step in original] == [
             len(step["images"]) for step in presentation(page)
         ]
+
+
+EMPTY_BREAKS = """=====
+Title
+=====
+
+One
+===
+
+Text.
+
+.. revealjs-break::
+
+Two
+===
+
+.. revealjs-break::
+
+.. revealjs-notes::
+
+   Only notes after this break.
+
+Three
+=====
+
+Text three.
+
+.. revealjs-break::
+   :data-autoslide: 1000
+
+..
+   just a comment
+
+.. _a-target:
+"""
+
+
+@pytest.mark.parametrize("from_comments", [False, True])
+def test_revealjs_breaks_before_nothing_start_no_slide(make_app, tmp_path, capsys,
+                                                       from_comments):
+    conf = f"revealjs_notes_from_comments = {from_comments}\n"
+    original, converted, text, _ = built_both(
+        make_app, tmp_path, capsys, "revealjs", {"deck": EMPTY_BREAKS, "conf.py": conf},
+        conf, converted_conf="",
+    )
+    assert_same(original, converted, text)
+    assert [step["id"] for step in converted] == ["title", "one", "two", "step-4", "three"]
+    assert converted[-1]["notes"] == (["just a comment"] if from_comments else [])

@@ -114,6 +114,7 @@ def convert_revealjs(text: str, source: str = "<deck>") -> tuple[MystDeck, list[
     else:
         for section in top:
             converter.section(section, 2)
+    converter.join_empty_breaks()
     step_ids = [
         converter.step_id(slide.named, number)
         for number, slide in enumerate(converter.slides, start=1)
@@ -248,6 +249,31 @@ class _Converter:
             before = self.slides[-2]
             before.body = [i for i in before.body if i not in labels]
         return labels
+
+    def join_empty_breaks(self) -> None:
+        """A ``revealjs-break`` followed by nothing shown before the next section (only
+        blank lines, comments, targets, substitution definitions) starts no slide, as
+        where the deck builds as it is: what follows it stays on the slide before."""
+        kept: list[_Slide] = []
+        for slide in self.slides:
+            if kept and slide.named is None and not self._shows_something(slide.body):
+                kept[-1].body.extend(slide.body)
+                continue
+            kept.append(slide)
+        self.slides = kept
+
+    def _shows_something(self, indexes: list[int]) -> bool:
+        """Whether body lines hold something that shows (or speaker notes): a line that
+        is not blank and not part of a comment, target or substitution definition."""
+        hidden_block = False
+        for index in indexes:
+            text = self.lines[index].text
+            if not text.strip() or (hidden_block and text[:1].isspace()):
+                continue
+            hidden_block = bool(_COMMENT.match(text) or _INVISIBLE.match(text))
+            if not hidden_block:
+                return True
+        return False
 
     def _new_slide(self, title: str | None, plain: bool, depth: int) -> _Slide:
         slide = _Slide(title, depth, [], plain)
@@ -484,6 +510,10 @@ _DIRECTIVE_REWRITES: dict[str, Callable[[_Converter, int, re.Match[str], list[st
 #: A comment: ``..`` alone or with text that is no directive, target, footnote,
 #: citation or substitution definition (reStructuredText specification, "Comments").
 _COMMENT = re.compile(r"^\s*\.\.(?:\s*$|\s+(?![_\[|])(?!\S+::)(?![\w:-]+::))")
+
+#: The start of explicit markup that shows nothing: a target or a substitution
+#: definition.
+_INVISIBLE = re.compile(r"^\s*\.\.\s+(?:_|\|[^|]+\|\s|__\s*:)")
 
 #: ASCII punctuation, which a backslash makes plain text in reStructuredText.
 _PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")
