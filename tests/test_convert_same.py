@@ -228,6 +228,9 @@ Two
 
 Back to :ref:`second` and to `Deck`_.
 
+.. include:: parts/sample.txt
+   :literal:
+
 ..
    A comment on lines of its own,
    with *markup* and `a link <https://example.org>`_.
@@ -241,6 +244,8 @@ Hidden slide.
 PARTS = {
     "parts/a.rst": "Part A\n------\n\nText of A.\n\n.. a comment that ends the file",
     "parts/b.rst": "Part B\n------\n\nText of B.\n",
+    # included as literal text: not read as the deck's reST
+    "parts/sample.txt": "a *literal* line\n",
 }
 
 
@@ -264,6 +269,7 @@ def test_revealjs_deck_keeps_includes_labels_references_and_notes(
     assert [step["headings"][0] for step in converted[2:4]] == [("h1", "Part A"),
                                                                  ("h1", "Part B")]
     assert "Part B" not in converted[2]["text"]
+    assert "a*literal*line" in converted[4]["text"].replace(" ", "")
     # a substitution defined on one slide and used on another
     assert "the replaced text" in converted[0]["text"]
     assert "the replaced text" in converted[1]["text"]

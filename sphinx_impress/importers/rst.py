@@ -188,6 +188,9 @@ def definition_lines(lines: Sequence[str], first: int, skipped: set[int]) -> set
 #: An ``include`` directive at the start of a line (no options read).
 _INCLUDE = re.compile(r"^\.\.\s+include::\s*(?P<path>\S.*)$")
 
+#: An option line of a directive, indented.
+_INCLUDE_OPTION = re.compile(r"^[ \t]+:[^:\s][^:]*:(?:\s|$)")
+
 #: How deep includes are read into includes.
 INCLUDE_DEPTH = 10
 
@@ -212,11 +215,16 @@ def read_with_includes(
     directive inserts an end-of-inclusion comment), so that what the next line starts
     (another include's title, a paragraph) is never read as part of the file's last
     construct. A file that cannot be read is a problem (``separator``), and its include
-    is kept."""
+    is kept, as is an include with options (``:literal:``, ``:start-line:``...), whose
+    text is not read as the deck's reST."""
     lines: list[IncludedLine] = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    written = text.splitlines()
+    for number, line in enumerate(written, start=1):
         match = _INCLUDE.match(line)
-        if match and depth < INCLUDE_DEPTH:
+        # an include with options (:literal:, :start-line:, :parser:...) is not the
+        # file's reST read in as it is: it stays an include
+        options = number < len(written) and _INCLUDE_OPTION.match(written[number])
+        if match and depth < INCLUDE_DEPTH and not options:
             target = path.parent / match["path"].strip()
             try:
                 included = target.read_text(encoding="utf-8")
