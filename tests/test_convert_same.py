@@ -671,3 +671,48 @@ def test_revealjs_breaks_before_nothing_start_no_slide(make_app, tmp_path, capsy
     assert_same(original, converted, text)
     assert [step["id"] for step in converted] == ["title", "one", "two", "step-4", "three"]
     assert converted[-1]["notes"] == (["just a comment"] if from_comments else [])
+
+
+MARKDOWN_OPENINGS = {
+    "markpress": """<!-- a comment before the title -->
+# Title after a comment
+
+Text.
+
+-------------------
+a line of text right above a separator
+-------------------
+
+# Last
+
+<!-- a comment -->
+## Sub after a comment
+""",
+    "mdpress": """<!-- a comment before the title -->
+# Title after a comment
+
+Text.
+
+---
+
+# Last
+
+<!-- a comment -->
+## Sub after a comment
+""",
+}
+
+
+@pytest.mark.parametrize("fmt", sorted(MARKDOWN_OPENINGS))
+def test_markdown_titles_after_comments_and_lines_over_separators(
+    make_app, tmp_path, capsys, fmt
+):
+    original, converted, text, _ = built_both(
+        make_app, tmp_path, capsys, fmt, {"deck": MARKDOWN_OPENINGS[fmt]}
+    )
+    assert_same(original, converted, text)
+    assert converted[0]["headings"] == [("h1", "Title after a comment")]
+    if fmt == "markpress":
+        # markpress cuts at separators before it reads Markdown: no setext heading
+        assert converted[1]["headings"] == []
+        assert converted[1]["text"] == "a line of text right above a separator"

@@ -205,6 +205,20 @@ def _positions(page) -> list[tuple[str, tuple[float, ...]]]:
     return [(s.id, tuple(s.numbers[axis] for axis in STEP_AXES)) for s in steps(page)]
 
 
+def _assert_same_presentation(built: Built, docname: str, links: bool = True) -> None:
+    """The deck built as it is and converted give the same steps: ids, classes,
+    places, notes, headings, code, images, links (unless ``links`` is false) and
+    text."""
+    original = presentation(built.outdir / f"{docname}.html")
+    converted = presentation(built.outdir / f"{docname}.converted.html")
+    if not links:
+        for step in (*original, *converted):
+            del step["links"]
+    assert len(converted) == len(original)
+    for before, after in zip(original, converted, strict=True):
+        assert after == before
+
+
 def _cases():
     cases = []
     for name, folder in FOLDERS.items():
@@ -279,8 +293,8 @@ def test_hovercraft_decks_place_steps_as_hovercraft_27(name, key, expected, tmp_
     assert [href.split("impress-deck-files/", 1)[1] for href in sheets] == [
         prefix + href for href in wanted_sheets
     ]
-    # the converted deck stands where the deck does
-    assert _positions(built.page(f"{docname}.converted")) == _positions(page)
+    # the converted deck gives the same presentation: ids, places, notes, text
+    _assert_same_presentation(built, docname)
 
 
 @pytest.mark.parametrize("deck", ["helloworld.md", "demo.md", "code.md"])
@@ -306,7 +320,7 @@ def test_mdpress_decks_follow_their_attribute_lines(deck, tmp_path_factory):
                 matched += 1
                 break
     assert matched == len(numbers)
-    assert _positions(built.page(f"{docname}.converted")) == _positions(page)
+    _assert_same_presentation(built, docname)
 
 
 def _markpress_cases():
@@ -370,7 +384,9 @@ def test_markpress_decks_follow_their_documented_rules(deck, tmp_path_factory):
                                                    len(found)), strict=True):
             for axis, number in wanted.items():
                 assert step.numbers[f"data-{axis}"] == number, (step.id, axis)
-    assert _positions(built.page(f"{docname}.converted")) == _positions(page)
+    # (not yet the same: a Markdown link to a heading's anchor, which the deck built as
+    # it is sends to the heading's step, and the MyST deck to the anchor)
+    _assert_same_presentation(built, docname, links=False)
 
 
 def test_revealjs_demo_builds_as_it_is(tmp_path_factory):

@@ -188,7 +188,12 @@ def read_markpress(text: str, md: MarkdownIt | None = None) -> DeckModel:
     reader = _Reader(lines, code_lines(tokens))
     reader.read_options(text)
     reader.cut()
-    reader.model.headings = heading_levels(tokens)
+    # markpress cuts the text into slides before it reads the Markdown: the headings
+    # are those of the text without its own lines (a line of text over a separator
+    # is no setext heading)
+    shown = ["" if number in reader.layout.hidden else line
+             for number, line in enumerate(lines)]
+    reader.model.headings = heading_levels(md.parse("\n".join(shown) + "\n"))
     reader.place()
     reader.model.hidden = {number + 1 for number in reader.layout.hidden}
     return reader.model

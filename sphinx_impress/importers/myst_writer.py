@@ -212,15 +212,12 @@ def _rel_options(rel: RelOptions | None) -> list[tuple[str, str]]:
 #: An ATX heading line: its text after the ``#`` marks (and without closing ones).
 _ATX = re.compile(r"^ {0,3}#{1,6}(?:[ \t]+(?P<text>.*?))?(?:[ \t]+#+)?[ \t]*$")
 
-#: A line that shows nothing on a slide (blank, or an HTML comment alone).
-_NOTHING = re.compile(r"^\s*(?:<!--.*?-->\s*)*$")
-
 
 def keep_heading_levels(lines: list[str], levels: dict[int, int]) -> list[str]:
     """Markdown lines of one slide whose headings keep their level inside a ``step``
     directive, where a heading is a rubric that the presentation shows as an ``h1``
-    when it opens the step and an ``h2`` otherwise: each heading other than an opening
-    ``#`` becomes a ``rubric`` directive with its ``heading-level``.
+    when it opens the step and an ``h2`` otherwise: each heading other than a ``#``
+    with nothing before it becomes a ``rubric`` directive with its ``heading-level``.
 
     :param levels: the level of each heading by its line (0-based, in ``lines``),
         as myst-parser's tokens give it; code is never touched.
@@ -230,8 +227,9 @@ def keep_heading_levels(lines: list[str], levels: dict[int, int]) -> list[str]:
         level = levels[number]
         line = result[number]
         atx = _ATX.match(line)
-        opening = all(_NOTHING.match(before) for before in result[:number])
-        if opening and level == 1:
+        # a "#" heading opens the step where nothing comes before it; after an HTML
+        # comment (raw HTML in the step) it would not: it is a rubric of level 1
+        if level == 1 and not any(earlier.strip() for earlier in result[:number]):
             continue
         if atx is not None:
             text, rule = (atx["text"] or "").strip(), 0
