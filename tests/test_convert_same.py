@@ -716,3 +716,51 @@ def test_markdown_titles_after_comments_and_lines_over_separators(
         # markpress cuts at separators before it reads Markdown: no setext heading
         assert converted[1]["headings"] == []
         assert converted[1]["text"] == "a line of text right above a separator"
+
+
+ANCHOR_LINKS = {
+    "mdpress": """# Start
+
+See [the second part](#second-part) and [the deeper one](#deeper-heading).
+
+---
+
+# Second part
+
+## Deeper heading
+
+Text.
+
+```md
+A [link in code](#second-part) stays as written.
+```
+""",
+    "markpress": """# Start
+
+See [the second part](#second-part) and [the deeper one](#deeper-heading).
+
+------
+
+# Second part
+
+## Deeper heading
+
+Text.
+""",
+}
+
+
+@pytest.mark.parametrize("fmt", sorted(ANCHOR_LINKS))
+def test_markdown_links_to_headings_lead_to_their_steps(make_app, tmp_path, capsys, fmt):
+    original, converted, text, app = built_both(
+        make_app, tmp_path, capsys, fmt, {"deck": ANCHOR_LINKS[fmt]}
+    )
+    assert_same(original, converted, text)
+    ids = {element["id"] for element in soup(app.outdir / "converted.html").select(
+        "#impress [id]")}
+    links = converted[0]["links"]
+    assert [shown for shown, _ in links] == ["the second part", "the deeper one"]
+    for _, href in links:
+        assert href.startswith("#") and href[1:] in ids, href
+    if fmt == "mdpress":
+        assert "A [link in code](#second-part) stays as written." in text

@@ -205,15 +205,11 @@ def _positions(page) -> list[tuple[str, tuple[float, ...]]]:
     return [(s.id, tuple(s.numbers[axis] for axis in STEP_AXES)) for s in steps(page)]
 
 
-def _assert_same_presentation(built: Built, docname: str, links: bool = True) -> None:
+def _assert_same_presentation(built: Built, docname: str) -> None:
     """The deck built as it is and converted give the same steps: ids, classes,
-    places, notes, headings, code, images, links (unless ``links`` is false) and
-    text."""
+    places, notes, headings, code, images, links and text."""
     original = presentation(built.outdir / f"{docname}.html")
     converted = presentation(built.outdir / f"{docname}.converted.html")
-    if not links:
-        for step in (*original, *converted):
-            del step["links"]
     assert len(converted) == len(original)
     for before, after in zip(original, converted, strict=True):
         assert after == before
@@ -384,9 +380,7 @@ def test_markpress_decks_follow_their_documented_rules(deck, tmp_path_factory):
                                                    len(found)), strict=True):
             for axis, number in wanted.items():
                 assert step.numbers[f"data-{axis}"] == number, (step.id, axis)
-    # (not yet the same: a Markdown link to a heading's anchor, which the deck built as
-    # it is sends to the heading's step, and the MyST deck to the anchor)
-    _assert_same_presentation(built, docname, links=False)
+    _assert_same_presentation(built, docname)
 
 
 def test_revealjs_demo_builds_as_it_is(tmp_path_factory):

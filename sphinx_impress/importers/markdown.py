@@ -47,13 +47,20 @@ def render_tokens(
 
 
 def heading_levels(tokens: Sequence[Token]) -> dict[int, Heading]:
-    """The level of each heading at the top level of the Markdown (the number of
-    ``#``, or 1 and 2 for ``=`` and ``-`` underlines), by its first line (1-based)."""
+    """The level and text (as written) of each heading at the top level of the
+    Markdown (the number of ``#``, or 1 and 2 for ``=`` and ``-`` underlines), by its
+    first line (1-based)."""
     return {
-        token.map[0] + 1: Heading(int(token.tag[1]))
-        for token in tokens
+        token.map[0] + 1: Heading(int(token.tag[1]), _inline_text(tokens, index))
+        for index, token in enumerate(tokens)
         if token.type == "heading_open" and token.level == 0 and token.map
     }
+
+
+def _inline_text(tokens: Sequence[Token], index: int) -> str:
+    """The text of the inline token after ``tokens[index]``, or ``""``."""
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    return following.content if following is not None and following.type == "inline" else ""
 
 
 def code_lines(tokens: Sequence[Token], kinds: Sequence[str] = ("fence", "code_block")) -> set[int]:

@@ -45,7 +45,14 @@ from ..extension.warnings import ImpressWarnings, report, warn
 from .cutting import FOREIGN, SlideCutter, absolute_options, docname_of
 from .markdown import code_lines, heading_levels, markdown_parser, render_tokens
 from .model import DeckModel, Field, SlideModel
-from .myst_writer import MystDeck, MystSlide, directive_options, keep_heading_levels
+from .myst_writer import (
+    MystDeck,
+    MystSlide,
+    directive_options,
+    heading_steps,
+    keep_heading_levels,
+    link_headings_to_steps,
+)
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -478,6 +485,7 @@ def convert_markpress(text: str, source: str = "<deck>") -> tuple[MystDeck, list
     its level."""
     model = read_markpress(text)
     lines = text.splitlines()
+    steps = heading_steps(model.headings, model.slides)
     deck = MystDeck(front_matter=dict(model.front_matter))
     for slide in model.slides:
         first, last = slide.body
@@ -485,7 +493,7 @@ def convert_markpress(text: str, source: str = "<deck>") -> tuple[MystDeck, list
                 for number in range(first, last + 1)]
         levels = {number - first: heading.level for number, heading in model.headings.items()
                   if first <= number <= last}
-        text_lines = keep_heading_levels(body, levels)
+        text_lines = keep_heading_levels(link_headings_to_steps(body, steps), levels)
         deck.slides.append(
             MystSlide(directive_options(slide.options), "\n".join(text_lines).strip("\n"))
         )

@@ -33,7 +33,14 @@ from ..extension.warnings import ImpressWarnings, report, warn
 from .cutting import FOREIGN, SlideCutter, absolute_options, docname_of
 from .markdown import code_lines, heading_levels, markdown_parser, render_tokens
 from .model import DeckModel, Field, SlideModel
-from .myst_writer import MystDeck, MystSlide, directive_options, keep_heading_levels
+from .myst_writer import (
+    MystDeck,
+    MystSlide,
+    directive_options,
+    heading_steps,
+    keep_heading_levels,
+    link_headings_to_steps,
+)
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -517,6 +524,7 @@ def convert_mdpress(text: str, source: str = "<deck>") -> tuple[MystDeck, list[P
     attribute, which a MyST step does not take, is kept as a comment, with a note."""
     model = read_mdpress(text)
     lines = text.splitlines()
+    steps = heading_steps(model.headings, model.slides)
     deck = MystDeck(front_matter=dict(model.front_matter))
     for slide in model.slides:
         comments = list(slide.comments)
@@ -543,7 +551,7 @@ def convert_mdpress(text: str, source: str = "<deck>") -> tuple[MystDeck, list[P
             if first <= number <= last
         }
         options = directive_options(replace(slide.options, data=data))
-        text = "\n".join(keep_heading_levels(body, levels))
+        text = "\n".join(keep_heading_levels(link_headings_to_steps(body, steps), levels))
         deck.slides.append(MystSlide(options, text, comments))
     return deck, model.problems
 

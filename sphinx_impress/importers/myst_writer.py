@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+
+from docutils.nodes import make_id
 
 from ..core.options import StepOptions
 from ..core.problems import Problem
 from ..core.rel import RelOptions
 from ..core.values import AXES, DEFAULTS, format_number
+from .model import Heading, SlideModel
 
 
 @dataclass
@@ -238,4 +242,48 @@ def keep_heading_levels(lines: list[str], levels: dict[int, int]) -> list[str]:
         else:
             continue
         result[number : number + 1 + rule] = rubric(text, level).split("\n")
+    return result
+
+
+def heading_steps(headings: Mapping[int, Heading], slides: Sequence[SlideModel]) -> dict[str, str]:
+    """The step that shows each heading of a Markdown deck, by the heading's anchor
+    (the id its section has where the deck builds as it is, made from its text): the
+    slide's id, else ``step-N`` (its place), as the build names it. The first heading
+    of a text keeps it."""
+    anchors: dict[str, str] = {}
+    for line, heading in sorted(headings.items()):
+        anchor = make_id(heading.text)
+        if not anchor or anchor in anchors:
+            continue
+        for number, slide in enumerate(slides, start=1):
+            first, last = slide.body
+            if first <= line <= last or slide.line == line:
+                anchors[anchor] = slide.options.id or f"step-{number}"
+                break
+    return anchors
+
+
+#: A Markdown link to an anchor of the same page: ``](#name)`` (``](<#name>)``). (Raw
+#: HTML's links are the author's HTML, left as written where the deck builds as it is.)
+_ANCHOR_LINK = re.compile(r"(?P<head>\]\(<?#)(?P<anchor>[^)>\s]+)")
+
+#: A line that opens or closes a fenced code block.
+_FENCE = re.compile(r"^\s{0,3}(?:`{3,}|~{3,})")
+
+
+def link_headings_to_steps(lines: list[str], steps: Mapping[str, str]) -> list[str]:
+    """Markdown lines whose links to a heading's anchor lead to the step that shows
+    it (:func:`heading_steps`), as where the deck builds as it is, the heading's
+    section being its slide or inside it: in a step directive a heading is a rubric,
+    whose anchor the presentation does not know. Code is never touched."""
+    result = []
+    fenced = False
+    for line in lines:
+        if _FENCE.match(line):
+            fenced = not fenced
+        elif not fenced:
+            line = _ANCHOR_LINK.sub(
+                lambda found: found["head"] + steps.get(found["anchor"], found["anchor"]), line
+            )
+        result.append(line)
     return result
