@@ -49,13 +49,16 @@ def copy_raw_files(
             path = unquote(url.split("#", 1)[0].split("?", 1)[0])
             if not path or path.startswith("/"):
                 continue
-            source = (base / path).resolve()
-            target = (page_folder / path).resolve()
-            if (
-                source.is_file() and source.is_relative_to(srcdir)
-                and target.is_relative_to(outdir) and target.suffix.lower() != ".html"
-            ):
-                _write(target, source.read_bytes())
+            try:
+                source = (base / path).resolve()
+                target = (page_folder / path).resolve()
+                if (
+                    source.is_file() and source.is_relative_to(srcdir)
+                    and target.is_relative_to(outdir) and target.suffix.lower() != ".html"
+                ):
+                    _write(target, source.read_bytes())
+            except (OSError, ValueError):  # no file by that name (a NUL, too long)
+                continue
 
 
 def setup_raw_files(app: Sphinx) -> None:

@@ -59,7 +59,10 @@ def relocate(text: str, source: Path, target: Path) -> str:
         bare = path[1:-1] if bracketed else path
         name, mark, rest = bare.partition("#")
         name, query, after = name.partition("?")
-        if not name or _FIXED.match(name) or not (source / name).exists():
+        try:
+            if not name or _FIXED.match(name) or not (source / name).exists():
+                return path
+        except (OSError, ValueError):  # no file by that name (a NUL, too long)
             return path
         new = Path(os.path.relpath((source / name).resolve(), target.resolve())).as_posix()
         new = new + query + after + mark + rest
