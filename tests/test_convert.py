@@ -230,6 +230,32 @@ def test_no_slide_in_the_format_says_so(tmp_path, capsys):
     assert not out.exists()
 
 
+@pytest.mark.parametrize(
+    ("fmt", "named"),
+    # (an empty mdpress or markpress deck is one empty slide, in the build too)
+    [("hovercraft", "a hovercraft deck"), ("impressjs", "an impress.js page"),
+     ("revealjs", "a sphinx-revealjs deck")],
+)
+def test_no_slide_names_the_format_as_its_users_do(tmp_path, capsys, fmt, named):
+    deck = _deck(tmp_path, "empty.txt", "")
+    assert main(["convert", "--from", fmt, str(deck), "-o", str(tmp_path / "out.md")]) == 1
+    assert f"has no slide as {named} (is --from right?)" in capsys.readouterr().err
+
+
+def test_help_names_every_format(capsys):
+    from sphinx_impress.cli.convert import CONVERTERS, FORMAT_NAMES
+
+    assert set(FORMAT_NAMES) == set(CONVERTERS)
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    # argparse wraps lines after a hyphen too
+    summary = " ".join(capsys.readouterr().out.split()).replace("- ", "-")
+    line = summary.split("convert ", 1)[1].split(" pdf ", 1)[0]
+    for name in CONVERTERS:
+        shown = FORMAT_NAMES[name].split(" ", 1)[1].removesuffix(" deck").removesuffix(" page")
+        assert shown in line, (shown, line)
+
+
 def test_header_and_footer_of_a_titled_deck_become_comments(make_app, tmp_path, capsys):
     deck = _deck(
         tmp_path,

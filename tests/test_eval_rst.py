@@ -1,7 +1,7 @@
 """reST in MyST's ``eval-rst`` blocks works as in a reST file: footnotes of every kind
 are numbered and linked, substitutions defined in one block are replaced in another,
 and ``rst-class`` gives its class (myst-parser parses each block into a document of
-its own; sphinx_impress.importers.eval_rst registers what it found with the page)."""
+its own; sphinx_impress.extension.eval_rst registers what it found with the page)."""
 
 from __future__ import annotations
 

@@ -141,9 +141,11 @@ def test_closed_path_leaves_a_gap():
 
 def test_path_for_one_slide_warns():
     placed, problems = hovercraft_positions(
-        [{"data-x": "100"}, {"hovercraft-path": "m 0 0 l 100 0"}, {"data-x": "0", "data-y": "0"}]
+        [{"data-x": "100"}, {"hovercraft-path": "m 0 0 l 100 0"}, {"data-x": "0", "data-y": "0"}],
+        [{"data-x": 3}, {"hovercraft-path": 7}, {"data-x": 11, "data-y": 12}],
     )
-    assert [p.field for p in problems] == ["hovercraft-path"]
+    # reported at the field's line, as a warning of kind impress.field
+    assert [(p.kind, p.index, p.line) for p in problems] == [("field", 1, 7)]
     assert (placed[1]["x"], placed[1]["y"]) == (100, 0)
 
 
@@ -275,15 +277,17 @@ def test_numbers_out_of_range_warn_where_written(make_app, tmp_path, name):
 
 def test_positions_never_leave_the_limits():
     placed, problems = hovercraft_positions(
-        [{"data-x": "r-9000000", "data-scale": "r-2"}, {}, {"data-rotate": "1e9"}]
+        [{"data-x": "r-9000000", "data-scale": "r-2"}, {}, {"data-rotate": "1e9"}],
+        [{"data-x": 2, "data-scale": 3}, {}, {"data-rotate": 9}],
     )
     # relative values go on being added, and each result is clamped where it falls
     assert [p["x"] for p in placed] == [-9000000, -10000000, -10000000]
     # a scale must stay greater than 0 (any positive scale is kept, sphinx_impress.core.values)
     assert all(p["scale"] > 0 for p in placed)
     assert [p["rotate-z"] for p in placed] == [0, 0, 0]
-    assert [(p.index, p.field) for p in problems] == [
-        (0, "data-scale"), (1, None), (1, None), (2, "data-rotate"), (2, None), (2, None),
+    # at the line of the field at fault; a value carried over has no line of its own
+    assert [(p.index, p.line) for p in problems] == [
+        (0, 3), (1, None), (1, None), (2, 9), (2, None), (2, None),
     ]
 
 
@@ -313,20 +317,21 @@ def test_repeated_fields_are_joined_as_hovercraft_did(make_app, tmp_path):
 
 def test_a_scale_that_comes_to_zero_or_less_is_one():
     placed, problems = hovercraft_positions(
-        [{"data-scale": "0.5"}, {"data-scale": "r-0.5"}, {"data-scale": "r-1"}, {}]
+        [{"data-scale": "0.5"}, {"data-scale": "r-0.5"}, {"data-scale": "r-1"}, {}],
+        [{"data-scale": 1}, {"data-scale": 2}, {"data-scale": 3}, {}],
     )
     assert [p["scale"] for p in placed] == [0.5, 1.0, 1.0, 1.0]
     # hovercraft carries a relative value to the next slide: r-1 comes to 0 again there
-    assert [(p.index, p.field) for p in problems] == [
-        (1, "data-scale"), (2, "data-scale"), (3, None)
-    ]
+    assert [(p.index, p.line) for p in problems] == [(1, 2), (2, 3), (3, None)]
     assert problems[0].message == (
         "the scale comes to 0: a scale must be greater than 0, got 0; using 1"
     )
     # an absolute scale of 0 is refused where it is written; the slide keeps its scale
-    placed, problems = hovercraft_positions([{"data-scale": "2"}, {"data-scale": "0"}])
+    placed, problems = hovercraft_positions(
+        [{"data-scale": "2"}, {"data-scale": "0"}], [{"data-scale": 1}, {"data-scale": 5}]
+    )
     assert [p["scale"] for p in placed] == [2.0, 2.0]
-    assert problems[0].field == "data-scale" and "greater than 0" in problems[0].message
+    assert problems[0].line == 5 and "greater than 0" in problems[0].message
 
 
 def test_a_path_of_many_elliptical_arcs_is_measured_with_bounded_work(monkeypatch):

@@ -10,11 +10,11 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from helpers import STEP_AXES, located_warnings, soup, steps
+from helpers import STEP_AXES, build_files, located_warnings, soup, steps
 
 from sphinx_impress.cli import main
-from sphinx_impress.importers.impressjs import read_impressjs
-from sphinx_impress.importers.myst import step_options
+from sphinx_impress.importers.impressjs import convert_impressjs, read_impressjs
+from sphinx_impress.importers.myst_writer import directive_options, write_myst
 
 #: Each step's id, classes and (x, y, z, scale, rotate-x, rotate-y, rotate-z) as
 #: impress.js 1.x places it: a missing x, y or z is the previous step's (its rel
@@ -111,39 +111,57 @@ def test_what_cannot_be_carried_over_is_reported_where_it_is(converted):
     assert "wrote " in captured.out and "5 slides, 1 with speaker notes, 5 warnings" in captured.out
 
 
-def test_rel_plugin_attributes_are_written_with_what_they_inherit():
+def test_rel_plugin_attributes_are_kept_and_placed_as_the_plugin_places_them(
+    make_app, tmp_path
+):
     page = """<div id="impress">
-      <div id="a" class="step" data-x="100" data-y="50"></div>
-      <div id="b" class="step" data-rel-x="1000" data-rel-position="relative"></div>
-      <div id="c" class="step" data-rotate-y="90"></div>
-      <div id="d" class="step" data-y="0" data-rel-reset data-rel-z="5"></div>
-      <div id="e" class="step" data-rel-to="a"></div>
+      <div id="a" class="step" data-x="100" data-y="50">A</div>
+      <div id="b" class="step" data-rel-x="1000" data-rel-position="relative">B</div>
+      <div id="c" class="step" data-rotate-y="90">C</div>
+      <div id="d" class="step" data-y="0" data-rel-reset data-rel-z="5">D</div>
+      <div id="e" class="step" data-rel-to="a">E</div>
+      <div id="f" class="step">F</div>
     </div>"""
-    model, _ = read_impressjs(page)
+    model = read_impressjs(page)
     options = [slide.options for slide in model.slides]
     # before the first rel attribute: every axis absolute
+    assert model.rel_from == 1
     assert {a: v.number for a, v in options[0].axes.items()} == {
         "x": 100, "y": 50, "z": 0, "rotate-x": 0, "rotate-y": 0, "rotate-z": 0, "scale": 1
     }
-    # what the converter writes for each step: the rel plugin's options as step options
-    rel = [
-        {k.replace("rel-to", "data-rel-to"): v for k, v in step_options(o, every_axis=False)
-         if k.startswith("data-rel-") or k == "rel-to"}
+    # from it on, what each step writes, as it writes it: what it inherits comes from
+    # the rel plugin's rules when the deck is placed (sphinx_impress.core.rel)
+    written = [
+        {k: v for k, v in directive_options(o, every_axis=False) if k != "id"}
         for o in options[1:]
     ]
-    zero = dict.fromkeys(("data-rel-y", "data-rel-z", "data-rel-rotate-x",
-                          "data-rel-rotate-y", "data-rel-rotate-z"), "0")
-    assert rel[0] == {"data-rel-x": "1000", **zero, "data-rel-position": "relative"}
-    # inherited by the next step, the rotation it writes stops the rotation offset
-    assert rel[1] == {"data-rel-x": "1000", **zero, "data-rel-position": "relative"}
-    assert {a: v.number for a, v in options[2].axes.items()} == {"rotate-y": 90}
-    # reset, then its own offset; an absolute y stops the y offset
-    assert rel[2]["data-rel-x"] == "0" and rel[2]["data-rel-z"] == "5"
-    assert rel[2]["data-rel-reset"] == ""
-    # rel-to a step in absolute mode: its offsets are zeros and its mode is taken
-    assert rel[3]["data-rel-to"] == "a" and rel[3]["data-rel-x"] == "0"
-    assert rel[3]["data-rel-position"] == "absolute"
-    assert not options[3].axes or set(options[3].axes) == {"y"}
+    assert written == [
+        {"data-rel-x": "1000", "data-rel-position": "relative"},
+        {"rotate-y": "90"},
+        {"y": "0", "data-rel-z": "5", "data-rel-reset": ""},
+        # rel-to alone: the mode it takes from the step it names, so that the step is
+        # the rel plugin's (a MyST rel-to alone counts relative values only)
+        {"rel-to": "a", "data-rel-position": "absolute"},
+        {},
+    ]
+    deck = convert_impressjs(page)[0]
+    app = build_files(
+        make_app, tmp_path / "src", {"index.md": write_myst(deck)},
+        'extensions = ["myst_parser", "sphinx_impress"]\n',
+    )
+    placed = [
+        (s.id, s.numbers["data-x"], s.numbers["data-y"], s.numbers["data-z"],
+         s.numbers["data-rotate-y"])
+        for s in steps(soup(app.outdir / "index.html"))
+    ]
+    # where impress.js's rel plugin puts them: b moves on from a; c inherits b's move
+    # (relative mode, in b's frame); d resets the moves and moves 5 along z in c's
+    # frame, turned 90 degrees about y, with y given; e counts from a, which is in
+    # absolute mode, so none of a's moves or rotation; f goes on from e, moving nothing
+    assert placed == [
+        ("a", 100, 50, 0, 0), ("b", 1100, 50, 0, 0), ("c", 2100, 50, 0, 90),
+        ("d", 2105, 0, 0, 90), ("e", 100, 50, 0, 0), ("f", 100, 50, 0, 0),
+    ]
 
 
 def test_page_without_root_converts_nothing(tmp_path, capsys):
@@ -154,3 +172,44 @@ def test_page_without_root_converts_nothing(tmp_path, capsys):
     assert "line 1: this page has no impress.js root element" in err
     assert not (tmp_path / "out.md").exists()
 
+
+
+def test_link_titles_are_kept(make_app, tmp_path):
+    page = """<div id="impress"><div id="a" class="step">
+      <p><a href="https://example.org" title='Say "hi"'>site</a></p>
+    </div></div>"""
+    deck = convert_impressjs(page)[0]
+    app = build_files(
+        make_app, tmp_path / "src", {"index.md": write_myst(deck)},
+        'extensions = ["myst_parser", "sphinx_impress"]\n',
+    )
+    step = steps(soup(app.outdir / "index.html"))[0].element
+    assert step.find("a", href="https://example.org")["title"] == 'Say "hi"'
+
+
+def test_images_with_attributes_are_image_directives_whose_files_are_copied(make_app, tmp_path):
+    page = """<div id="impress">
+      <div id="a" class="step">
+        <img id="pie-image" class="bg" src="images/pie.png">
+        <p><img src="images/cone.png" alt="A cone" class="right" width="300"></p>
+        <img src="images/styled.png" style="position: absolute" title="kept as HTML">
+      </div></div>"""
+    deck = convert_impressjs(page)[0]
+    srcdir = tmp_path / "src"
+    (srcdir / "images").mkdir(parents=True)
+    for name in ("pie", "cone", "styled"):
+        (srcdir / "images" / f"{name}.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    app = build_files(
+        make_app, srcdir, {"index.md": write_myst(deck)},
+        'extensions = ["myst_parser", "sphinx_impress"]\n',
+    )
+    step = steps(soup(app.outdir / "index.html"))[0].element
+    images = step.find_all("img")
+    assert len(images) == 3
+    pie, cone = images[0], images[1]
+    assert (pie["id"], pie["class"]) == ("pie-image", ["bg"])
+    assert cone["alt"] == "A cone" and "right" in cone["class"]
+    for image in images:
+        # Sphinx copied the file to where the page loads it from (the styled image,
+        # raw HTML, by the impress builder)
+        assert (app.outdir / image["src"]).is_file(), image["src"]

@@ -122,7 +122,7 @@ def test_grid_and_random_layouts_are_deterministic():
 
 
 def test_unknown_layout_warns_and_uses_horizontal():
-    model, _ = read_markpress('<!--markpress-opt {"layout": "spiral"} markpress-opt-->\n# A\n')
+    model = read_markpress('<!--markpress-opt {"layout": "spiral"} markpress-opt-->\n# A\n')
     assert [(p.kind, p.line) for p in model.problems] == [("attributes", 1)]
     assert model.slides[0].options.axes["x"].number == 2600
 

@@ -291,3 +291,35 @@ def test_heading_levels_follow_the_number_of_hashes(make_app, tmp_path):
         for s in steps(page)
     ] == [[("h1", "One")], [("h2", "Two"), ("h3", "Three")], [("h1", "Setext")],
           [("h3", "Deep first")]]
+
+
+def test_the_deck_is_parsed_once(make_app, tmp_path, monkeypatch):
+    """myst-parser parses the deck once: the reader and the rendering share its tokens,
+    the attribute lines taken out of them. Where an attribute line runs on into the
+    text under it, only the text without it gives what mdpress showed (here, indented
+    code after the attribute line), so that text is parsed again."""
+    from markdown_it import MarkdownIt
+
+    parsed: list[str] = []
+    parse = MarkdownIt.parse
+
+    def counting(self, src, env=None):
+        parsed.append(src)
+        return parse(self, src, env)
+
+    monkeypatch.setattr(MarkdownIt, "parse", counting)
+    deck = "= data-x='100' id='a'\n# A\n\n---\n= data-x='900' id='b'\n\nB *text*\n"
+    app = build_files(make_app, tmp_path / "one", {"index.mdpress": deck}, CONF)
+    assert [source for source in parsed if "B *text*" in source] == [deck]
+    found = steps(soup(app.outdir / "index.html"))
+    assert [(s.id, s.numbers["data-x"]) for s in found] == [("a", 100), ("b", 900)]
+    assert found[1].element.find("em").get_text() == "text"
+    assert "data-x" not in root(soup(app.outdir / "index.html")).get_text()
+
+    parsed.clear()
+    deck = "# A\n\n---\n= data-x='900' id='b'\n    code = 1\n"
+    app = build_files(make_app, tmp_path / "two", {"index.mdpress": deck}, CONF)
+    assert len([source for source in parsed if "code = 1" in source]) == 2
+    second = by_id(soup(app.outdir / "index.html"))["b"]
+    assert second.element.find("pre").get_text().strip() == "code = 1"
+    assert "data-x" not in second.element.get_text()

@@ -26,7 +26,11 @@ from ..errors import ImpressError
 
 #: subcommand name -> (module under ``sphinx_impress.cli``, one-line help)
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
-    "convert": ("convert", "Write an mdpress or hovercraft deck as a MyST deck."),
+    "convert": (
+        "convert",
+        "Write a hovercraft, impress.js, markpress, mdpress or sphinx-revealjs deck as a "
+        "MyST deck.",
+    ),
     "pdf": ("pdf", "Print a built presentation to PDF, one page per step (headless Chromium)."),
     "present": (
         "present",

@@ -1,12 +1,12 @@
-"""``sphinx-impress convert``: write an mdpress or hovercraft deck once as a MyST deck
-that builds to the same steps at the same positions.
+"""``sphinx-impress convert``: write a deck of another tool (hovercraft, a hand-written
+impress.js page, markpress, mdpress, sphinx-revealjs) once as a MyST deck that builds
+to the same steps at the same positions.
 
-Each slide becomes a ``step`` directive with content, its position spelled out in
-absolute numbers (all seven axes), its id, classes and other ``data-*`` attributes
-kept. mdpress bodies are Markdown already and are kept as written; hovercraft bodies
-stay reStructuredText inside an ``eval-rst`` block, with ``.. note::`` turned into
-``.. notes::``. What cannot be carried over is kept as a MyST comment (``%``) and
-reported on standard error.
+Each slide becomes a ``step`` directive with content, its id, classes and other
+``data-*`` attributes kept, its position spelled out where the format gives one.
+Markdown bodies are kept as written; reStructuredText bodies stay inside an
+``eval-rst`` block, their format's directives rewritten. What cannot be carried over
+is kept as a MyST comment (``%``) and reported on standard error.
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ from ..importers.hovercraft import convert_hovercraft
 from ..importers.impressjs import convert_impressjs
 from ..importers.markpress import convert_markpress
 from ..importers.mdpress import convert_mdpress
-from ..importers.myst import write_myst
+from ..importers.myst_writer import MystDeck, write_myst
+from ..importers.paths import relocate
 from ..importers.revealjs_convert import convert_revealjs
 
 #: The formats ``--from`` takes, and the function that converts each: deck text and
@@ -33,6 +34,15 @@ CONVERTERS = {
     "impressjs": convert_impressjs,
     "markpress": convert_markpress,
     "revealjs": convert_revealjs,
+}
+
+#: What a deck of each format is called in messages.
+FORMAT_NAMES = {
+    "mdpress": "an mdpress deck",
+    "hovercraft": "a hovercraft deck",
+    "impressjs": "an impress.js page",
+    "markpress": "a markpress deck",
+    "revealjs": "a sphinx-revealjs deck",
 }
 
 
@@ -72,10 +82,12 @@ def run(args: argparse.Namespace) -> int:
         print(f"{args.input}: {where}{problem.message}", file=sys.stderr)
     if not deck.slides:
         raise ConvertError(
-            f"{args.input} has no slide as a {args.source_format} deck (is --from right?); "
+            f"{args.input} has no slide as {FORMAT_NAMES[args.source_format]} "
+            "(is --from right?); "
             "nothing written"
         )
     _relocate_files(deck.front_matter, args.input.parent, args.output.parent)
+    _relocate_bodies(deck, args.input.parent, args.output.parent)
     try:
         args.output.write_text(write_myst(deck), encoding="utf-8")
     except OSError as error:
@@ -110,6 +122,16 @@ def _relocate_files(front_matter: dict[str, object], source: Path, target: Path)
                 path = Path(os.path.relpath(source.resolve() / path, target.resolve())).as_posix()
             moved.append(f"{path} {rest}".strip())
         front_matter[key] = moved
+
+
+def _relocate_bodies(deck: MystDeck, source: Path, target: Path) -> None:
+    """Name the files the slides and the definitions name (images, includes,
+    downloads, what raw HTML loads) from folder ``target`` instead of ``source``
+    (:func:`~sphinx_impress.importers.paths.relocate`)."""
+    for slide in deck.slides:
+        slide.body = relocate(slide.body, source, target)
+    if deck.definitions:
+        deck.definitions = relocate("\n".join(deck.definitions), source, target).split("\n")
 
 
 def _has_notes(body: str) -> bool:

@@ -1,6 +1,7 @@
 """The Sphinx extension: configuration, nodes, directives, the read transform that
 finds slides, the presentation post-transform, the domain that holds what documents
-share, and the features (speaker notes, substeps), each with its own ``setup_*``."""
+share, the features (speaker notes, substeps), each with its own ``setup_*``, and the
+repair of reST in MyST's ``eval-rst`` blocks."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ def setup_extension(app: Sphinx) -> None:
     """Register every part of the extension that does not depend on an output format."""
     from .config import setup_config
     from .domain import setup_domain
+    from .eval_rst import setup_eval_rst
     from .nodes import setup_nodes
     from .notes import setup_notes
     from .presentation import setup_presentation
@@ -33,3 +35,4 @@ def setup_extension(app: Sphinx) -> None:
     setup_separators(app)
     setup_transforms(app)
     setup_presentation(app)
+    setup_eval_rst(app)

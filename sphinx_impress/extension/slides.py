@@ -47,7 +47,9 @@ def _markers(document: nodes.document) -> list[step]:
     return [node for node in document.findall(step) if not node["has_content"]]
 
 
-def _is_visible(node: nodes.Node) -> bool:
+def is_visible(node: nodes.Node) -> bool:
+    """Whether ``node`` shows anything on a slide: neither one of :data:`INVISIBLE`
+    nor a ``step`` directive without content (which only sets its slide's options)."""
     return not isinstance(node, INVISIBLE) and not _is_marker(node)
 
 
@@ -113,7 +115,7 @@ def find_slides(document: nodes.document) -> list[nodes.Element]:
         ),
         len(document.children),
     )
-    lead = [child for child in document.children[:first] if _is_visible(child)]
+    lead = [child for child in document.children[:first] if is_visible(child)]
     if all(_makes_no_slide(child) for child in lead):
         lead = []
     if lead:
@@ -313,7 +315,7 @@ def _front_matter(
                 for field in child.findall(nodes.field)
                 if field.parent is child and (key := field[0].astext())
             ]
-        if _is_visible(child):
+        if is_visible(child):
             break
     return []
 
@@ -403,7 +405,7 @@ class CollectSteps(SphinxTransform):
         if filetype in ("markdown", "restructuredtext"):
             assign_levels(self.document, filetype, docname, in_deck)
         if in_deck and filetype in ("markdown", "restructuredtext"):
-            split_at_separators(self.document, is_slide_section, _is_visible)
+            split_at_separators(self.document, is_slide_section, is_visible)
             _take_step_class_off(self.document)
             title = next((value for key, value, _ in fields if key == "title"), "")
             if title.strip():

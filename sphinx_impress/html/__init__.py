@@ -17,10 +17,12 @@ def setup_html(app: Sphinx) -> None:
     from .deck_files import setup_deck_files
     from .embedded import setup_embedded
     from .math import setup_math
+    from .raw_files import setup_raw_files
     from .themes import get_theme_path
 
     setup_builder(app)
     setup_embedded(app)
     setup_math(app)
     setup_deck_files(app)
+    setup_raw_files(app)
     app.add_html_theme("impress", get_theme_path())

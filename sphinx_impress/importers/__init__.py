@@ -12,16 +12,14 @@ if TYPE_CHECKING:
 
 def setup_importers(app: Sphinx) -> None:
     """Register the parser and file suffix of each format."""
-    from .eval_rst import setup_eval_rst
+    from .cutting import setup_foreign
     from .hovercraft import setup_hovercraft
     from .markpress import setup_markpress
     from .mdpress import setup_mdpress
     from .revealjs import setup_revealjs
-    from .slides import setup_foreign
 
     setup_mdpress(app)
     setup_hovercraft(app)
     setup_markpress(app)
     setup_foreign(app)
-    setup_eval_rst(app)
     setup_revealjs(app)

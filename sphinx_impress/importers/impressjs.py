@@ -15,29 +15,33 @@ Where each step stands follows impress.js 1.x, whose rel plugin is always on
 the previous step's value on that axis; rotations are 0 and the scale 1 when not
 given. A deck that uses none of the rel plugin's ``data-rel-*`` attributes is written
 with every axis as an absolute number. From the first step that uses one on, each step
-keeps the axes it writes and carries the rel plugin's attributes as step options of
-the same name, the values it inherits from the step before written out
-(``data-rel-x`` ... ``data-rel-rotate-z``, ``data-rel-position``), so that resolving
-them step by step gives what the rel plugin computes. A step without an id gets
-``step-N`` (its place, from 1), as impress.js names it, so links and goto attributes
-that name it keep working.
+keeps the axes and the rel plugin's attributes it writes (``data-rel-x`` ...
+``data-rel-rotate-z``, ``data-rel-position``, ``data-rel-to``, ``data-rel-reset``) as
+step options of the same name; what it inherits from the steps before comes from the
+rel plugin's rules when the deck is placed (:mod:`sphinx_impress.core.rel`, the one
+implementation of them). A step without an id gets ``step-N`` (its place, from 1), as
+impress.js names it, so links and goto attributes that name it keep working.
 """
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from bs4 import BeautifulSoup, Tag
+from docutils import nodes
 
 from ..core.options import RESERVED_CLASSES, parse_step_options
 from ..core.problems import Problem
+from ..core.rel import POSITION_MODES
+from .cutting import absolute_options
 from .model import DeckModel, Field, SlideModel
-from .myst import MystDeck, MystSlide, fence, step_options
-from .slides import absolute_options
+from .myst_writer import MystDeck, MystSlide, directive_options, fence, rubric
 
 #: The root element's attributes and the deck settings (front matter keys) they set.
 ROOT_SETTINGS = {
@@ -103,12 +107,18 @@ class ImpressjsStep:
 
 
 @dataclass
-class ImpressjsLayout:
-    """What the converter writes besides the model: each slide's content, and inline
-    style sheets of the page (kept as raw HTML in the first slide)."""
+class ImpressjsDeck(DeckModel):
+    """The deck model of an impress.js page, with ``contents``, what each slide holds;
+    ``styles``, the page's inline style sheets (kept as raw HTML in the first slide);
+    and ``rel_from``, the index of the first slide that uses the rel plugin (``None``:
+    none does). The slides before it give every axis as an absolute number; from it
+    on, each gives the axes and the rel plugin's attributes it writes, and the rel
+    plugin's rules (:mod:`sphinx_impress.core.rel`, applied when the deck is placed)
+    give it the rest."""
 
-    steps: list[ImpressjsStep] = field(default_factory=list)
+    contents: list[ImpressjsStep] = field(default_factory=list)
     styles: list[str] = field(default_factory=list)
+    rel_from: int | None = None
 
 
 class _StartTags(HTMLParser):
@@ -173,19 +183,19 @@ def parse_page(text: str) -> BeautifulSoup:
     return BeautifulSoup(text, "html5lib")
 
 
-def read_impressjs(text: str, source: str | None = None) -> tuple[DeckModel, ImpressjsLayout]:
+def read_impressjs(text: str, source: str | None = None) -> ImpressjsDeck:
     """Understand a hand-written impress.js page once (see the module).
 
     :returns: the deck model (title, settings of the root element, the page's style
         sheets and scripts as ``impress_deck_css_files`` and ``impress_deck_js_files``,
         one slide per step with its fields and options, every problem with its line)
-        and what each slide holds.
+        with what each slide holds.
     """
     page = parse_page(text)
     lines = _Lines(text)
     reader = _Reader(page, lines, Path(source).parent if source else None)
     reader.read()
-    return reader.model, reader.layout
+    return reader.model
 
 
 class _Reader:
@@ -193,9 +203,13 @@ class _Reader:
         self.folder = folder
         self.page = page
         self.lines = lines
-        self.model = DeckModel()
-        self.layout = ImpressjsLayout()
+        self.model = ImpressjsDeck()
         self.line_of: dict[int, int | None] = {}
+        #: The coordinates a step that gives none keeps (impress.js 1.x), as written.
+        self.coordinates = {"x": "0", "y": "0", "z": "0"}
+        #: The rel plugin's position mode after the last step, and after each by id.
+        self.mode = "absolute"
+        self.modes: dict[str, str] = {}
 
     def problem(self, kind: str, message: str, line: int | None, index: int | None = None) -> None:
         self.model.problems.append(Problem(kind, message, index, line))
@@ -247,7 +261,7 @@ class _Reader:
                         css.append(f"{element['href']} {media}".strip())
             elif element.name == "style":
                 if element.find_parent(class_="step") is None:
-                    self.layout.styles.append(_source_text(element))
+                    self.model.styles.append(_source_text(element))
                     self.problem(
                         "html",
                         "this inline style sheet is kept as raw HTML at the start of the "
@@ -311,44 +325,67 @@ class _Reader:
                     pieces.append((element, piece, number > 0))
             else:
                 pieces.append((element, None, False))
-        chain = _RelChain()
         for index, (element, markdown, clone) in enumerate(pieces):
             line = self.line_of.get(id(element))
-            slide = self._slide(index, element, markdown, clone, chain, line)
-            self.model.slides.append(slide)
-            self.layout.steps.append(ImpressjsStep(element, markdown))
+            self.model.slides.append(self._slide(index, element, markdown, clone, line))
+            self.model.contents.append(ImpressjsStep(element, markdown))
 
     def _slide(
-        self, index: int, element: Tag, markdown: str | None, clone: bool, chain: _RelChain,
-        line: int | None,
+        self, index: int, element: Tag, markdown: str | None, clone: bool, line: int | None
     ) -> SlideModel:
+        """One step's fields, comments and step options."""
         attributes = {name: _joined(value) for name, value in element.attrs.items()}
         fields = [Field(name, value, line or 0) for name, value in attributes.items()]
         comments: list[str] = []
-        options: dict[str, Any] = {}
         step_id = attributes.get("id", "")
-        if clone or not step_id:
-            step_id = f"step-{index + 1}"
-        options["id"] = step_id
+        options: dict[str, Any] = {
+            "id": f"step-{index + 1}" if clone or not step_id else step_id
+        }
+        classes = self._classes(attributes, markdown is not None, line, index)
+        if classes:
+            options["class"] = " ".join(classes)
+        options.update(self._other_options(attributes, markdown is not None, comments, line, index))
+        if self.model.rel_from is None and any(name in attributes for name in REL_ATTRIBUTES):
+            self.model.rel_from = index
+        options.update(self._placement(attributes))
+        if self.model.rel_from is not None:
+            parsed, problems = parse_step_options(options, f"step-{index + 1}")
+        else:
+            parsed, problems = absolute_options(options, number=index + 1)
+        for found in problems:
+            self.problem(found.kind, found.message, line, index)
+        return SlideModel(line or 0, (0, -1), fields, parsed, comments)
+
+    def _classes(
+        self, attributes: dict[str, str], markdown: bool, line: int | None, index: int
+    ) -> list[str]:
+        """The step's own classes: not ``step`` (nor ``markdown`` on a step of the
+        markdown extra), nor one of impress.js's own (with a problem)."""
         classes = [
             name for name in attributes.get("class", "").split()
-            if name != "step" and not (markdown is not None and name == "markdown")
+            if name != "step" and not (markdown and name == "markdown")
         ]
-        kept = [name for name in classes if name not in RESERVED_CLASSES]
         for name in classes:
-            if name not in kept:
+            if name in RESERVED_CLASSES:
                 self.problem(
                     "value",
                     f"the step class {name!r} is impress.js's own; it is left out", line, index,
                 )
-        if kept:
-            options["class"] = " ".join(kept)
+        return [name for name in classes if name not in RESERVED_CLASSES]
+
+    def _other_options(
+        self, attributes: dict[str, str], markdown: bool, comments: list[str],
+        line: int | None, index: int,
+    ) -> dict[str, str]:
+        """The step options of the attributes that do not place the step; an attribute
+        with none is kept in ``comments``, with a problem."""
+        options: dict[str, str] = {}
         for name, value in attributes.items():
             if name in ("id", "class") or name in PLACE or name in REL_ATTRIBUTES:
                 continue
             if name in STEP_OPTIONS:
                 options[STEP_OPTIONS[name]] = value
-            elif name == "data-markdown-dialect" and markdown is not None:
+            elif name == "data-markdown-dialect" and markdown:
                 continue
             elif name.startswith("data-"):
                 options[name] = value
@@ -361,15 +398,39 @@ class _Reader:
                     line,
                     index,
                 )
-        options.update(chain.place(attributes))
-        if chain.started:
-            parsed, problems = parse_step_options(options, f"step-{index + 1}")
-        else:
-            parsed, problems = absolute_options(options, number=index + 1)
-        for found in problems:
-            self.problem(found.kind, found.message, line, index)
-        slide = SlideModel(line or 0, (0, -1), fields, parsed, comments)
-        return slide
+        return options
+
+    def _placement(self, attributes: dict[str, str]) -> dict[str, str]:
+        """The step options that place a step: the axes it writes (``data-rotate-z``
+        before ``data-rotate``, as impress.js reads them), and the rel plugin's
+        attributes as written. Before the first step that uses the rel plugin, a step
+        that gives no ``data-x``, ``data-y`` or ``data-z`` keeps the previous step's
+        (impress.js 1.x, where the rel plugin is always on and moves nothing then).
+
+        A step with ``data-rel-to`` alone also gets the position mode it takes from the
+        step it names, written out: a MyST step's ``rel-to`` without a rel plugin
+        option counts relative values from that step, and is no rel plugin step."""
+        placed = {
+            axis: attributes[name].strip()
+            for name, axis in PLACE.items()
+            if name in attributes and not (name == "data-rotate" and "data-rotate-z" in attributes)
+        }
+        target = attributes.get("data-rel-to", "").strip()
+        self.mode = self.modes.get(target, self.mode)
+        written = attributes.get("data-rel-position", "").strip().lower()
+        if written in POSITION_MODES:
+            self.mode = written
+        if attributes.get("id"):
+            self.modes[attributes["id"]] = self.mode
+        if self.model.rel_from is not None:
+            placed.update((name, attributes[name]) for name in REL_ATTRIBUTES if name in attributes)
+            if target and "data-rel-position" not in attributes:
+                placed["data-rel-position"] = self.mode
+            return placed
+        for axis in ("x", "y", "z"):
+            self.coordinates[axis] = placed.get(axis, self.coordinates[axis])
+            placed[axis] = self.coordinates[axis]
+        return placed
 
 
 def _markdown_slides(text: str) -> list[str]:
@@ -382,110 +443,27 @@ def _markdown_slides(text: str) -> list[str]:
     return MARKDOWN_SEPARATOR.split(text)
 
 
-class _RelChain:
-    """Where steps stand under impress.js's rel plugin, as step options.
-
-    Before any step uses a ``data-rel-*`` attribute, :meth:`place` gives the absolute
-    axes (x, y, z carried over from the step before when not given; rotations 0, scale
-    1). From the first that uses one (:attr:`started`), it gives the axes a step writes
-    and the rel plugin's values in effect on it, inherited ones written out."""
-
-    def __init__(self) -> None:
-        self.started = False
-        self.current = {"x": "0", "y": "0", "z": "0"}
-        self.relative = dict.fromkeys(REL_OFFSETS, "0")
-        self.position = "absolute"
-        self.by_id: dict[str, tuple[dict[str, str], str]] = {}
-
-    def place(self, attributes: dict[str, str]) -> dict[str, str]:
-        if not self.started and any(name in attributes for name in REL_ATTRIBUTES):
-            self.started = True
-        if not self.started:
-            return self._absolute(attributes)
-        return self._relative(attributes)
-
-    def _absolute(self, attributes: dict[str, str]) -> dict[str, str]:
-        placed: dict[str, str] = {}
-        for name in ("data-x", "data-y", "data-z"):
-            axis = PLACE[name]
-            if name in attributes:
-                self.current[axis] = attributes[name].strip()
-            placed[axis] = self.current[axis]
-        for name, axis in PLACE.items():
-            if name in attributes and axis not in ("x", "y", "z"):
-                placed[axis] = attributes[name].strip()
-        if "data-rotate" in attributes and "data-rotate-z" in attributes:
-            # impress.js reads data-rotate-z first
-            placed["rotate-z"] = attributes["data-rotate-z"].strip()
-        self._remember(attributes)
-        return placed
-
-    def _relative(self, attributes: dict[str, str]) -> dict[str, str]:
-        target = attributes.get("data-rel-to")
-        if target and target in self.by_id:
-            # the rel plugin takes the named step's offsets and mode (its own, or zeros
-            # when it is not in relative mode)
-            relative, position = self.by_id[target]
-            self.position = position
-            if position == "relative":
-                self.relative = dict(relative)
-            else:
-                self.relative = dict.fromkeys(REL_OFFSETS, "0")
-        if "data-rel-reset" in attributes:
-            self.relative = dict.fromkeys(REL_OFFSETS, "0")
-        self.position = attributes.get("data-rel-position", self.position)
-        for name in REL_OFFSETS:
-            if name in attributes:
-                self.relative[name] = attributes[name].strip()
-        # an absolute value on an axis stops the offset on it, for this step and after
-        for axis, rel in (("data-x", "data-rel-x"), ("data-y", "data-rel-y"),
-                          ("data-z", "data-rel-z")):
-            if axis in attributes:
-                self.relative[rel] = "0"
-        for axis in ("x", "y", "z"):
-            rel = f"data-rel-rotate-{axis}"
-            if f"data-rotate-{axis}" in attributes or attributes.get("data-rel-reset") == "all":
-                self.relative[rel] = "0"
-        if "data-rotate" in attributes:
-            self.relative["data-rel-rotate-z"] = "0"
-        placed: dict[str, str] = {}
-        for name, axis in PLACE.items():
-            if name in attributes and not (name == "data-rotate" and "data-rotate-z" in attributes):
-                placed[axis] = attributes[name].strip()
-        placed.update(self.relative)
-        placed["data-rel-position"] = self.position
-        for name in ("data-rel-to", "data-rel-reset"):
-            if name in attributes:
-                placed[name] = attributes[name]
-        self._remember(attributes)
-        return placed
-
-    def _remember(self, attributes: dict[str, str]) -> None:
-        if attributes.get("id"):
-            self.by_id[attributes["id"]] = (dict(self.relative), self.position)
-
-
 def convert_impressjs(text: str, source: str = "<deck>") -> tuple[MystDeck, list[Problem]]:
     """The MyST deck of a hand-written impress.js page, and the problems its reader
     found: each step a ``step`` directive with its id, classes and place, its content
     as Markdown where it maps (headings, paragraphs, emphasis, code, links, images,
     lists, quotes, notes, substeps) and as raw HTML where it does not."""
-    model, layout = read_impressjs(text, source)
+    model = read_impressjs(text, source)
     deck = MystDeck(front_matter=dict(model.front_matter))
-    for index, (slide, content) in enumerate(zip(model.slides, layout.steps, strict=True)):
+    for index, (slide, content) in enumerate(zip(model.slides, model.contents, strict=True)):
         writer = _MarkdownWriter()
         if content.markdown is not None:
             body = content.markdown.rstrip().lstrip("\n")
         else:
             body = writer.blocks(_content_of(content.element))
-        if index == 0 and layout.styles:
-            css = "\n".join(layout.styles).strip("\n")
+        if index == 0 and model.styles:
+            css = "\n".join(model.styles).strip("\n")
             body = _raw(f"<style>\n{css}\n</style>") + ("\n\n" + body if body else "")
         # a step under the rel plugin keeps only the axes it writes: the plugin gives it
         # the others
-        absolute = slide.options.rel is None and slide.options.rel_to is None
+        absolute = model.rel_from is None or index < model.rel_from
         deck.slides.append(
-            MystSlide(step_options(slide.options, every_axis=absolute), body, slide.comments)
+            MystSlide(directive_options(slide.options, every_axis=absolute), body, slide.comments)
         )
     return deck, model.problems
 
@@ -529,7 +507,7 @@ class _MarkdownWriter:
         inline: list[Any] = []
 
         def flush() -> None:
-            text = self._inline_all(inline).strip()
+            text = _image_directive(inline) or self._inline_all(inline).strip()
             inline.clear()
             if text:
                 parts.append(text)
@@ -554,42 +532,54 @@ class _MarkdownWriter:
         return "\n\n".join(parts)
 
     def block(self, element: Tag) -> str:
-        name = element.name
+        """One block element as Markdown: notes and substeps as their directives, an
+        element with attributes as raw HTML, the others as what they map to."""
         classes = _classes(element)
-        others = {k for k in element.attrs if k != "class"}
-        if name == "div" and classes == ["notes"] and not others:
-            body = _MarkdownWriter().blocks(list(element.children))
-            if not body.strip():
-                return ""
-            marks = fence(body)
-            return f"{marks}{{notes}}\n{body}\n{marks}"
-        if classes == ["substep"] and not others:
-            inner = list(element.children) if name in ("div", "section") else [_bare(element)]
-            body = _MarkdownWriter().blocks(inner)
-            marks = fence(body)
-            return f"{marks}{{substep}}\n{body}\n{marks}"
+        plain = not {name for name in element.attrs if name != "class"}
+        if plain and classes == ["notes"] and element.name == "div":
+            return self._directive("notes", list(element.children), keep_empty=False)
+        if plain and classes == ["substep"]:
+            inner = (list(element.children) if element.name in ("div", "section")
+                     else [_bare(element)])
+            return self._directive("substep", inner)
         if element.attrs:
             return _raw(str(element))
-        if name in _HEADINGS:
-            text = self._inline_all(list(element.children)).strip()
-            level = int(name[1])
-            if not text or "\n" in text:
-                return _raw(str(element))
-            if level == 1 and not self.opened:
-                return f"# {text}"
-            return f"```{{rubric}} {text}\n:heading-level: {level}\n```"
-        if name == "p":
-            return self._inline_all(list(element.children)).strip()
-        if name in ("ul", "ol"):
+        if element.name in _HEADINGS:
+            return self._heading(element)
+        if element.name in ("ul", "ol"):
             return self._list(element) or _raw(str(element))
-        if name == "pre":
-            return self._code(element)
-        if name == "blockquote":
-            body = _MarkdownWriter().blocks(list(element.children))
-            return "\n".join(f"> {line}".rstrip() for line in body.splitlines())
-        if name in ("div", "section", "article", "header", "footer", "main"):
-            return _MarkdownWriter().blocks(list(element.children))
-        return _raw(str(element))
+        writer = self._BLOCKS.get(element.name)
+        return writer(self, element) if writer else _raw(str(element))
+
+    @staticmethod
+    def _directive(name: str, children: list[Any], keep_empty: bool = True) -> str:
+        body = _MarkdownWriter().blocks(children)
+        if not keep_empty and not body.strip():
+            return ""
+        marks = fence(body)
+        return f"{marks}{{{name}}}\n{body}\n{marks}"
+
+    def _heading(self, element: Tag) -> str:
+        """The step's opening ``h1`` as ``#``, another heading as a ``rubric`` with its
+        level; a heading that is no single line of text as raw HTML."""
+        text = self._inline_all(list(element.children)).strip()
+        level = int(element.name[1])
+        if not text or "\n" in text:
+            return _raw(str(element))
+        if level == 1 and not self.opened:
+            return f"# {text}"
+        return rubric(text, level)
+
+    def _paragraph(self, element: Tag) -> str:
+        children = list(element.children)
+        return _image_directive(children) or self._inline_all(children).strip()
+
+    def _quote(self, element: Tag) -> str:
+        body = _MarkdownWriter().blocks(list(element.children))
+        return "\n".join(f"> {line}".rstrip() for line in body.splitlines())
+
+    def _container(self, element: Tag) -> str:
+        return _MarkdownWriter().blocks(list(element.children))
 
     def _list(self, element: Tag) -> str | None:
         lines = []
@@ -620,35 +610,62 @@ class _MarkdownWriter:
         return "".join(self._inline(child) for child in children)
 
     def _inline(self, node: Any) -> str:
+        """One inline node as Markdown where it maps without loss, else as raw HTML."""
         name = getattr(node, "name", None)
         if name is None:
             if type(node).__name__ == "Comment":
                 return ""
-            text = re.sub(r"\s+", " ", str(node))
-            return _ESCAPE.sub(r"\\\1", text)
+            return _ESCAPE.sub(r"\\\1", re.sub(r"\s+", " ", str(node)))
         attributes = set(node.attrs)
         if name in _INLINE and not attributes:
             inner = self._inline_all(list(node.children)).strip()
             return f"{_INLINE[name]}{inner}{_INLINE[name]}" if inner else ""
-        if name == "code" and not attributes:
-            text = node.get_text()
-            ticks = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
-            padding = " " if text.startswith("`") or text.endswith("`") else ""
-            return f"{ticks}{padding}{text}{padding}{ticks}"
-        if (
-            name == "a" and attributes <= {"href", "title"}
-            and _LINKABLE.match(str(node.get("href", "")))
-        ):
-            inner = self._inline_all(list(node.children)).strip()
-            return f"[{inner}]({_link(node['href'])})"
-        if name == "img" and attributes <= {"src", "alt", "title"} and node.get("src"):
-            alt = _ESCAPE.sub(r"\\\1", node.get("alt", ""))
-            return f"![{alt}]({_link(node['src'])})"
-        if name == "br" and not attributes:
-            return "\\\n"
-        if name == "span" and not attributes:
-            return self._inline_all(list(node.children))
-        return str(node)
+        writer = self._INLINES.get(name)
+        written = writer(self, node, attributes) if writer else None
+        return str(node) if written is None else written
+
+    def _code_span(self, node: Tag, attributes: set[str]) -> str | None:
+        if attributes:
+            return None
+        text = node.get_text()
+        ticks = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+        padding = " " if text.startswith("`") or text.endswith("`") else ""
+        return f"{ticks}{padding}{text}{padding}{ticks}"
+
+    def _link_of(self, node: Tag, attributes: set[str]) -> str | None:
+        if not attributes <= {"href", "title"} or not _LINKABLE.match(str(node.get("href", ""))):
+            return None
+        inner = self._inline_all(list(node.children)).strip()
+        return f"[{inner}]({_link(_joined(node['href']))}{_title(node)})"
+
+    def _image(self, node: Tag, attributes: set[str]) -> str | None:
+        if not attributes <= {"src", "alt"} or not node.get("src"):
+            return None
+        alt = _ESCAPE.sub(r"\\\1", _joined(node.get("alt", "")))
+        return f"![{alt}]({_link(_joined(node['src']))})"
+
+    def _line_break(self, node: Tag, attributes: set[str]) -> str | None:
+        return None if attributes else "\\\n"
+
+    def _span(self, node: Tag, attributes: set[str]) -> str | None:
+        return None if attributes else self._inline_all(list(node.children))
+
+    #: Block elements without attributes, and how each is written.
+    _BLOCKS: ClassVar[dict[str, Callable[[_MarkdownWriter, Tag], str]]] = {
+        "p": _paragraph,
+        "pre": _code,
+        "blockquote": _quote,
+        **dict.fromkeys(("div", "section", "article", "header", "footer", "main"), _container),
+    }
+
+    #: Inline elements and how each is written (``None``: as raw HTML).
+    _INLINES: ClassVar[dict[str, Callable[[_MarkdownWriter, Tag, set[str]], str | None]]] = {
+        "code": _code_span,
+        "a": _link_of,
+        "img": _image,
+        "br": _line_break,
+        "span": _span,
+    }
 
 
 def _bare(element: Tag) -> Tag:
@@ -656,6 +673,45 @@ def _bare(element: Tag) -> Tag:
     copy = element.__copy__()
     copy.attrs = {}
     return copy
+
+
+#: The attributes of an ``img`` that the ``image`` directive gives it, by its option.
+_IMAGE_OPTIONS = {"alt": "alt", "class": "class", "width": "width", "height": "height",
+                  "id": "name"}
+
+
+def _image_directive(children: list[Any]) -> str | None:
+    """An image alone (with only white space around it) whose attributes the
+    ``image`` directive has (:data:`_IMAGE_OPTIONS`) as that directive, so that
+    Sphinx copies its file into the output as it copies every image; ``None`` for
+    anything else (a Markdown image, or raw HTML)."""
+    shown = [child for child in children if getattr(child, "name", None) or str(child).strip()]
+    if len(shown) != 1 or getattr(shown[0], "name", None) != "img":
+        return None
+    image: Tag = shown[0]
+    source = _joined(image.get("src", "")).strip()
+    attributes = {name: _joined(value) for name, value in image.attrs.items() if name != "src"}
+    if not source or source.startswith("data:") or set(attributes) <= {"alt"}:
+        return None
+    if not set(attributes) <= set(_IMAGE_OPTIONS):
+        return None
+    if "id" in attributes and nodes.make_id(attributes["id"]) != attributes["id"]:
+        return None  # the id Sphinx would make of it is another: CSS would miss it
+    lines = [f"```{{image}} {source}"]
+    for name, value in attributes.items():
+        if name in ("width", "height") and value.strip().isdigit():
+            value = f"{value.strip()}px"
+        lines.append(f":{_IMAGE_OPTIONS[name]}: {json.dumps(value, ensure_ascii=False)}"
+                     if name == "alt" else f":{_IMAGE_OPTIONS[name]}: {value}")
+    return "\n".join([*lines, "```"])
+
+
+def _title(node: Tag) -> str:
+    """A link's ``title`` as Markdown writes it after the target, or ``""``."""
+    if not node.has_attr("title"):
+        return ""
+    title = _joined(node["title"]).replace("\\", "\\\\").replace('"', '\\"')
+    return f' "{title}"'
 
 
 def _link(target: str) -> str:

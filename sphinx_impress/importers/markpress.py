@@ -41,11 +41,18 @@ from myst_parser.parsers.sphinx_ import MystParser
 
 from ..core.problems import Problem
 from ..extension.nodes import HEADING_LEVEL
-from ..extension.warnings import ImpressWarnings, warn
-from .mdpress import markdown_parser
+from ..extension.warnings import ImpressWarnings, report, warn
+from .cutting import FOREIGN, SlideCutter, absolute_options, docname_of
+from .markdown import code_lines, heading_levels, markdown_parser, render_tokens
 from .model import DeckModel, Field, SlideModel
-from .myst import MystDeck, MystSlide, keep_heading_levels, step_options
-from .slides import FOREIGN, SlideCutter, absolute_options, docname_of
+from .myst_writer import (
+    MystDeck,
+    MystSlide,
+    directive_options,
+    heading_steps,
+    keep_heading_levels,
+    link_headings_to_steps,
+)
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -172,35 +179,31 @@ class MarkpressLayout:
 
     slides: list[MarkpressSlide] = field(default_factory=list)
     hidden: set[int] = field(default_factory=set)
-    #: The level of each heading outside code, by its line.
-    headings: dict[int, int] = field(default_factory=dict)
 
 
-def read_markpress(text: str, md: MarkdownIt | None = None) -> tuple[DeckModel, MarkpressLayout]:
+def read_markpress(text: str, md: MarkdownIt | None = None) -> DeckModel:
     """Understand a markpress deck once (see the module).
 
-    :returns: the deck model (title, each slide's body lines, attributes as fields
-        and step options, every problem with its line) and the deck's line layout.
+    :returns: the deck model: the title, each slide's body lines (its line: its first),
+        attributes as fields and step options, every problem with its line, the
+        headings, and markpress's own lines (the options block, ``slide-attr``
+        comments, separators), which are hidden.
     """
     md = md or markdown_parser()
     lines = text.splitlines()
     tokens = md.parse(text)
-    code = {
-        line
-        for token in tokens
-        if token.type in ("fence", "code_block") and token.map
-        for line in range(*token.map)
-    }
-    reader = _Reader(lines, code)
+    reader = _Reader(lines, code_lines(tokens))
     reader.read_options(text)
     reader.cut()
-    reader.layout.headings = {
-        token.map[0]: int(token.tag[1])
-        for token in tokens
-        if token.type == "heading_open" and token.level == 0 and token.map
-    }
+    # markpress cuts the text into slides before it reads the Markdown: the headings
+    # are those of the text without its own lines (a line of text over a separator
+    # is no setext heading)
+    shown = ["" if number in reader.layout.hidden else line
+             for number, line in enumerate(lines)]
+    reader.model.headings = heading_levels(md.parse("\n".join(shown) + "\n"))
     reader.place()
-    return reader.model, reader.layout
+    reader.model.hidden = {number + 1 for number in reader.layout.hidden}
+    return reader.model
 
 
 class _Reader:
@@ -421,24 +424,27 @@ class MarkpressParser(MystParser):
             )
             config = MdParserConfig()
         md = markdown_parser(config)
-        model, layout = read_markpress(inputstring, md)
+        model = read_markpress(inputstring, md)
         lines = inputstring.splitlines()
-        for number in layout.hidden:
-            lines[number] = ""  # keeps every other line where it was
-        md.options["document"] = document
-        md.render("\n".join(lines) + "\n")
+        for number in model.hidden:
+            lines[number - 1] = ""  # keeps every other line where it was
+        # markpress cut the text into slides before reading its Markdown: what is left
+        # of it is other Markdown (a separator under a line of text underlined no
+        # heading), so it is parsed on its own
+        md_env: dict[str, Any] = {}
+        render_tokens(md, md.parse("\n".join(lines) + "\n", md_env), md_env, document)
         title = model.front_matter.get("title")
         if title and "title" not in document:
             document["title"] = str(title)
         for section in document.findall(nodes.section):
-            level = layout.headings.get((section.line or 0) - 1)
-            if level:
-                section[HEADING_LEVEL] = level
-        self._cut(document, model, layout)
+            heading = model.headings.get(section.line or 0)
+            if heading:
+                section[HEADING_LEVEL] = heading.level
+        self._cut(document, model)
         document[FOREIGN] = FILE_TYPE
 
-    def _cut(self, document: nodes.document, model: DeckModel, layout: MarkpressLayout) -> None:
-        starts = [slide.start + 1 for slide in layout.slides[1:]]
+    def _cut(self, document: nodes.document, model: DeckModel) -> None:
+        starts = [slide.line for slide in model.slides[1:]]
         position = 0
 
         def opens(node: nodes.Node) -> int:
@@ -457,18 +463,17 @@ class MarkpressParser(MystParser):
             head.append(children.pop(0))
         document.clear()
         cutter.cut(children, document.get("source", ""))
-        while len(cutter.slides) < len(layout.slides):
+        while len(cutter.slides) < len(model.slides):
             cutter.open_empty()
         document.extend(head)
         document.extend(cutter.prelude)
         docname = docname_of(document)
-        for problem in model.problems:
-            warn(problem.message, ImpressWarnings(problem.kind), (docname, problem.line))
-        for slide, cut, lines in zip(model.slides, cutter.slides, layout.slides, strict=True):
+        report(model.problems, docname, docname)
+        for slide, cut in zip(model.slides, cutter.slides, strict=True):
             for rule in list(cut.node.findall(nodes.transition)):
                 if not isinstance(rule.parent, nodes.section):
                     rule.replace_self(nodes.raw("", "<hr />", format="html"))
-            cut.node.line = lines.start + 1
+            cut.node.line = slide.line
             cut.node["impress_options"] = slide.options
             document.append(cut.node)
 
@@ -478,20 +483,19 @@ def convert_markpress(text: str, source: str = "<deck>") -> tuple[MystDeck, list
     its Markdown, without markpress's own lines, every axis as the deck places it, a
     heading that the step would show at another level written as a ``rubric`` with
     its level."""
-    model, layout = read_markpress(text)
+    model = read_markpress(text)
     lines = text.splitlines()
+    steps = heading_steps(model.headings, model.slides)
     deck = MystDeck(front_matter=dict(model.front_matter))
     for slide in model.slides:
         first, last = slide.body
-        body = [
-            "" if number in layout.hidden else lines[number]
-            for number in range(first - 1, last)
-        ]
-        levels = {number - (first - 1): level for number, level in layout.headings.items()
-                  if first - 1 <= number < last}
-        text_lines = keep_heading_levels(body, levels)
+        body = ["" if number in model.hidden else lines[number - 1]
+                for number in range(first, last + 1)]
+        levels = {number - first: heading.level for number, heading in model.headings.items()
+                  if first <= number <= last}
+        text_lines = keep_heading_levels(link_headings_to_steps(body, steps), levels)
         deck.slides.append(
-            MystSlide(step_options(slide.options), "\n".join(text_lines).strip("\n"))
+            MystSlide(directive_options(slide.options), "\n".join(text_lines).strip("\n"))
         )
     return deck, model.problems
 

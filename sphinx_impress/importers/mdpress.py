@@ -25,17 +25,22 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from myst_parser.config.main import MdParserConfig
-from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
-from myst_parser.parsers.mdit import create_md_parser
 from myst_parser.parsers.sphinx_ import MystParser
 
-from .._compat import open_every_heading_level
 from ..core.problems import Problem
 from ..extension.nodes import HEADING_LEVEL
-from ..extension.warnings import ImpressWarnings, warn
+from ..extension.warnings import ImpressWarnings, report, warn
+from .cutting import FOREIGN, SlideCutter, absolute_options, docname_of
+from .markdown import code_lines, heading_levels, markdown_parser, render_tokens
 from .model import DeckModel, Field, SlideModel
-from .myst import MystDeck, MystSlide, keep_heading_levels, step_options
-from .slides import FOREIGN, SlideCutter, absolute_options, docname_of
+from .myst_writer import (
+    MystDeck,
+    MystSlide,
+    directive_options,
+    heading_steps,
+    keep_heading_levels,
+    link_headings_to_steps,
+)
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -172,9 +177,6 @@ class MdpressLayout:
     #: Lines that mdpress split slides at but that underline the line of text above
     #: them as a heading (CommonMark's setext heading), so they separate nothing.
     underlines: list[int] = field(default_factory=list)
-    #: The level (the number of ``#``, or 1 and 2 for ``=`` and ``-`` underlines) of
-    #: each heading outside code, by its first line.
-    headings: dict[int, int] = field(default_factory=dict)
 
     @property
     def separators(self) -> set[int]:
@@ -182,32 +184,19 @@ class MdpressLayout:
         return {slide.separator for slide in self.slides if slide.separator is not None}
 
 
-class SlideRenderer(SphinxRenderer):
-    """myst-parser's Sphinx renderer, for a file of slides: a slide may open with a
-    heading of any level (mdpress decks use ``##``), so the first heading of a level
-    is not reported as a jump from the document's level."""
-
-    def setup_render(self, options: dict[str, Any], env: Any) -> None:
-        """Set up as myst-parser does, with every heading level open at the top."""
-        super().setup_render(options, env)
-        open_every_heading_level(self, self.document)
-
-
-def markdown_parser(config: MdParserConfig | None = None) -> MarkdownIt:
-    """myst-parser's Markdown parser with ``config`` (default: MyST's defaults),
-    rendering with :class:`SlideRenderer`."""
-    return create_md_parser(config or MdParserConfig(), SlideRenderer)
-
-
-def read_layout(text: str, md: MarkdownIt | None = None) -> MdpressLayout:
+def read_layout(
+    text: str, md: MarkdownIt | None = None, tokens: Sequence[Token] | None = None
+) -> MdpressLayout:
     """Find the slides of an mdpress deck.
 
     A separator is a thematic break of ``-`` at the top level of the Markdown, as
     ``md`` (myst-parser's parser) reads it, so code fences, indented code and
     ``---`` heading underlines are told apart exactly as in the slide bodies.
+
+    :param tokens: ``md``'s tokens of ``text``, when they are parsed already.
     """
-    md = md or markdown_parser()
-    tokens = md.parse(text)
+    if tokens is None:
+        tokens = (md or markdown_parser()).parse(text)
     body, front_matter = _front_matter(tokens)
     breaks = [
         (token.map[0], token.markup)
@@ -216,31 +205,36 @@ def read_layout(text: str, md: MarkdownIt | None = None) -> MdpressLayout:
     ]
     separators = [line for line, markup in breaks if set(markup) == {"-"}]
     lines = text.splitlines()
+    layout = MdpressLayout(body, front_matter=front_matter)
+    layout.slides = _slides(tokens, lines, body, separators)
+    layout.rules = [line for line, markup in breaks if set(markup) != {"-"}]
+    layout.stray_attributes = _stray_attributes(tokens, lines, layout)
+    layout.underlines = _underlines(tokens, lines)
+    return layout
+
+
+def _slides(
+    tokens: Sequence[Token], lines: Sequence[str], body: int, separators: Sequence[int]
+) -> list[MdpressSlide]:
+    """The slides between the separators, each with its attribute line and whether it
+    has content."""
     starts = [(None, body), *((line, line + 1) for line in separators)]
     ends = [*separators, len(lines)]
-    layout = MdpressLayout(body, front_matter=front_matter)
-    layout.rules = [line for line, markup in breaks if set(markup) != {"-"}]
     shown = [
         token.map
         for token in tokens
         if token.level == 0 and token.map and token.nesting >= 0
         and token.type not in _INVISIBLE_TOKENS
     ]
+    slides = []
     for (separator, start), end in zip(starts, ends, strict=True):
         slide = MdpressSlide(separator, start, end)
         if start < end and lines[start].startswith("="):
             slide.attributes = start
         first = start + (1 if slide.attributes is not None else 0)
         slide.content = any(a < end and b > first for a, b in shown)
-        layout.slides.append(slide)
-    layout.stray_attributes = _stray_attributes(tokens, lines, layout)
-    layout.underlines = _underlines(tokens, lines)
-    layout.headings = {
-        token.map[0]: int(token.tag[1])
-        for token in tokens
-        if token.type == "heading_open" and token.level == 0 and token.map
-    }
-    return layout
+        slides.append(slide)
+    return slides
 
 
 def _front_matter(tokens: Sequence[Token]) -> tuple[int, dict[str, Any]]:
@@ -262,12 +256,7 @@ def _stray_attributes(
     tokens: Sequence[Token], lines: Sequence[str], layout: MdpressLayout
 ) -> list[int]:
     """Lines written like an attribute line that set no slide (not code)."""
-    code = {
-        line
-        for token in tokens
-        if token.type in ("fence", "code_block", "html_block") and token.map
-        for line in range(*token.map)
-    }
+    code = code_lines(tokens, ("fence", "code_block", "html_block"))
     taken = {slide.attributes for slide in layout.slides}
     return [
         index
@@ -287,74 +276,101 @@ def _underlines(tokens: Sequence[Token], lines: Sequence[str]) -> list[int]:
     return found
 
 
-def read_mdpress(text: str, md: MarkdownIt | None = None) -> tuple[DeckModel, MdpressLayout]:
+def read_mdpress(
+    text: str, md: MarkdownIt | None = None, tokens: Sequence[Token] | None = None
+) -> DeckModel:
     """Understand an mdpress deck once: where its slides are (:func:`read_layout`),
     what each slide's attribute line gives its step, and every problem with its line.
 
-    :returns: the deck model (front matter ``title`` and ``author`` as written; each
-        slide's body lines, attributes as fields and step options, a missing axis 0, a
-        missing scale 1) and the deck's line layout, which the parser cuts the rendered
-        document by.
+    :param tokens: ``md``'s tokens of ``text``, when they are parsed already.
+    :returns: the deck model: front matter ``title`` and ``author`` as written; each
+        slide's body lines, attributes as fields and step options (a missing axis 0, a
+        missing scale 1), its line that of its separator (the first slide's: its first
+        line); the headings, the rules of ``*`` and ``_`` that stay inside their slide,
+        and the attribute lines (hidden).
     """
     md = md or markdown_parser()
-    layout = read_layout(text, md)
+    if tokens is None:
+        tokens = md.parse(text)
+    layout = read_layout(text, md, tokens)
     lines = text.splitlines()
     model = DeckModel(front_matter=dict(layout.front_matter))
+    model.headings = heading_levels(tokens)
+    model.rules = [line + 1 for line in layout.rules]
+    model.hidden = {slide.attributes + 1 for slide in layout.slides if slide.attributes is not None}
+    model.problems.extend(_layout_problems(layout))
+    for index, slide in enumerate(layout.slides):
+        model.slides.append(_slide(index, slide, lines, model.problems))
+    return model
 
-    def problem(kind: str, message: str, line: int, index: int | None = None) -> None:
-        model.problems.append(Problem(kind, message, index, line))
 
+def _layout_problems(layout: MdpressLayout) -> list[Problem]:
+    """What the author should hear about the deck's separators and attribute lines."""
+    problems = []
     if not layout.separators:
-        problem(
+        problems.append(Problem(
             "separator",
             "this mdpress deck has no slide separator (a line of ---): it is built as one slide",
-            layout.body + 1,
-        )
-    for line in layout.underlines:
-        problem(
+            line=layout.body + 1,
+        ))
+    problems.extend(
+        Problem(
             "separator",
             "this line of - underlines the text above it as a heading (CommonMark), so it "
             "does not separate slides as mdpress did; for a new slide, leave a blank line "
             "above it",
-            line + 1,
+            line=line + 1,
         )
-    for line in layout.stray_attributes:
-        problem(
+        for line in layout.underlines
+    )
+    problems.extend(
+        Problem(
             "attributes",
             "this line is written like an mdpress attribute line, but only one directly "
             "after a separator (or on the deck's first line) sets a slide's step; it is "
             "shown as text, as mdpress showed it",
-            line + 1,
+            line=line + 1,
         )
-    for index, slide in enumerate(layout.slides):
-        fields: list[Field] = []
-        comments: list[str] = []
-        if slide.attributes is not None:
-            fields = _attribute_fields(
-                lines[slide.attributes], slide.attributes + 1, problem, index, comments
-            )
-        if slide.attributes is None and not slide.content:
-            where = slide.separator if slide.separator is not None else slide.start
-            problem(
-                "separator", "this slide is empty: nothing between its separator and the next",
-                where + 1, index,
-            )
-        attributes = {
-            item.name: item.value
-            for item in fields
-            if item.name in KNOWN_ATTRIBUTES or item.name.startswith("data-")
-        }
-        style = attributes.pop("style", None)
-        options, option_problems = absolute_options(attributes, number=index + 1)
-        for found in option_problems:
-            problem(found.kind, found.message, slide.start + 1, index)
-        if style is not None:
-            # written on the step element as it is, like the data-* attributes
-            options = replace(options, data={**options.data, "style": style})
-        first = slide.start + (2 if slide.attributes is not None else 1)
-        opens = slide.separator + 1 if slide.separator is not None else slide.start + 1
-        model.slides.append(SlideModel(opens, (first, slide.end), fields, options, comments))
-    return model, layout
+        for line in layout.stray_attributes
+    )
+    return problems
+
+
+def _slide(
+    index: int, slide: MdpressSlide, lines: Sequence[str], problems: list[Problem]
+) -> SlideModel:
+    """One slide's fields, comments and step options; its problems go to ``problems``."""
+
+    def problem(kind: str, message: str, line: int, index: int | None = None) -> None:
+        problems.append(Problem(kind, message, index, line))
+
+    fields: list[Field] = []
+    comments: list[str] = []
+    if slide.attributes is not None:
+        fields = _attribute_fields(
+            lines[slide.attributes], slide.attributes + 1, problem, index, comments
+        )
+    if slide.attributes is None and not slide.content:
+        where = slide.separator if slide.separator is not None else slide.start
+        problem(
+            "separator", "this slide is empty: nothing between its separator and the next",
+            where + 1, index,
+        )
+    attributes = {
+        item.name: item.value
+        for item in fields
+        if item.name in KNOWN_ATTRIBUTES or item.name.startswith("data-")
+    }
+    style = attributes.pop("style", None)
+    options, option_problems = absolute_options(attributes, number=index + 1)
+    for found in option_problems:
+        problem(found.kind, found.message, slide.start + 1, index)
+    if style is not None:
+        # written on the step element as it is, like the data-* attributes
+        options = replace(options, data={**options.data, "style": style})
+    first = slide.start + (2 if slide.attributes is not None else 1)
+    opens = slide.separator + 1 if slide.separator is not None else slide.start + 1
+    return SlideModel(opens, (first, slide.end), fields, options, comments)
 
 
 def _attribute_fields(
@@ -402,22 +418,43 @@ def _attribute_fields(
 _INVISIBLE_TOKENS = frozenset({"myst_line_comment", "myst_target", "front_matter", "hr"})
 
 
+def without_lines(tokens: Sequence[Token], lines: set[int]) -> list[Token] | None:
+    """``tokens`` without the paragraphs that are exactly one of ``lines`` (1-based):
+    the tokens the text with those lines blank gives, or ``None`` where one of the
+    lines runs on into the text under it or is read as something else (a heading's
+    text), so that only a parse of that text gives them."""
+    kept = list(tokens)
+    for line in sorted(lines, reverse=True):
+        index = next(
+            (i for i, token in enumerate(kept) if token.map and token.map[0] == line - 1),
+            None,
+        )
+        if index is None:
+            return None
+        opening = kept[index]
+        if opening.type != "paragraph_open" or opening.map != [line - 1, line]:
+            return None
+        del kept[index : index + 3]  # paragraph_open, inline, paragraph_close
+    return kept
+
+
 class MdpressParser(MystParser):
     """Sphinx source parser for mdpress decks (file type ``mdpress``).
 
-    The deck is read by :func:`read_mdpress`; its Markdown is rendered by myst-parser
-    with the project's MyST settings (attribute lines left out) and cut into one
-    ``step`` node with content per slide, with the step options the model gives; a
-    heading keeps its level (``##`` is an ``h2`` on every slide).
-    Every problem of the model is a located warning: ``impress.attributes``,
-    ``impress.separator`` and those of the ``step`` options.
+    The deck is parsed once by myst-parser with the project's MyST settings and read by
+    :func:`read_mdpress`; its tokens, without the attribute lines, are rendered and cut
+    into one ``step`` node with content per slide, with the step options the model
+    gives; a heading keeps its level (``##`` is an ``h2`` on every slide). (Where an
+    attribute line runs on into the text under it, the text without it is parsed
+    again, as mdpress left it out.) Every problem of the model is a located warning:
+    ``impress.attributes``, ``impress.separator`` and those of the ``step`` options.
     """
 
     # myst-parser declares it on instances, docutils on the class: either way a tuple
     supported = (FILE_TYPE,)  # type: ignore[misc]
 
     def parse(self, inputstring: str, document: nodes.document) -> None:
-        """Render the slide bodies with myst-parser, then cut the document into
+        """Parse and read the deck, render its slide bodies, then cut the document into
         slides at the separators."""
         env = getattr(document.settings, "env", None)
         config = getattr(env, "myst_config", None)
@@ -431,30 +468,31 @@ class MdpressParser(MystParser):
             )
             config = MdParserConfig()
         md = markdown_parser(config)
-        model, layout = read_mdpress(inputstring, md)
-        lines = inputstring.splitlines()
-        for slide in layout.slides:
-            if slide.attributes is not None:
-                lines[slide.attributes] = ""  # keeps every other line where it was
-        # as MystParser.parse does, with the configuration found above
-        md.options["document"] = document
-        md.render("\n".join(lines) + "\n")
-        title = layout.front_matter.get("title")
+        md_env: dict[str, Any] = {}
+        tokens = md.parse(inputstring, md_env)
+        model = read_mdpress(inputstring, md, tokens)
+        body = without_lines(tokens, model.hidden)
+        if body is None:
+            lines = inputstring.splitlines()
+            for number in model.hidden:
+                lines[number - 1] = ""  # keeps every other line where it was
+            md_env = {}
+            body = md.parse("\n".join(lines) + "\n", md_env)
+        render_tokens(md, body, md_env, document)
+        title = model.front_matter.get("title")
         if title and "title" not in document:
             document["title"] = str(title)
         for section in document.findall(nodes.section):
             # the heading keeps its number of # on every slide (HEADING_LEVEL)
-            level = layout.headings.get((section.line or 0) - 1)
-            if level:
-                section[HEADING_LEVEL] = level
-        self._cut(document, model, layout)
+            heading = model.headings.get(section.line or 0)
+            if heading:
+                section[HEADING_LEVEL] = heading.level
+        self._cut(document, model)
         document[FOREIGN] = FILE_TYPE
 
-    def _cut(self, document: nodes.document, model: DeckModel, layout: MdpressLayout) -> None:
-        separators = layout.separators
-        cutter = SlideCutter(
-            lambda node: node.line is not None and node.line - 1 in separators, "start"
-        )
+    def _cut(self, document: nodes.document, model: DeckModel) -> None:
+        separators = {slide.line for slide in model.slides[1:]}
+        cutter = SlideCutter(lambda node: node.line in separators, "start")
         children = list(document.children)
         head = []
         while children and isinstance(children[0], nodes.field_list | nodes.docinfo):
@@ -464,15 +502,15 @@ class MdpressParser(MystParser):
         document.extend(head)
         document.extend(cutter.prelude)
         docname = docname_of(document)
-        for problem in model.problems:
-            warn(problem.message, ImpressWarnings(problem.kind), (docname, problem.line))
-        for slide, cut, lines in zip(model.slides, cutter.slides, layout.slides, strict=True):
+        report(model.problems, docname, docname)
+        for index, (slide, cut) in enumerate(zip(model.slides, cutter.slides, strict=True)):
             for rule in list(cut.node.findall(nodes.transition)):
                 if not isinstance(rule.parent, nodes.section):
                     # a horizontal rule of * or _ directly in a slide: docutils allows
                     # transitions only in sections, so it is written as HTML's own rule
                     rule.replace_self(nodes.raw("", "<hr />", format="html"))
-            cut.node.line = lines.start + 1
+            # the line after the slide's separator (the first slide: its first line)
+            cut.node.line = slide.line + (1 if index else 0)
             cut.node["impress_options"] = slide.options
             document.append(cut.node)
 
@@ -484,8 +522,9 @@ def convert_mdpress(text: str, source: str = "<deck>") -> tuple[MystDeck, list[P
     which is written as a ``rubric`` with its level; every axis is written as the build
     places it. A ``style``
     attribute, which a MyST step does not take, is kept as a comment, with a note."""
-    model, layout = read_mdpress(text)
+    model = read_mdpress(text)
     lines = text.splitlines()
+    steps = heading_steps(model.headings, model.slides)
     deck = MystDeck(front_matter=dict(model.front_matter))
     for slide in model.slides:
         comments = list(slide.comments)
@@ -499,19 +538,20 @@ def convert_mdpress(text: str, source: str = "<deck>") -> tuple[MystDeck, list[P
                 line=line,
             ))
         data = {name: value for name, value in slide.options.data.items() if name != "style"}
-        body = list(lines[slide.body[0] - 1 : slide.body[1]])
-        for rule in layout.rules:
-            if slide.body[0] - 1 <= rule < slide.body[1]:
+        first, last = slide.body
+        body = list(lines[first - 1 : last])
+        for rule in model.rules:
+            if first <= rule <= last:
                 # a rule of * or _ inside a slide: docutils allows a transition only
                 # in a section, so it is written as HTML's own rule
-                body[rule - slide.body[0] + 1] = "<hr />"
+                body[rule - first] = "<hr />"
         levels = {
-            number - (slide.body[0] - 1): level
-            for number, level in layout.headings.items()
-            if slide.body[0] - 1 <= number < slide.body[1]
+            number - first: heading.level
+            for number, heading in model.headings.items()
+            if first <= number <= last
         }
-        options = step_options(replace(slide.options, data=data))
-        text = "\n".join(keep_heading_levels(body, levels))
+        options = directive_options(replace(slide.options, data=data))
+        text = "\n".join(keep_heading_levels(link_headings_to_steps(body, steps), levels))
         deck.slides.append(MystSlide(options, text, comments))
     return deck, model.problems
 

@@ -12,7 +12,7 @@ number and highlight lines). While a document is read
 (:data:`~sphinx_impress.extension.slides.READ_EVENT`), :func:`read_revealjs` turns
 them into what sphinx-impress has: in a deck, a ``revealjs-break`` is a separator (a
 slide boundary), a ``revealjs-section``'s options set its slide's step where impress.js
-has a counterpart (:func:`step_options`) and give an ``impress.revealjs`` warning where
+has a counterpart (:func:`read_slide_options`) and give an ``impress.revealjs`` warning where
 it has none; everywhere, notes are ``notes`` and fragments ``substep`` s.
 
 When ``sphinx_revealjs`` is listed in ``extensions``, its directives stay registered
@@ -77,7 +77,7 @@ class revealjs_directive(nodes.General, nodes.Element):
 
 class _AnyOptions(dict[str, Any]):
     """An ``option_spec`` that takes every option as written (reveal.js plugins read
-    any ``data-*`` attribute); :func:`step_options` checks them."""
+    any ``data-*`` attribute); :func:`read_slide_options` checks them."""
 
     def __missing__(self, key: str) -> Any:
         return directives.unchanged
@@ -231,7 +231,7 @@ _NO_COUNTERPART = {
 }
 
 
-def step_options(options: Mapping[str, Any]) -> tuple[StepOptions, list[str]]:
+def read_slide_options(options: Mapping[str, Any]) -> tuple[StepOptions, list[str]]:
     """The step options that reveal.js slide options (``revealjs-section``,
     ``revealjs-break``) come to, and a message for each option without a counterpart.
 
@@ -323,11 +323,12 @@ def read_revealjs(app: Sphinx, document: nodes.document, in_deck: bool) -> None:
     ``revealjs-slide`` give a warning. Outside decks they are dropped, as
     sphinx-revealjs's HTML builders drop them. Everywhere ``revealjs-notes`` are
     ``notes`` and ``revealjs-fragments`` ``substep`` s, a code block's
-    ``:data-line-numbers:`` numbers it and highlights those lines, and in a deck with
+    ``:data-line-numbers:`` numbers it and highlights those lines (``:data-ln-start-from:``
+    numbers it from that number), and in a deck with
     ``revealjs_notes_from_comments`` the comments are speaker notes.
 
     Warnings (``impress.revealjs``): each option without a counterpart
-    (:func:`step_options`), ``revealjs-vertical`` and ``revealjs-slide``, a custom
+    (:func:`read_slide_options`), ``revealjs-vertical`` and ``revealjs-slide``, a custom
     fragment effect, and step-by-step line highlights.
     """
     for node in list(document.findall(nodes.Element)):
@@ -335,21 +336,8 @@ def read_revealjs(app: Sphinx, document: nodes.document, in_deck: bool) -> None:
         if name is None or node.parent is None:
             continue
         _locate(node)
-        if name == "revealjs-notes":
-            block = notes()
-            block.source, block.line = node.source, node.line
-            block.extend(child for child in node.children if not isinstance(child, nodes.title))
-            node.replace_self(block)
-        elif name == "revealjs-fragments":
-            custom = any("custom" in c.get("classes", ()) for c in node.findall(nodes.Element))
-            if in_deck and custom:
-                warn(
-                    "revealjs-fragments :custom-effect: has no counterpart in impress.js, "
-                    "whose substeps appear; left out",
-                    ImpressWarnings.REVEALJS,
-                    node,
-                )
-            node.replace_self(_substeps(list(node.children), node))
+        if name in _READ_EVERYWHERE:
+            _READ_EVERYWHERE[name](node, in_deck)
         elif not in_deck:
             node.parent.remove(node)
         elif name == "revealjs-break":
@@ -357,18 +345,9 @@ def read_revealjs(app: Sphinx, document: nodes.document, in_deck: bool) -> None:
         elif name == "revealjs-section":
             _read_section(node)
         else:
-            given = ", ".join(sorted(_options(node))) or "no options"
-            warn(
-                f"{name} sets reveal.js options ({given}) for "
-                f"{'a column of slides' if name == 'revealjs-vertical' else 'the whole deck'}, "
-                "which impress.js has no counterpart for; left out (set the steps' options, "
-                "or the deck's impress_* settings)",
-                ImpressWarnings.REVEALJS,
-                node,
-            )
-            node.parent.remove(node)
+            _read_deck_settings(node, name)
     for code in document.findall(nodes.literal_block):
-        if "data-line-numbers" in code.attributes:
+        if "data-line-numbers" in code.attributes or "data-ln-start-from" in code.attributes:
             _number_lines(code, in_deck)
     if in_deck and getattr(app.config, "revealjs_notes_from_comments", False):
         for comment in list(document.findall(nodes.comment)):
@@ -376,6 +355,43 @@ def read_revealjs(app: Sphinx, document: nodes.document, in_deck: bool) -> None:
             said.source, said.line = comment.source, comment.line
             said.append(nodes.paragraph("", comment.astext()))
             comment.replace_self(said)
+
+
+def _read_notes(node: nodes.Element, in_deck: bool) -> None:
+    block = notes()
+    block.source, block.line = node.source, node.line
+    block.extend(child for child in node.children if not isinstance(child, nodes.title))
+    node.replace_self(block)
+
+
+def _read_fragments(node: nodes.Element, in_deck: bool) -> None:
+    custom = any("custom" in c.get("classes", ()) for c in node.findall(nodes.Element))
+    if in_deck and custom:
+        warn(
+            "revealjs-fragments :custom-effect: has no counterpart in impress.js, "
+            "whose substeps appear; left out",
+            ImpressWarnings.REVEALJS,
+            node,
+        )
+    node.replace_self(_substeps(list(node.children), node))
+
+
+#: The directives read in every document (decks and pages), and how.
+_READ_EVERYWHERE = {"revealjs-notes": _read_notes, "revealjs-fragments": _read_fragments}
+
+
+def _read_deck_settings(node: nodes.Element, name: str) -> None:
+    """``revealjs-vertical`` and ``revealjs-slide`` in a deck: a warning, nothing else."""
+    given = ", ".join(sorted(_options(node))) or "no options"
+    warn(
+        f"{name} sets reveal.js options ({given}) for "
+        f"{'a column of slides' if name == 'revealjs-vertical' else 'the whole deck'}, "
+        "which impress.js has no counterpart for; left out (set the steps' options, "
+        "or the deck's impress_* settings)",
+        ImpressWarnings.REVEALJS,
+        node,
+    )
+    node.parent.remove(node)
 
 
 def _marker(options: StepOptions, where: nodes.Element) -> step:
@@ -390,7 +406,7 @@ def _report(problems: list[str], name: str, where: nodes.Element) -> None:
 
 
 def _read_section(node: nodes.Element) -> None:
-    options, problems = step_options(_options(node))
+    options, problems = read_slide_options(_options(node))
     _report(problems, "revealjs-section", node)
     if options == StepOptions():
         node.parent.remove(node)
@@ -402,7 +418,7 @@ def _read_break(node: nodes.Element) -> None:
     """A separator, with its options and the section's title, where content follows
     before the next section; nothing where none does."""
     raw = _options(node)
-    options, problems = step_options(raw)
+    options, problems = read_slide_options(raw)
     _report(problems, "revealjs-break", node)
     parent = node.parent
     content = []
@@ -437,9 +453,15 @@ _STEPS = re.compile(r"\s*\|\s*")
 
 def _number_lines(block: nodes.literal_block, in_deck: bool) -> None:
     """reveal.js's ``data-line-numbers``: numbered lines, the ones it lists highlighted
-    (the first set of lines where it highlights step by step, ``1|2-3``)."""
-    value = _text(block["data-line-numbers"])
+    (the first set of lines where it highlights step by step, ``1|2-3``);
+    ``data-ln-start-from``: numbered lines from that number (sphinx-revealjs numbers
+    the lines then, with or without ``data-line-numbers``)."""
+    value = _text(block.get("data-line-numbers"))
     block["linenos"] = True
+    start = _text(block.get("data-ln-start-from"))
+    if start.isdigit():
+        numbered: dict[str, Any] = block.setdefault("highlight_args", {})
+        numbered["linenostart"] = int(start)
     if not value:
         return
     first, *more = _STEPS.split(value)

@@ -1,13 +1,13 @@
-"""reST inside MyST's ``eval-rst`` blocks, made whole: the decks ``sphinx-impress
-convert`` writes keep each slide's reStructuredText in ``eval-rst`` blocks, and
-myst-parser (4.x, 5.x) parses such a block into a document of its own and then moves
-its nodes into the page. What the reStructuredText parser registered with that other
-document — footnotes and their references (auto-numbered ``[#]_``, ``[#name]_``,
-symbols ``[*]_``, numbers ``[1]_``), citations, substitution definitions, ids and
-names, hyperlink reference names, and the pending transforms of directives such as
-``class`` (``rst-class``) — is then unknown to the page's document: references stay
-unresolved, ``|name|`` is undefined, and an auto-numbered footnote without a number
-stops the HTML writer.
+"""reST inside MyST's ``eval-rst`` blocks, made whole, in every MyST document (the
+decks ``sphinx-impress convert`` writes keep each slide's reStructuredText in such
+blocks, and any page may use them): myst-parser (4.x, 5.x) parses such a block into a
+document of its own and then moves its nodes into the page. What the reStructuredText
+parser registered with that other document — footnotes and their references
+(auto-numbered ``[#]_``, ``[#name]_``, symbols ``[*]_``, numbers ``[1]_``), citations,
+substitution definitions, ids and names, hyperlink reference names, and the pending
+transforms of directives such as ``class`` (``rst-class``) — is then unknown to the
+page's document: references stay unresolved, ``|name|`` is undefined, and an
+auto-numbered footnote without a number stops the HTML writer.
 
 :class:`AdoptEvalRst` registers those nodes with the page's document before docutils'
 transforms that use them (classes, substitutions, footnotes, references) run, as if

@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+
+from docutils.nodes import make_id
 
 from ..core.options import StepOptions
 from ..core.problems import Problem
 from ..core.rel import RelOptions
 from ..core.values import AXES, DEFAULTS, format_number
+from .model import Heading, SlideModel
 
 
 @dataclass
@@ -58,6 +62,18 @@ def fence(body: str, least: int = 3) -> str:
     return "`" * max([least, *(run + 1 for run in runs)])
 
 
+def rubric(text: str, level: int) -> str:
+    """A heading of ``level`` inside a step as a ``rubric`` directive with its
+    ``heading-level``, ``text`` its argument (MyST inline markup). Fenced with tildes
+    when the text holds a backtick: a backtick fence's info string cannot hold one
+    (CommonMark, "Fenced code blocks"), so inline code would end the directive."""
+    if "`" in text:
+        marks = "~" * max([3, *(len(run) + 1 for run in re.findall(r"~{3,}", text))])
+    else:
+        marks = "```"
+    return f"{marks}{{rubric}} {text}\n:heading-level: {level}\n{marks}"
+
+
 def write_myst(deck: MystDeck) -> str:
     """The MyST text of ``deck``."""
     import yaml
@@ -71,10 +87,7 @@ def write_myst(deck: MystDeck) -> str:
         # front matter is metadata; the document's title (the page's <title>) is set
         # by docutils' title directive, as the deck's own title set it
         parts.append(f"```{{title}} {' '.join(str(title).split())}\n```\n")
-    definitions = "\n".join(deck.definitions).strip("\n")
-    if definitions:
-        marks = fence(definitions)
-        parts.append(f"{marks}{{eval-rst}}\n{definitions}\n{marks}\n")
+    parts.extend(_definitions(deck.definitions))
     if deck.prelude:
         parts.append("\n".join(f"% {line}".rstrip() for line in deck.prelude) + "\n")
     for slide in deck.slides:
@@ -94,26 +107,48 @@ def write_myst(deck: MystDeck) -> str:
     return "\n".join(parts)
 
 
-def step_options(options: StepOptions, every_axis: bool = True) -> list[tuple[str, str]]:
+#: docutils' ``default-role`` directive at the start of a line, and the role it names.
+_DEFAULT_ROLE = re.compile(r"^\.\.\s+default-role::\s*(?P<role>\S*)\s*$")
+
+
+def _definitions(lines: list[str]) -> list[str]:
+    """The deck's definitions as ``eval-rst`` blocks, each ``default-role`` a MyST
+    directive between them where it stands: the default role an ``eval-rst`` block
+    sets ends with the block, the one a MyST directive sets holds for the rest of the
+    document, as it does in a reST deck."""
+    parts: list[str] = []
+    chunk: list[str] = []
+
+    def flush() -> None:
+        text = "\n".join(chunk).strip("\n")
+        chunk.clear()
+        if text:
+            marks = fence(text)
+            parts.append(f"{marks}{{eval-rst}}\n{text}\n{marks}\n")
+
+    for line in lines:
+        role = _DEFAULT_ROLE.match(line)
+        if role is None:
+            chunk.append(line)
+            continue
+        flush()
+        parts.append(f"```{{default-role}} {role['role']}\n```\n".replace(" \n", "\n"))
+    flush()
+    return parts
+
+
+def directive_options(options: StepOptions, every_axis: bool = True) -> list[tuple[str, str]]:
     """The ``step`` directive options that give a step exactly ``options``: id and
     classes, every axis (absolute numbers: :data:`~sphinx_impress.core.values.DEFAULTS`
     for one not given; with ``every_axis`` false only those given, as written), the
-    timing, goto and overview options, ``rel-to`` and the rel plugin's options, then
-    the other ``data-*`` attributes."""
+    timing, goto, overview and look options, ``rel-to`` and the rel plugin's options,
+    then the other ``data-*`` attributes."""
     pairs: list[tuple[str, str]] = []
     if options.id:
         pairs.append(("id", options.id))
     if options.classes:
         pairs.append(("class", " ".join(options.classes)))
-    for axis in AXES:
-        value = options.axes.get(axis)
-        if value is None and not every_axis:
-            continue
-        if value is not None and not every_axis:
-            sign = "r+" if value.relative and value.number >= 0 else "r" if value.relative else ""
-            pairs.append((axis, f"{sign}{format_number(value.number)}{value.unit}"))
-            continue
-        pairs.append((axis, format_number(value.number if value else DEFAULTS[axis])))
+    pairs.extend(_axis_options(options, every_axis))
     if options.rotate_order:
         pairs.append(("rotate-order", options.rotate_order))
     for name, number in (
@@ -125,10 +160,38 @@ def step_options(options: StepOptions, every_axis: bool = True) -> list[tuple[st
     pairs.extend(options.goto.items())
     if options.overview:
         pairs.append(("overview", "yes"))
+    pairs.extend(_look_options(options))
     if options.rel_to:
         pairs.append(("rel-to", options.rel_to))
     pairs.extend(_rel_options(options.rel))
     pairs.extend(options.data.items())
+    return pairs
+
+
+def _axis_options(options: StepOptions, every_axis: bool) -> list[tuple[str, str]]:
+    """The axes of a step (see :func:`directive_options`)."""
+    pairs: list[tuple[str, str]] = []
+    for axis in AXES:
+        value = options.axes.get(axis)
+        if value is None and not every_axis:
+            continue
+        if value is not None and not every_axis:
+            sign = "r+" if value.relative and value.number >= 0 else "r" if value.relative else ""
+            pairs.append((axis, f"{sign}{format_number(value.number)}{value.unit}"))
+            continue
+        pairs.append((axis, format_number(value.number if value else DEFAULTS[axis])))
+    return pairs
+
+
+def _look_options(options: StepOptions) -> list[tuple[str, str]]:
+    """``fit``, ``center`` and ``background`` where a step gives them."""
+    pairs = [
+        (name, "yes" if flag else "no")
+        for name, flag in (("fit", options.fit), ("center", options.center))
+        if flag is not None
+    ]
+    if options.background is not None:
+        pairs.append(("background", options.background.css or options.background.image or ""))
     return pairs
 
 
@@ -153,15 +216,12 @@ def _rel_options(rel: RelOptions | None) -> list[tuple[str, str]]:
 #: An ATX heading line: its text after the ``#`` marks (and without closing ones).
 _ATX = re.compile(r"^ {0,3}#{1,6}(?:[ \t]+(?P<text>.*?))?(?:[ \t]+#+)?[ \t]*$")
 
-#: A line that shows nothing on a slide (blank, or an HTML comment alone).
-_NOTHING = re.compile(r"^\s*(?:<!--.*?-->\s*)*$")
-
 
 def keep_heading_levels(lines: list[str], levels: dict[int, int]) -> list[str]:
     """Markdown lines of one slide whose headings keep their level inside a ``step``
     directive, where a heading is a rubric that the presentation shows as an ``h1``
-    when it opens the step and an ``h2`` otherwise: each heading other than an opening
-    ``#`` becomes a ``rubric`` directive with its ``heading-level``.
+    when it opens the step and an ``h2`` otherwise: each heading other than a ``#``
+    with nothing before it becomes a ``rubric`` directive with its ``heading-level``.
 
     :param levels: the level of each heading by its line (0-based, in ``lines``),
         as myst-parser's tokens give it; code is never touched.
@@ -171,8 +231,9 @@ def keep_heading_levels(lines: list[str], levels: dict[int, int]) -> list[str]:
         level = levels[number]
         line = result[number]
         atx = _ATX.match(line)
-        opening = all(_NOTHING.match(before) for before in result[:number])
-        if opening and level == 1:
+        # a "#" heading opens the step where nothing comes before it; after an HTML
+        # comment (raw HTML in the step) it would not: it is a rubric of level 1
+        if level == 1 and not any(earlier.strip() for earlier in result[:number]):
             continue
         if atx is not None:
             text, rule = (atx["text"] or "").strip(), 0
@@ -180,6 +241,49 @@ def keep_heading_levels(lines: list[str], levels: dict[int, int]) -> list[str]:
             text, rule = line.strip(), 1
         else:
             continue
-        block = [f"```{{rubric}} {text}", f":heading-level: {level}", "```"]
-        result[number : number + 1 + rule] = block
+        result[number : number + 1 + rule] = rubric(text, level).split("\n")
+    return result
+
+
+def heading_steps(headings: Mapping[int, Heading], slides: Sequence[SlideModel]) -> dict[str, str]:
+    """The step that shows each heading of a Markdown deck, by the heading's anchor
+    (the id its section has where the deck builds as it is, made from its text): the
+    slide's id, else ``step-N`` (its place), as the build names it. The first heading
+    of a text keeps it."""
+    anchors: dict[str, str] = {}
+    for line, heading in sorted(headings.items()):
+        anchor = make_id(heading.text)
+        if not anchor or anchor in anchors:
+            continue
+        for number, slide in enumerate(slides, start=1):
+            first, last = slide.body
+            if first <= line <= last or slide.line == line:
+                anchors[anchor] = slide.options.id or f"step-{number}"
+                break
+    return anchors
+
+
+#: A Markdown link to an anchor of the same page: ``](#name)`` (``](<#name>)``). (Raw
+#: HTML's links are the author's HTML, left as written where the deck builds as it is.)
+_ANCHOR_LINK = re.compile(r"(?P<head>\]\(<?#)(?P<anchor>[^)>\s]+)")
+
+#: A line that opens or closes a fenced code block.
+_FENCE = re.compile(r"^\s{0,3}(?:`{3,}|~{3,})")
+
+
+def link_headings_to_steps(lines: list[str], steps: Mapping[str, str]) -> list[str]:
+    """Markdown lines whose links to a heading's anchor lead to the step that shows
+    it (:func:`heading_steps`), as where the deck builds as it is, the heading's
+    section being its slide or inside it: in a step directive a heading is a rubric,
+    whose anchor the presentation does not know. Code is never touched."""
+    result = []
+    fenced = False
+    for line in lines:
+        if _FENCE.match(line):
+            fenced = not fenced
+        elif not fenced:
+            line = _ANCHOR_LINK.sub(
+                lambda found: found["head"] + steps.get(found["anchor"], found["anchor"]), line
+            )
+        result.append(line)
     return result

@@ -1,14 +1,12 @@
-"""What the parsers of other tools' deck formats (mdpress, hovercraft) share: cutting a
-parsed document into slides at its transitions, and making each slide the ``step``
+"""What the parsers of other tools' deck formats (hovercraft, mdpress, markpress) share:
+cutting a parsed document into slides at its transitions, and making each slide the ``step``
 node with content that the ``step`` directive would make, so that every later stage
 (ids, positions, warnings, the builders) treats it like any other slide."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -17,7 +15,7 @@ from sphinx import addnodes
 from ..core.options import StepOptions, parse_step_options
 from ..core.problems import Problem
 from ..extension.nodes import step, title_text
-from ..extension.slides import INVISIBLE
+from ..extension.slides import is_visible
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -122,68 +120,11 @@ class SlideCutter:
         return self.prelude
 
 
-#: An ``include`` directive at the start of a line (no options read).
-_INCLUDE = re.compile(r"^\.\.\s+include::\s*(?P<path>\S.*)$")
-
-
-@dataclass
-class IncludedLine:
-    """A line of a reST deck with its includes read in: its text, the file it comes
-    from and its line there."""
-
-    text: str
-    source: str
-    number: int
-
-
-def read_with_includes(
-    text: str, path: Path, problems: list[Problem], depth: int = 0
-) -> list[IncludedLine]:
-    """The deck's lines with each ``.. include::`` at the start of a line replaced by
-    the lines of the file it names (relative to the including file), recursively."""
-    lines: list[IncludedLine] = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        match = _INCLUDE.match(line)
-        if match and depth < 10:
-            target = path.parent / match["path"].strip()
-            try:
-                included = target.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as error:
-                problems.append(Problem(
-                    "separator",
-                    f"cannot read the included file {target}: {error}; the include is "
-                    "kept as it is",
-                    line=number if depth == 0 else None,
-                ))
-            else:
-                lines.extend(read_with_includes(included, target, problems, depth + 1))
-                continue
-        lines.append(IncludedLine(line, str(path), number))
-    return lines
-
-
-
-def original_line(lines: list[IncludedLine], line: int | None, source: str) -> int | None:
-    """The line of the file ``source`` that line ``line`` (1-based) of the text with
-    includes read in comes from: its own, or that of the include that brought it."""
-    if line is None or not lines:
-        return line
-    for index in range(min(line, len(lines)) - 1, -1, -1):
-        if lines[index].source == source:
-            return lines[index].number
-    return 1
-
-
 def docname_of(document: nodes.document) -> str:
     """The docname of the document being parsed (Sphinx's ``env.docname``), or its
     source path when it is parsed outside Sphinx; for warnings' locations."""
     env = getattr(document.settings, "env", None)
     return env.docname if env is not None else document.get("source", "")
-
-
-def is_visible(node: nodes.Node) -> bool:
-    """Whether ``node`` shows anything (comments, targets and the like do not)."""
-    return not isinstance(node, INVISIBLE)
 
 
 def first_visible(node: nodes.Element) -> nodes.Node | None:

@@ -1,0 +1,73 @@
+"""What the readers of Markdown decks (mdpress, markpress) share: myst-parser's
+Markdown parser for a file of slides, what its tokens say about headings and code, and
+rendering tokens parsed once into a Sphinx document."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from myst_parser.config.main import MdParserConfig
+from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
+from myst_parser.parsers.mdit import create_md_parser
+
+from .._compat import open_every_heading_level
+from .model import Heading
+
+if TYPE_CHECKING:
+    from docutils import nodes
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
+
+class SlideRenderer(SphinxRenderer):
+    """myst-parser's Sphinx renderer, for a file of slides: a slide may open with a
+    heading of any level (mdpress decks use ``##``), so the first heading of a level
+    is not reported as a jump from the document's level."""
+
+    def setup_render(self, options: dict[str, Any], env: Any) -> None:
+        """Set up as myst-parser does, with every heading level open at the top."""
+        super().setup_render(options, env)
+        open_every_heading_level(self, self.document)
+
+
+def markdown_parser(config: MdParserConfig | None = None) -> MarkdownIt:
+    """myst-parser's Markdown parser with ``config`` (default: MyST's defaults),
+    rendering with :class:`SlideRenderer`."""
+    return create_md_parser(config or MdParserConfig(), SlideRenderer)
+
+
+def render_tokens(
+    md: MarkdownIt, tokens: Sequence[Token], env: dict[str, Any], document: nodes.document
+) -> None:
+    """Render ``tokens`` (from ``md.parse(text, env)``, with the same ``env``) into
+    ``document``, as myst-parser's ``MystParser.parse`` renders the text it parses."""
+    md.options["document"] = document
+    md.renderer.render(list(tokens), md.options, env)
+
+
+def heading_levels(tokens: Sequence[Token]) -> dict[int, Heading]:
+    """The level and text (as written) of each heading at the top level of the
+    Markdown (the number of ``#``, or 1 and 2 for ``=`` and ``-`` underlines), by its
+    first line (1-based)."""
+    return {
+        token.map[0] + 1: Heading(int(token.tag[1]), _inline_text(tokens, index))
+        for index, token in enumerate(tokens)
+        if token.type == "heading_open" and token.level == 0 and token.map
+    }
+
+
+def _inline_text(tokens: Sequence[Token], index: int) -> str:
+    """The text of the inline token after ``tokens[index]``, or ``""``."""
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    return following.content if following is not None and following.type == "inline" else ""
+
+
+def code_lines(tokens: Sequence[Token], kinds: Sequence[str] = ("fence", "code_block")) -> set[int]:
+    """The lines (0-based) of the blocks of ``kinds`` (code, by default)."""
+    return {
+        line
+        for token in tokens
+        if token.type in kinds and token.map
+        for line in range(*token.map)
+    }
