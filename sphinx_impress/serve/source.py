@@ -5,9 +5,10 @@ A one-file talk is built from the folder it is in, with that file as the only
 document (``root_doc`` and ``include_patterns``), so that its images and included files
 are found where it names them, and with settings a talk needs: myst-parser with its
 math syntax (``dollarmath``, ``amsmath``) and sphinx-impress. The file type comes from
-the suffix, and for ``.md`` and ``.rst`` from the text: an mdpress deck (attribute
-lines after its ``---`` separators) or a hovercraft deck (fields before its first
-``----`` transition) is read as one.
+the suffix, and for ``.md`` and ``.rst`` from the text: a markpress deck (its
+``markpress-opt`` block or ``slide-attr`` comments), an mdpress deck (attribute lines
+after its ``---`` separators) or a hovercraft deck (fields before its first ``----``
+transition) is read as one.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ SUFFIX_TYPES = {
     ".rst": "restructuredtext",
     ".hovercraft": "hovercraft",
     ".mdpress": "mdpress",
+    ".markpress": "markpress",
 }
 
 #: The extensions a one-file talk is built with.
@@ -94,19 +96,21 @@ def read_source(path: Path) -> Source:
         if not (path / "conf.py").is_file():
             raise SourceError(
                 f"{path}: this folder has no conf.py; give a Sphinx project folder or "
-                "one file of slides (.md, .rst, .hovercraft, .mdpress)"
+                "one file of slides (.md, .rst, .hovercraft, .mdpress, .markpress)"
             )
         return Source(srcdir=path, confdir=path)
     suffix = path.suffix.lower()
     if suffix not in SUFFIX_TYPES:
         raise SourceError(
-            f"{path}: not a file of slides; give a .md, .rst, .hovercraft or .mdpress "
-            "file, or a Sphinx project folder"
+            f"{path}: not a file of slides; give a .md, .rst, .hovercraft, .mdpress or "
+            ".markpress file, or a Sphinx project folder"
         )
     text = read_text(path)
     file_type = SUFFIX_TYPES[suffix]
     if file_type == "restructuredtext" and looks_like_hovercraft(text):
         file_type = "hovercraft"
+    elif file_type == "markdown" and looks_like_markpress(text):
+        file_type = "markpress"
     elif file_type == "markdown" and looks_like_mdpress(text):
         file_type = "mdpress"
     return Source(
@@ -205,6 +209,22 @@ def looks_like_mdpress(text: str) -> bool:
 
     layout = read_layout(text)
     return any(slide.attributes is not None for slide in layout.slides[1:])
+
+
+def looks_like_markpress(text: str) -> bool:
+    """Whether Markdown ``text`` is a markpress deck: no ``step`` directive of a MyST
+    deck, and markpress's own markup: its options block (``<!--markpress-opt {...}
+    markpress-opt-->``) or a slide's attribute comment (``<!--slide-attr x=0 -->``)
+    alone on a line, as :mod:`~sphinx_impress.importers.markpress` reads them. A
+    markpress deck with neither (slides cut at ``------`` lines only) is read as MyST,
+    whose transitions also separate slides."""
+    if any(use["myst"] for use in STEP_USE.finditer(text)):
+        return False
+    from ..importers.markpress import OPTIONS, SLIDE_ATTR
+
+    return OPTIONS.search(text) is not None or any(
+        SLIDE_ATTR.match(line) for line in text.splitlines()
+    )
 
 
 def _is_dir(path: Path) -> bool:
