@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from ..extension.domain import impress_domain
 from ..extension.presentation import BUILDER
 from ..extension.warnings import ImpressWarnings, warn
-from .offline import css_urls, is_remote
+from .offline import REMOTE_KEY, css_url_lines, is_remote
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -36,10 +36,6 @@ DECK_FILES = "impress-deck-files"
 
 #: The style sheet under a deck's own, in place of the theme's (theme static folder).
 BARE_CSS = "impress-bare.css"
-
-#: The context key that lists what a page's deck files load from the network, for the
-#: offline check.
-REMOTE_KEY = "impress_deck_remote"
 
 #: Where a deck's style sheets and scripts come among the page's (Sphinx priorities):
 #: style sheets after everything else; ``head`` scripts before impress.js (100),
@@ -67,7 +63,8 @@ class _Copier:
         self.target = target
         self.docname = docname
         self.copied: dict[Path, str] = {}
-        self.remote: list[str] = []
+        #: what the style sheets load from the network: (address, ``file:line``)
+        self.remote: list[tuple[str, str]] = []
 
     def copy(self, source: Path, named_by: str) -> str | None:
         """Copy ``source``; its path under :data:`DECK_FILES` (posix), or ``None`` with
@@ -101,10 +98,11 @@ class _Copier:
         return relative
 
     def _copy_loaded(self, sheet: Path, css: str, name: str) -> None:
-        """Copy the local files a style sheet loads; note the remote ones."""
-        for url in css_urls(css):
+        """Copy the local files a style sheet loads; note the remote ones with the
+        file and line that load them."""
+        for url, line in css_url_lines(css):
             if is_remote(url):
-                self.remote.append(url)
+                self.remote.append((url, f"{sheet}:{line}"))
                 continue
             if _NOT_A_FILE.match(url):
                 continue
