@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.transforms import SphinxTransform
 
 from ..core.options import StepOptions, parse_step_options
 from ..core.problems import Problem
@@ -193,6 +194,26 @@ def note_title(app: Sphinx, doctree: nodes.document) -> None:
         )
 
 
+class TextAsWritten(SphinxTransform):
+    """Keep the text of a deck read by these parsers as its author wrote it: no smart
+    quotes, dashes or ellipses (Sphinx's ``smartquotes``, on by default, turns
+    ``"a"`` into “a” and ``--`` into an en dash). hovercraft, mdpress and markpress
+    did not: docutils' ``smart_quotes`` setting is off by default (hovercraft publishes
+    with docutils' defaults), mdpress renders with Redcarpet's plain HTML renderer (no
+    SmartyPants), markpress with markdown-it without its ``typographer`` option. Runs
+    before Sphinx's ``SphinxSmartQuotes`` (priority 750), which reads the document's
+    ``smart_quotes`` setting."""
+
+    default_priority = 700
+
+    def apply(self, **kwargs: Any) -> None:
+        """Switch smart quotes off for this document if it is such a deck."""
+        if self.document.get(FOREIGN):
+            self.document.settings.smart_quotes = False
+
+
 def setup_foreign(app: Sphinx) -> None:
-    """Connect :func:`note_title` (after Sphinx's collectors, priority 500)."""
+    """Connect :func:`note_title` (after Sphinx's collectors, priority 500); add
+    :class:`TextAsWritten`."""
     app.connect("doctree-read", note_title, priority=600)
+    app.add_transform(TextAsWritten)

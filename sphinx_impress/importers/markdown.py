@@ -4,6 +4,7 @@ rendering tokens parsed once into a Sphinx document."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -31,10 +32,22 @@ class SlideRenderer(SphinxRenderer):
         open_every_heading_level(self, self.document)
 
 
+#: myst-parser's syntax extensions that change the characters an author wrote (curled
+#: quotes, ``--`` as a dash, ``(c)`` as ©), which mdpress (Redcarpet without
+#: SmartyPants) and markpress (markdown-it without ``typographer``) did not do: left
+#: out for their decks even where the project's MyST documents use them.
+TYPOGRAPHY = frozenset({"smartquotes", "replacements"})
+
+
 def markdown_parser(config: MdParserConfig | None = None) -> MarkdownIt:
-    """myst-parser's Markdown parser with ``config`` (default: MyST's defaults),
-    rendering with :class:`SlideRenderer`."""
-    return create_md_parser(config or MdParserConfig(), SlideRenderer)
+    """myst-parser's Markdown parser with ``config`` (default: MyST's defaults) less
+    :data:`TYPOGRAPHY`, rendering with :class:`SlideRenderer`."""
+    config = config or MdParserConfig()
+    if TYPOGRAPHY & set(config.enable_extensions):
+        config = dataclasses.replace(
+            config, enable_extensions={e for e in config.enable_extensions if e not in TYPOGRAPHY}
+        )
+    return create_md_parser(config, SlideRenderer)
 
 
 def render_tokens(
