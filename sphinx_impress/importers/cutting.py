@@ -25,6 +25,48 @@ if TYPE_CHECKING:
 #: value: the file type).
 FOREIGN = "impress_foreign"
 
+#: The window impress.js scales a page to when its root element sets none (px: the
+#: defaults of ``data-width`` and ``data-height`` in impress.js 1.1.0). hovercraft's,
+#: mdpress's and markpress's pages set none, so their authors placed slides for it:
+#: hovercraft moves 1600 px by default, its page's steps 800 px wide; mdpress's steps
+#: are 1060 px wide and its decks move 1000-1200 px; markpress moves 2600 px across and
+#: 1400 px down. A deck of these tools is that size unless it says otherwise, so its
+#: slides lie apart as they did (the theme's slide is as large as the deck).
+IMPRESSJS_WINDOW = (1024, 768)
+
+#: The deck settings that hold its size.
+WINDOW_KEYS = ("impress_width", "impress_height")
+
+
+def window_settings(front_matter: dict[str, Any]) -> None:
+    """Set a deck's size to :data:`IMPRESSJS_WINDOW` in its front matter, unless the
+    deck sets it (hovercraft's ``:data-width:``, ``impress_width`` in mdpress's front
+    matter)."""
+    for key, size in zip(WINDOW_KEYS, IMPRESSJS_WINDOW, strict=True):
+        front_matter.setdefault(key, size)
+
+
+def add_front_matter(document: nodes.document, settings: Mapping[str, Any]) -> None:
+    """Add ``settings`` that the document's front matter (its leading field list or
+    docinfo, as myst-parser renders YAML front matter) does not have yet, making one
+    at the start of the document if it has none."""
+    front: nodes.Element | None = None
+    for child in document.children:
+        if isinstance(child, nodes.field_list | nodes.docinfo):
+            front = child
+            break
+        if is_visible(child):
+            break
+    if front is None:
+        front = nodes.field_list()
+        document.insert(0, front)
+    present = {field[0].astext() for field in front.children if isinstance(field, nodes.field)}
+    for key, value in settings.items():
+        if key not in present:
+            front.append(nodes.field(
+                "", nodes.field_name("", key), nodes.field_body("", nodes.paragraph("", str(value)))
+            ))
+
 
 @dataclass
 class Slide:

@@ -42,7 +42,15 @@ from myst_parser.parsers.sphinx_ import MystParser
 from ..core.problems import Problem
 from ..extension.nodes import HEADING_LEVEL
 from ..extension.warnings import ImpressWarnings, report, warn
-from .cutting import FOREIGN, SlideCutter, absolute_options, docname_of
+from .cutting import (
+    FOREIGN,
+    WINDOW_KEYS,
+    SlideCutter,
+    absolute_options,
+    add_front_matter,
+    docname_of,
+    window_settings,
+)
 from .markdown import code_lines, heading_levels, markdown_parser, render_tokens
 from .model import DeckModel, Field, SlideModel
 from .myst_writer import MystDeck, MystSlide, directive_options, keep_heading_levels
@@ -187,6 +195,7 @@ def read_markpress(text: str, md: MarkdownIt | None = None) -> DeckModel:
     tokens = md.parse(text)
     reader = _Reader(lines, code_lines(tokens))
     reader.read_options(text)
+    window_settings(reader.model.front_matter)
     reader.cut()
     reader.model.headings = heading_levels(tokens)
     reader.place()
@@ -421,6 +430,7 @@ class MarkpressParser(MystParser):
         # heading), so it is parsed on its own
         md_env: dict[str, Any] = {}
         render_tokens(md, md.parse("\n".join(lines) + "\n", md_env), md_env, document)
+        add_front_matter(document, {key: model.front_matter[key] for key in WINDOW_KEYS})
         title = model.front_matter.get("title")
         if title and "title" not in document:
             document["title"] = str(title)
