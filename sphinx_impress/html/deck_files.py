@@ -22,7 +22,10 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sphinx.highlighting import PygmentsBridge
+
 from ..extension.domain import impress_domain
+from ..extension.nodes import AUTHOR_MARKUP
 from ..extension.presentation import BUILDER
 from ..extension.warnings import ImpressWarnings, warn
 from .offline import REMOTE_KEY, css_url_lines, is_remote
@@ -36,6 +39,18 @@ DECK_FILES = "impress-deck-files"
 
 #: The style sheet under a deck's own, in place of the theme's (theme static folder).
 BARE_CSS = "impress-bare.css"
+
+#: The code colours of hovercraft's page (its ``highlight.css``: Sphinx's ``sphinx``
+#: Pygments style), written into ``_static`` for a hovercraft deck styled by its
+#: author, in place of the theme's ``pygments.css``, unless ``conf.py`` sets
+#: ``pygments_style``.
+HOVERCRAFT_HIGHLIGHT_CSS = "impress-hovercraft-highlight.css"
+
+#: The Pygments style of :data:`HOVERCRAFT_HIGHLIGHT_CSS`.
+HOVERCRAFT_PYGMENTS_STYLE = "sphinx"
+
+#: The theme's highlighting style sheets (``ImpressBuilder.init_css_files``).
+_PYGMENTS_CSS = frozenset({"_static/pygments.css", "_static/pygments_dark.css"})
 
 #: Where a deck's style sheets and scripts come among the page's (Sphinx priorities):
 #: style sheets after everything else; ``head`` scripts before impress.js (100),
@@ -148,6 +163,14 @@ def add_deck_files(
     if sheets:
         stylesheets = getattr(getattr(builder, "theme", None), "stylesheets", ())
         theme = {posixpath.join("_static", name) for name in stylesheets}
+        if doctree.get(AUTHOR_MARKUP) == "hovercraft" and not app.config.pygments_style:
+            # the author's sheets were written over hovercraft's code colours
+            theme |= _PYGMENTS_CSS
+            _write(
+                Path(builder.outdir, "_static", HOVERCRAFT_HIGHLIGHT_CSS),
+                PygmentsBridge("html", HOVERCRAFT_PYGMENTS_STYLE).get_stylesheet().encode(),
+            )
+            builder.add_css_file(HOVERCRAFT_HIGHLIGHT_CSS, priority=200)  # type: ignore[attr-defined]
         context["css_files"][:] = [
             css for css in context["css_files"] if str(css.filename) not in theme
         ]
