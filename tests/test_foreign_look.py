@@ -83,3 +83,33 @@ def test_a_converted_deck_keeps_the_size_of_the_deck_as_it_is(tmp_path, capsys):
     assert main(["convert", "--from", "mdpress", str(deck), "-o", str(out)]) == 0
     front = out.read_text(encoding="utf-8").split("---\n")[1]
     assert "impress_width: 1024\n" in front and "impress_height: 768\n" in front
+
+
+def test_markpress_gfm_emoji_and_strikethrough(make_app, tmp_path):
+    deck = (
+        "# One\n\nSupports emojis! :smile::thumbsup: :camel::dash: and :nosuchname:\n\n"
+        "Not in a word a:b: or an address http://example.org:8080:x\n\n"
+        "~~Struck~~ through, and `:smile: ~~in code~~`\n\n"
+        "```\n:tada: ~~fenced~~\n```\n\n------\n\n# Two\n\nx\n"
+    )
+    app = build_files(make_app, tmp_path / "src", {"index.markpress": deck}, CONF)
+    body = steps(soup(app.outdir / "index.html"))[0].element
+    paragraphs = body.find_all("p")
+    assert paragraphs[0].get_text() == "Supports emojis! \U0001f604\U0001f44d \U0001f42b\U0001f4a8 and :nosuchname:"
+    assert paragraphs[1].get_text() == "Not in a word a:b: or an address http://example.org:8080:x"
+    struck = paragraphs[2].find("s")
+    assert struck is not None and struck.get_text() == "Struck"
+    # code is shown as written
+    assert paragraphs[2].find("code").get_text() == ":smile: ~~in code~~"
+    assert body.find("pre").get_text() == ":tada: ~~fenced~~\n"
+    # no warning that the author could not act on (myst-parser's strikethrough warning)
+    assert "strikethrough" not in app.warning.getvalue()
+
+
+def test_mdpress_strikethrough(make_app, tmp_path):
+    deck = "# One\n\nIt is ~~gone~~ now, :smile: stays\n\n---\n\n# Two\n"
+    app = build_files(make_app, tmp_path / "src", {"index.mdpress": deck}, CONF)
+    paragraph = steps(soup(app.outdir / "index.html"))[0].element.find("p")
+    assert paragraph.find("s").get_text() == "gone"
+    # Redcarpet had no emoji: the shortcode is text
+    assert paragraph.get_text() == "It is gone now, :smile: stays"

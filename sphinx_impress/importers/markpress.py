@@ -31,6 +31,7 @@ import itertools
 import json
 import math
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -430,6 +431,7 @@ class MarkpressParser(MystParser):
         # heading), so it is parsed on its own
         md_env: dict[str, Any] = {}
         render_tokens(md, md.parse("\n".join(lines) + "\n", md_env), md_env, document)
+        emojize_text(document)
         add_front_matter(document, {key: model.front_matter[key] for key in WINDOW_KEYS})
         title = model.front_matter.get("title")
         if title and "title" not in document:
@@ -474,6 +476,46 @@ class MarkpressParser(MystParser):
             cut.node.line = slide.line
             cut.node["impress_options"] = slide.options
             document.append(cut.node)
+
+
+#: An emoji shortcode: a name between colons (markdown-it-emoji's names are letters,
+#: digits, ``_``, ``+`` and ``-``).
+SHORTCODE = re.compile(r":([\w+-]+):")
+
+
+def emojize(text: str) -> str:
+    """``text`` with each emoji shortcode (``:smile:``, ``:+1:``) that names an emoji
+    replaced by it, as markpress's markdown-it-emoji did (GitHub's names, from the
+    ``emoji`` package's aliases); a shortcode right after a letter or digit (``a:b:``,
+    ``http://``) is left alone, as there (markdown-it-emoji replaces one only after the
+    start, white space, punctuation or a control character); an unknown name too."""
+    import emoji
+
+    def replace(match: re.Match[str]) -> str:
+        start = match.start()
+        if start > 0 and unicodedata.category(text[start - 1])[0] not in "ZPC":
+            return match[0]
+        return str(emoji.emojize(match[0], language="alias"))
+
+    return SHORTCODE.sub(replace, text)
+
+
+def emojize_text(node: nodes.Element) -> None:
+    """Replace emoji shortcodes in the text of ``node``, not in code, math, raw HTML
+    or comments (:func:`emojize`)."""
+    skipped = (nodes.literal, nodes.FixedTextElement, nodes.math)
+    for text in list(node.findall(nodes.Text)):
+        parent = text.parent
+        if parent is None:
+            continue
+        ancestor: nodes.Node | None = parent
+        while ancestor is not None and not isinstance(ancestor, skipped):
+            ancestor = ancestor.parent
+        if ancestor is not None:
+            continue
+        value = emojize(str(text))
+        if value != str(text):
+            parent.replace(text, nodes.Text(value))
 
 
 def convert_markpress(text: str, source: str = "<deck>") -> tuple[MystDeck, list[Problem]]:
