@@ -102,6 +102,8 @@ def test_code_colours_are_hovercrafts(built):
     css = (built.outdir / "_static" / "impress-hovercraft-highlight.css").read_text()
     assert ".highlight .k { color: #007020; font-weight: bold }" in css
     assert ".highlight .c { color: #408090; font-style: italic }" in css
+    # only token colours, as hovercraft's sheet: no background for the block, no pre rule
+    assert all(line.startswith(".highlight .") for line in css.splitlines())
     # the deck on the theme keeps the theme's colours
     assert "_static/pygments.css" in _sheets(soup(built.outdir / "plain.html"))
 

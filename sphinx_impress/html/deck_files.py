@@ -22,7 +22,8 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sphinx.highlighting import PygmentsBridge
+from pygments.formatters import HtmlFormatter
+from sphinx.pygments_styles import SphinxStyle
 
 from ..extension.domain import impress_domain
 from ..extension.nodes import AUTHOR_MARKUP
@@ -40,14 +41,11 @@ DECK_FILES = "impress-deck-files"
 #: The style sheet under a deck's own, in place of the theme's (theme static folder).
 BARE_CSS = "impress-bare.css"
 
-#: The code colours of hovercraft's page (its ``highlight.css``: Sphinx's ``sphinx``
-#: Pygments style), written into ``_static`` for a hovercraft deck styled by its
-#: author, in place of the theme's ``pygments.css``, unless ``conf.py`` sets
-#: ``pygments_style``.
+#: The code colours of hovercraft's page (its ``highlight.css``: the token rules of
+#: Sphinx's ``sphinx`` Pygments style, and nothing else: no background), written into
+#: ``_static`` for a hovercraft deck styled by its author, in place of the theme's
+#: ``pygments.css``, unless ``conf.py`` sets ``pygments_style``.
 HOVERCRAFT_HIGHLIGHT_CSS = "impress-hovercraft-highlight.css"
-
-#: The Pygments style of :data:`HOVERCRAFT_HIGHLIGHT_CSS`.
-HOVERCRAFT_PYGMENTS_STYLE = "sphinx"
 
 #: The theme's highlighting style sheets (``ImpressBuilder.init_css_files``).
 _PYGMENTS_CSS = frozenset({"_static/pygments.css", "_static/pygments_dark.css"})
@@ -166,10 +164,7 @@ def add_deck_files(
         if doctree.get(AUTHOR_MARKUP) == "hovercraft" and not app.config.pygments_style:
             # the author's sheets were written over hovercraft's code colours
             theme |= _PYGMENTS_CSS
-            _write(
-                Path(builder.outdir, "_static", HOVERCRAFT_HIGHLIGHT_CSS),
-                PygmentsBridge("html", HOVERCRAFT_PYGMENTS_STYLE).get_stylesheet().encode(),
-            )
+            _write(Path(builder.outdir, "_static", HOVERCRAFT_HIGHLIGHT_CSS), _hovercraft_colours())
             builder.add_css_file(HOVERCRAFT_HIGHLIGHT_CSS, priority=200)  # type: ignore[attr-defined]
         context["css_files"][:] = [
             css for css in context["css_files"] if str(css.filename) not in theme
@@ -185,6 +180,13 @@ def add_deck_files(
             priority = HEAD_JS_PRIORITY if where == "head" else BODY_JS_PRIORITY
             builder.add_js_file(name, priority=priority)  # type: ignore[attr-defined]
     context[REMOTE_KEY] = copier.remote
+
+
+def _hovercraft_colours() -> bytes:
+    """The style sheet :data:`HOVERCRAFT_HIGHLIGHT_CSS`: a rule for each token class
+    under ``.highlight``."""
+    formatter = HtmlFormatter(style=SphinxStyle)
+    return "".join(f"{rule}\n" for rule in formatter.get_token_style_defs(".highlight")).encode()
 
 
 def _local_or_remote(copier: _Copier, base: Path, path: str, setting: str) -> str | None:

@@ -63,6 +63,10 @@ def test_the_authors_code_styles_apply(browser: Browser, talks_site: Path) -> No
         names = page.evaluate(_COLOURS_JS, f"{python} span.n")
         keywords = page.evaluate(_COLOURS_JS, f"{python} span.kn, {python} span.k")
         quotes = page.evaluate(_COLOURS_JS, "#impress pre.highlight:not(.code) span")
+        backgrounds = page.evaluate(
+            "() => [...document.querySelectorAll('#impress pre')]"
+            ".map(e => getComputedStyle(e).backgroundColor)"
+        )
     finally:
         context.close()
     # style-ansible.css: tt { color: #ff5850 }
@@ -75,6 +79,8 @@ def test_the_authors_code_styles_apply(browser: Browser, talks_site: Path) -> No
     assert keywords and set(keywords) == {"rgb(0, 112, 32)"}
     # the "::" quotations are plain text, as hovercraft showed them: nothing to colour
     assert quotes == []
+    # hovercraft's code colours gave a block no background, and neither does the author
+    assert backgrounds and set(backgrounds) == {"rgba(0, 0, 0, 0)"}
 
 
 def test_list_items_are_sized_once(browser: Browser, talks_site: Path) -> None:
