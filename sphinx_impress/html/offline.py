@@ -3,8 +3,10 @@ speaker presents offline: the ``impress.offline`` warning."""
 
 from __future__ import annotations
 
+import functools
 import os
 import re
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -226,6 +228,33 @@ class _LoadReader:
         return self.urls
 
 
+def static_sheet_loads(sheet: Path) -> list[tuple[str, str]]:
+    """What the local style sheet ``sheet`` loads from the network, as ``(address,
+    "file:line")``, with what the local style sheets it imports load; each sheet is
+    read once for its size and time of change."""
+    found: list[tuple[str, str]] = []
+    seen: set[Path] = set()
+    pending = [sheet]
+    while pending:
+        current = pending.pop()
+        if current in seen or not current.is_file():
+            continue
+        seen.add(current)
+        stat = current.stat()
+        for url, line in _sheet_urls(current, stat.st_mtime_ns, stat.st_size):
+            if is_remote(url):
+                found.append((url, f"{current}:{line}"))
+            elif not _SCHEME.match(url) and url.split("?", 1)[0].endswith(".css"):
+                pending.append((current.parent / url.split("?", 1)[0]).resolve())
+    return found
+
+
+@functools.lru_cache(maxsize=256)
+def _sheet_urls(path: Path, mtime_ns: int, size: int) -> list[tuple[str, int]]:
+    """:func:`css_url_lines` of a style sheet file (cached by its time and size)."""
+    return css_url_lines(path.read_text(encoding="utf-8", errors="replace"))
+
+
 def warn_remote_assets(
     app: Sphinx,
     pagename: str,
@@ -239,9 +268,11 @@ def warn_remote_assets(
     the page loads (:func:`loaded_urls`), or that a deck's own style sheets load.
     One warning per page names every address the page loads; it points at the first
     element of the page that loads from the network (the page itself when only its
-    scripts or style sheets do). What a deck's own style sheet loads (``@import``,
-    ``url()``) gets a warning of its own at the sheet's file and line. Connected to
-    ``html-page-context`` after the handlers that add per-page assets."""
+    scripts or style sheets do). What a style sheet of the page loads (``@import``,
+    ``url()``) gets a warning of its own at the sheet's file and line: a deck's own
+    (``impress_deck_css_files``) and one of ``html_static_path``
+    (``impress_css_files``, an extension's), with the local sheets it imports.
+    Connected to ``html-page-context`` after the handlers that add per-page assets."""
     if app.builder.name != BUILDER:
         return
     urls = [
@@ -251,7 +282,17 @@ def warn_remote_assets(
     first_line = None  # of the first node in the page that loads from the network
     # what a deck's own style sheets load (sphinx_impress.html.deck_files), by sheet
     by_sheet: dict[str, list[tuple[str, str]]] = {}
-    for url, where in context.get(REMOTE_KEY, ()):
+    loaded_by_sheets = list(context.get(REMOTE_KEY, ()))
+    folders = [Path(app.confdir, folder) for folder in app.config.html_static_path]
+    for asset in context.get("css_files", ()):
+        name = str(getattr(asset, "filename", "") or "").split("?", 1)[0]
+        name = name.removeprefix("_static/")
+        if not name.endswith(".css") or is_remote(name):
+            continue
+        source = next((f / name for f in folders if (f / name).is_file()), None)
+        if source is not None:
+            loaded_by_sheets.extend(static_sheet_loads(source.resolve()))
+    for url, where in loaded_by_sheets:
         by_sheet.setdefault(where.rpartition(":")[0], []).append((url, where))
     for sheet, loaded in by_sheet.items():
         warn(
