@@ -45,7 +45,7 @@ def test_code_is_a_pre_with_short_token_classes(built):
     page = soup(built.outdir / "index.html")
     second = _body(page, 1)
     assert not page.select("div.highlight, div[class^=highlight-]")
-    blocks = second.find_all("pre")
+    blocks = second.find_all("pre")[:3]
     assert [pre["class"] for pre in blocks] == [
         ["highlight", "code", "python"],
         ["highlight", "code", "text"],
@@ -78,7 +78,7 @@ def test_a_deck_on_the_theme_keeps_sphinx_markup(built):
     assert [code.get_text() for code in first.find_all("code")] == ["make test", "code"]
     assert first.select("li > p")
     assert [div["class"][0] for div in second.select("div[class^=highlight-]")] == [
-        "highlight-python", "highlight-text", "highlight-nosuchlanguage"
+        "highlight-python", "highlight-text", "highlight-nosuchlanguage", "highlight-python"
     ]
     # the :: block is not highlighted as Python: hovercraft showed it as written
     literal = first.select_one("div[class^=highlight-]")
@@ -113,3 +113,11 @@ def test_a_chosen_pygments_style_is_kept(build):
     styled = _sheets(soup(app.outdir / "index.html"))
     assert "_static/pygments.css" in styled
     assert "_static/impress-hovercraft-highlight.css" not in styled
+
+
+def test_numbered_lines_as_docutils_numbered_them(built):
+    numbered = _body(soup(built.outdir / "index.html"), 1).find_all("pre")[-1]
+    assert numbered["class"] == ["highlight", "code", "python"]
+    # padded to the width of the last number, as docutils wrote them
+    assert [span.get_text() for span in numbered.select("span.ln")] == [" 9 ", "10 "]
+    assert numbered.get_text() == " 9 a = 1\n10 b = 2"

@@ -239,11 +239,12 @@ class ImpressTranslator(HTML5Translator):
         """A code block; in a hovercraft deck styled by its author, as docutils'
         ``code`` directive wrote it for hovercraft: ``<pre class="highlight code
         LANGUAGE">`` with a ``<span>`` of Pygments' short token class for each token
-        (docutils' code analyzer); a block with no language (``::``) is plain text in
-        ``<pre class="highlight">``."""
+        (docutils' code analyzer), and with ``:number-lines:`` a ``<span class="ln">``
+        before each line; a block with no language (``::``) is plain text in ``<pre
+        class="highlight">``."""
         if not self.hovercraft_markup or node.rawsource != node.astext():
             return super().visit_literal_block(node)
-        from docutils.utils.code_analyzer import Lexer, LexerError
+        from docutils.utils.code_analyzer import Lexer, LexerError, NumberLines
 
         language = node.get("language", "none")
         plain = language in ("none", "default", "")
@@ -258,6 +259,11 @@ class ImpressTranslator(HTML5Translator):
                 type="misc", subtype="highlighting_failure", location=node,
             )
             tokens = [([], code)]
+        if node.get("linenos"):
+            # docutils' number-lines: a <span class="ln"> before each line
+            arguments: dict[str, Any] = node.get("highlight_args") or {}
+            start = int(arguments.get("linenostart", 1))
+            tokens = list(NumberLines(tokens, start, start + len(code.splitlines())))
         # the node's own classes and ids come with it, as in hovercraft
         self.body.append(self.starttag(node, "pre", "", CLASS=" ".join(classes)))
         for token_classes, value in tokens:
