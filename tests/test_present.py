@@ -71,8 +71,11 @@ def test_a_folder_with_conf_py_is_a_project(tmp_path: Path) -> None:
         # markpress's slide attributes or options block: a markpress deck
         ("deck.md", "<!--slide-attr x=0 y=100 -->\n# One\n\n------\n\n# Two\n", "markpress"),
         ("deck.md", '<!--markpress-opt\n{"layout": "vertical"}\nmarkpress-opt-->\n# One\n', "markpress"),
-        # the comment inside a paragraph is no slide attribute
+        # the comment inside a paragraph is no slide attribute, nor are markpress's
+        # comments shown in code
         ("deck.md", "Write <!--slide-attr x=0 --> first.\n", "markdown"),
+        ("deck.md", "# Tip\n\n```md\n<!--slide-attr x=0 -->\n<!--markpress-opt\n{}\n"
+         "markpress-opt-->\n```\n", "markdown"),
     ],
 )
 def test_one_file_type(tmp_path: Path, name: str, text: str, file_type: str) -> None:

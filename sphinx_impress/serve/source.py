@@ -215,15 +215,23 @@ def looks_like_markpress(text: str) -> bool:
     """Whether Markdown ``text`` is a markpress deck: no ``step`` directive of a MyST
     deck, and markpress's own markup: its options block (``<!--markpress-opt {...}
     markpress-opt-->``) or a slide's attribute comment (``<!--slide-attr x=0 -->``)
-    alone on a line, as :mod:`~sphinx_impress.importers.markpress` reads them. A
-    markpress deck with neither (slides cut at ``------`` lines only) is read as MyST,
-    whose transitions also separate slides."""
+    alone on a line, as :mod:`~sphinx_impress.importers.markpress` reads them, outside
+    code (a MyST page may show them in a code block). A markpress deck with neither
+    (slides cut at ``------`` lines only) is read as MyST, whose transitions also
+    separate slides."""
     if any(use["myst"] for use in STEP_USE.finditer(text)):
         return False
+    from ..importers.markdown import code_lines, markdown_parser
     from ..importers.markpress import OPTIONS, SLIDE_ATTR
 
-    return OPTIONS.search(text) is not None or any(
-        SLIDE_ATTR.match(line) for line in text.splitlines()
+    code = code_lines(markdown_parser().parse(text))
+    options = OPTIONS.search(text)
+    if options is not None and text.count("\n", 0, options.start()) not in code:
+        return True
+    return any(
+        SLIDE_ATTR.match(line)
+        for number, line in enumerate(text.splitlines())
+        if number not in code
     )
 
 
