@@ -187,9 +187,10 @@ _MARKUP = re.compile(
 
 
 def _visible_text(element) -> str:
-    """A step's text without code (code samples may show any markup) and notes."""
+    """A step's text without code (code samples may show any markup; a hovercraft
+    deck styled by its author writes inline code as ``<tt>``) and notes."""
     copy = element.__copy__()
-    for hidden in copy.select("pre, code, .notes, .highlight"):
+    for hidden in copy.select("pre, code, tt, .notes, .highlight"):
         hidden.extract()
     return copy.get_text(" ")
 

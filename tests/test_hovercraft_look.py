@@ -7,7 +7,7 @@ positions below are what hovercraft 2.7 itself wrote for it."""
 from __future__ import annotations
 
 import pytest
-from helpers import located_warnings, soup, steps
+from helpers import located_warnings, soup, steps, warning_lines
 
 from sphinx_impress.cli import main
 
@@ -157,9 +157,46 @@ def test_missing_deck_file_and_remote_address_are_named(look):
     found = located_warnings(app, "styled.hovercraft")
     assert [(line, kind) for line, kind, _ in found] == [(4, "impress.field")]
     assert "missing.css does not exist" in found[0][2]
-    offline = [line for line in app.warning.getvalue().splitlines() if "impress.offline" in line]
+    offline = [line for line in warning_lines(app) if "impress.offline" in line]
     assert len(offline) == 1 and "https://example.org/banner.png" in offline[0]
-    assert "styled" in offline[0]
+    # located at the style sheet's own line that loads it, and naming the presentation
+    assert offline[0].startswith(f"{app.srcdir / 'css' / 'talk.css'}:4: WARNING: ")
+    assert "(styled)" in offline[0]
+
+
+def test_remote_loads_of_deck_style_sheets_are_located_at_their_line(make_app, tmp_path):
+    """Each style sheet that loads from the network (an ``@import`` of a web font, a
+    ``url()``, also in a sheet the deck's sheet imports) is named at its file and line;
+    the page's own remote loads keep their one warning at the page."""
+    srcdir = tmp_path / "src"
+    (srcdir / "css").mkdir(parents=True)
+    (srcdir / "css" / "look.css").write_text(
+        '/* fonts */\n@import "parts.css";\n\n@import url(http://fonts.example.org/css?family=A);\n'
+        "h1 { color: black; }\n",
+        encoding="utf-8",
+    )
+    (srcdir / "css" / "parts.css").write_text(
+        "p {\n  background:\n    url('https://example.org/paper.png');\n}\n", encoding="utf-8"
+    )
+    (srcdir / "index.hovercraft").write_text(
+        ":css: css/look.css\n\n----\n\nOne\n===\n\n.. image:: https://example.org/one.png\n",
+        encoding="utf-8",
+    )
+    (srcdir / "conf.py").write_text('extensions = ["sphinx_impress"]\n', encoding="utf-8")
+    app = make_app("impress", srcdir=srcdir)
+    app.build()
+    app.cleanup()
+    offline = sorted(line for line in warning_lines(app) if "impress.offline" in line)
+    assert [line.split(": WARNING")[0] for line in offline] == sorted([
+        f"{srcdir / 'css' / 'look.css'}:4",
+        f"{srcdir / 'css' / 'parts.css'}:3",
+        f"{srcdir / 'index.hovercraft'}:8",
+    ])
+    by_place = {line.split(": WARNING")[0]: line for line in offline}
+    assert "http://fonts.example.org/css?family=A" in by_place[f"{srcdir / 'css' / 'look.css'}:4"]
+    assert "https://example.org/paper.png" in by_place[f"{srcdir / 'css' / 'parts.css'}:3"]
+    page = by_place[f"{srcdir / 'index.hovercraft'}:8"]
+    assert "https://example.org/one.png" in page and "fonts.example.org" not in page
 
 
 def test_converted_deck_keeps_its_style_sheets_and_scripts(make_app, rootdir, tmp_path, capsys):
@@ -185,8 +222,15 @@ def test_converted_deck_keeps_its_style_sheets_and_scripts(make_app, rootdir, tm
     app.cleanup()
     original = _loaded(soup(app.outdir / "styled.html"))
     converted = _loaded(soup(app.outdir / "talks" / "converted.html"))
-    # the same files, from a page one folder down
-    assert [(href.replace("../", ""), media) for href, media in converted[0]] == original[0]
+    # the same files, from a page one folder down; the highlighting sheet is the
+    # theme's, as the converted deck is written with Sphinx's markup (not hovercraft's)
+    highlighting = {"_static/pygments.css", "_static/impress-hovercraft-highlight.css"}
+    assert ("_static/impress-hovercraft-highlight.css", None) in original[0]
+    assert ("../_static/pygments.css", None) in converted[0]
+    assert [
+        (href.replace("../", ""), media) for href, media in converted[0]
+        if href.replace("../", "") not in highlighting
+    ] == [(href, media) for href, media in original[0] if href not in highlighting]
     assert [src.replace("../", "") for src in converted[1]] == original[1]
 
 

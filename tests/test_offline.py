@@ -183,3 +183,32 @@ def test_deep_and_odd_markup_is_read_without_recursion():
     assert loaded_urls("<![CDATA[ <img src=https://cdata.example/x> ]]>") == []
     assert loaded_urls("") == []
     assert loaded_urls("<") == []
+
+
+def test_remote_loads_of_static_style_sheets_are_located_at_their_line(make_app, tmp_path):
+    """A style sheet of html_static_path that the presentations load (impress_css_files)
+    and the local sheets it imports: what they load from the network is warned at the
+    sheet's file and line; an image beside them is no warning."""
+    from helpers import build_files
+
+    static = tmp_path / "src" / "_static"
+    static.mkdir(parents=True)
+    (static / "look.css").write_text(
+        '@import "fonts.css";\nh1 { background: url(paper.png); }\n', encoding="utf-8"
+    )
+    (static / "fonts.css").write_text(
+        "/* web fonts */\n@import url(https://fonts.example.org/css?family=A);\n",
+        encoding="utf-8",
+    )
+    (static / "paper.png").write_bytes(b"")
+    app = build_files(
+        make_app,
+        tmp_path / "src",
+        {"index.md": "# Talk\n\n## One\n\ntext\n"},
+        'extensions = ["myst_parser", "sphinx_impress"]\nhtml_static_path = ["_static"]\n'
+        'impress_css_files = ["look.css"]\n',
+    )
+    offline = [line for line in warning_lines(app) if "impress.offline" in line]
+    assert len(offline) == 1
+    assert offline[0].startswith(f"{static / 'fonts.css'}:2: WARNING: fonts.css, a style sheet")
+    assert "https://fonts.example.org/css?family=A" in offline[0] and "(index)" in offline[0]

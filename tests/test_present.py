@@ -28,6 +28,7 @@ from sphinx_impress.serve.source import (
     Source,
     SourceError,
     looks_like_hovercraft,
+    looks_like_markpress,
     looks_like_mdpress,
     read_source,
 )
@@ -78,6 +79,15 @@ def test_a_folder_with_conf_py_is_a_project(tmp_path: Path) -> None:
         ("deck.md", "# Hello\n\n---\n= data-x='1000'\n\n# Hi\n", "mdpress"),
         # a MyST deck with step directives stays MyST
         ("deck.md", "# Hello\n\n```{step}\n:x: 0\n```\n\n---\n= data-x='1000'\n", "markdown"),
+        ("talk.markpress", "# One\n\n------\n\n# Two\n", "markpress"),
+        # markpress's slide attributes or options block: a markpress deck
+        ("deck.md", "<!--slide-attr x=0 y=100 -->\n# One\n\n------\n\n# Two\n", "markpress"),
+        ("deck.md", '<!--markpress-opt\n{"layout": "vertical"}\nmarkpress-opt-->\n# One\n', "markpress"),
+        # the comment inside a paragraph is no slide attribute, nor are markpress's
+        # comments shown in code
+        ("deck.md", "Write <!--slide-attr x=0 --> first.\n", "markdown"),
+        ("deck.md", "# Tip\n\n```md\n<!--slide-attr x=0 -->\n<!--markpress-opt\n{}\n"
+         "markpress-opt-->\n```\n", "markdown"),
     ],
 )
 def test_one_file_type(tmp_path: Path, name: str, text: str, file_type: str) -> None:
@@ -134,6 +144,40 @@ def test_corpus_decks_are_recognised() -> None:
     assert looks_like_mdpress(helloworld.read_text(encoding="utf-8"))
     readme = SHARED / "corpus" / "mdpress-examples" / "USAGE.upstream.md"
     assert not looks_like_mdpress(readme.read_text(encoding="utf-8"))
+    for deck in sorted((SHARED / "corpus").rglob("*.md")):
+        text = deck.read_text(encoding="utf-8", errors="replace")
+        markpress = "markpress" in deck.parts and deck.name != "LICENSE.md"
+        # markpress decks with neither options nor slide-attr comments are MyST decks
+        # cut at their ------ lines
+        if markpress and deck.parent.name == "fixtures" and deck.stem in {
+            "one-slide", "three-slides", "empty-first-slide", "input",
+        }:
+            continue
+        assert looks_like_markpress(text) == markpress, deck
+
+
+def test_a_markpress_talk_presents_as_its_own_file_type(tmp_path: Path, live_build) -> None:
+    if not SHARED.is_dir():
+        pytest.skip(f"the shared corpus is not there ({SHARED})")
+    folder = tmp_path / "talk"
+    folder.mkdir()
+    deck = SHARED / "corpus" / "markpress" / "vertical.md"
+    talk = folder / "vertical.md"
+    talk.write_text(deck.read_text(encoding="utf-8"), encoding="utf-8")
+    source = read_source(talk)
+    assert source.file_type == "markpress"
+    live = live_build(folder, tmp_path / "out", source)
+    report = live.build()
+    assert report.ok, report.error
+    page = BeautifulSoup((tmp_path / "out" / "vertical.html").read_text(encoding="utf-8"), "html.parser")
+    found = page.select("#impress .step")
+    # markpress's vertical layout: one slide per "# " heading, each 1400 px below the
+    # one before (the first too: markpress moves before it places)
+    headings = [h for h in deck.read_text(encoding="utf-8").splitlines() if h.startswith("# ")]
+    assert len(found) == len(headings)
+    assert [float(step.get("data-y", 0)) for step in found] == [1400.0 * (n + 1) for n in range(len(found))]
+    # markpress's own markup is never shown
+    assert "slide-attr" not in page.get_text() and "markpress-opt" not in page.get_text()
 
 
 #: The review's two sphinx-impress reST decks that ``present`` once read as hovercraft

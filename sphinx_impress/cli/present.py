@@ -53,7 +53,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """``SOURCE [--host H] [--port N] [--no-browser] [--remote] [--out DIR] [-v]``."""
     parser.add_argument("source", type=Path, metavar="SOURCE",
                         help="a Sphinx project folder (with conf.py), or one .md, .rst, "
-                             ".hovercraft or .mdpress file")
+                             ".hovercraft, .mdpress or .markpress file")
     parser.add_argument("--host", metavar="H",
                         help="the address to listen on (default 127.0.0.1; with --remote, "
                              "127.0.0.1 and this machine's network address)")

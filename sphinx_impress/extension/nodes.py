@@ -114,6 +114,13 @@ def title_text(node: nodes.Element) -> str:
 #: the slide it is on starts with.
 HEADING_LEVEL = "impress_heading_level"
 
+#: Attribute of a document read from another tool's format: the tool whose HTML the
+#: deck's own style sheets were written for (``"hovercraft"``). A presentation of such
+#: a deck that loads its own style sheets (``impress_deck_css_files``) is written with
+#: that tool's markup where it differs from Sphinx's, so that the author's selectors
+#: match (:class:`~sphinx_impress.html.translator.ImpressTranslator`).
+AUTHOR_MARKUP = "impress_author_markup"
+
 #: Class of overview steps: the theme draws them without a card, so that they do not
 #: hide the steps they show.
 OVERVIEW_CLASS = "impress-overview"

@@ -126,8 +126,9 @@ class ImpressWarnings(Enum):
     ``iframe``'s ``srcdoc`` loads, SVG ``image``/``use`` ``href``, ``<link href>``
     with a ``rel`` that loads, CSS ``url()``, ``@import`` and ``image-set()``, with an
     ``https://`` or ``//`` address; links are not loads), so it will not present
-    offline. One warning per page names every address. The page is written as it
-    is."""
+    offline. One warning per page names every address it loads; what a style sheet
+    loads (a deck's own, or one of ``html_static_path``) is a warning of its own at
+    that sheet's file and line. The page is written as it is."""
 
     EMPTY = "empty"
     """A document built as a presentation that has no slide at all, or a ``step``

@@ -29,11 +29,15 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from pygments.formatters import HtmlFormatter
+from sphinx.pygments_styles import SphinxStyle
+
 from .._compat import forget_file_checksums
 from ..extension.domain import impress_domain
+from ..extension.nodes import AUTHOR_MARKUP
 from ..extension.presentation import BUILDER
 from ..extension.warnings import ImpressWarnings, warn
-from .offline import css_urls, is_remote
+from .offline import REMOTE_KEY, css_url_lines, is_remote
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -45,9 +49,14 @@ DECK_FILES = "impress-deck-files"
 #: The style sheet under a deck's own, in place of the theme's (theme static folder).
 BARE_CSS = "impress-bare.css"
 
-#: The context key that lists what a page's deck files load from the network, for the
-#: offline check.
-REMOTE_KEY = "impress_deck_remote"
+#: The code colours of hovercraft's page (its ``highlight.css``: the token rules of
+#: Sphinx's ``sphinx`` Pygments style, and nothing else: no background), written into
+#: ``_static`` for a hovercraft deck styled by its author, in place of the theme's
+#: ``pygments.css``, unless ``conf.py`` sets ``pygments_style``.
+HOVERCRAFT_HIGHLIGHT_CSS = "impress-hovercraft-highlight.css"
+
+#: The theme's highlighting style sheets (``ImpressBuilder.init_css_files``).
+_PYGMENTS_CSS = frozenset({"_static/pygments.css", "_static/pygments_dark.css"})
 
 #: Where a deck's style sheets and scripts come among the page's (Sphinx priorities):
 #: style sheets after everything else; ``head`` scripts before impress.js (100),
@@ -78,7 +87,8 @@ class _Copier:
         self.docname = docname
         self.copied: dict[Path, str] = {}
         self.missing: set[Path] = set()
-        self.remote: list[str] = []
+        #: what the style sheets load from the network: (address, ``file:line``)
+        self.remote: list[tuple[str, str]] = []
         #: whether a file in the output was written anew
         self.written = False
 
@@ -119,10 +129,11 @@ class _Copier:
         return relative
 
     def _copy_loaded(self, sheet: Path, css: str, name: str) -> None:
-        """Copy the local files a style sheet loads; note the remote ones."""
-        for url in css_urls(css):
+        """Copy the local files a style sheet loads; note the remote ones with the
+        file and line that load them."""
+        for url, line in css_url_lines(css):
             if is_remote(url):
-                self.remote.append(url)
+                self.remote.append((url, f"{sheet}:{line}"))
                 continue
             if _NOT_A_FILE.match(url):
                 continue
@@ -169,6 +180,11 @@ def add_deck_files(
     if sheets:
         stylesheets = getattr(getattr(builder, "theme", None), "stylesheets", ())
         theme = {posixpath.join("_static", name) for name in stylesheets}
+        if doctree.get(AUTHOR_MARKUP) == "hovercraft" and not app.config.pygments_style:
+            # the author's sheets were written over hovercraft's code colours
+            theme |= _PYGMENTS_CSS
+            _write(Path(builder.outdir, "_static", HOVERCRAFT_HIGHLIGHT_CSS), _hovercraft_colours())
+            builder.add_css_file(HOVERCRAFT_HIGHLIGHT_CSS, priority=200)  # type: ignore[attr-defined]
         context["css_files"][:] = [
             css for css in context["css_files"] if str(css.filename) not in theme
         ]
@@ -210,6 +226,13 @@ def note_deck_files(app: Sphinx, doctree: nodes.document) -> None:
             finder.copy(base / name, "")
     for path in sorted({*finder.copied, *finder.missing}):
         env.note_dependency(os.path.relpath(path, finder.srcdir))
+
+
+def _hovercraft_colours() -> bytes:
+    """The style sheet :data:`HOVERCRAFT_HIGHLIGHT_CSS`: a rule for each token class
+    under ``.highlight``."""
+    formatter = HtmlFormatter(style=SphinxStyle)
+    return "".join(f"{rule}\n" for rule in formatter.get_token_style_defs(".highlight")).encode()
 
 
 def _local_or_remote(copier: _Copier, base: Path, path: str, setting: str) -> str | None:

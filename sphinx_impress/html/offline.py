@@ -3,7 +3,10 @@ speaker presents offline: the ``impress.offline`` warning."""
 
 from __future__ import annotations
 
+import functools
+import os
 import re
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -41,6 +44,11 @@ NETWORK_SCHEMES = frozenset({"http", "https", "ws", "wss", "ftp"})
 
 #: A URL scheme (RFC 3986): letters, digits, ``+``, ``-``, ``.``, then a colon.
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+
+#: The ``html-page-context`` key under which :mod:`sphinx_impress.html.deck_files`
+#: lists what a deck's own style sheets load from the network, as ``(address,
+#: "file:line")``.
+REMOTE_KEY = "impress_deck_remote"
 
 #: What a browser strips from a URL before reading it (WHATWG URL Standard, "basic URL
 #: parser"): C0 controls and spaces at either end, tabs and newlines anywhere.
@@ -82,9 +90,15 @@ def css_urls(css: str) -> list[str]:
     tinycss2, which tokenizes as CSS Syntax 3 says, so comments are skipped and escapes
     decoded (``u\\72l(\\68ttps://…)`` is ``url(https://…)``); the time grows with the
     text."""
+    return [url for url, _ in css_url_lines(css)]
+
+
+def css_url_lines(css: str) -> list[tuple[str, int]]:
+    """:func:`css_urls` with the line of the text (from 1) on which each URL is
+    written."""
     import tinycss2
 
-    urls: list[str] = []
+    urls: list[tuple[str, int]] = []
     # an explicit stack of token lists: nesting depth costs no recursion
     stack = [iter(tinycss2.parse_component_value_list(css, skip_comments=True))]
     after_import = False
@@ -97,20 +111,20 @@ def css_urls(css: str) -> list[str]:
         if kind in ("whitespace", "comment"):
             continue
         if after_import and kind == "string":
-            urls.append(token.value)
+            urls.append((token.value, token.source_line))
         after_import = kind == "at-keyword" and token.lower_value == "import"
         if kind == "url":
-            urls.append(token.value)
+            urls.append((token.value, token.source_line))
         elif kind == "function":
             arguments = [t for t in token.arguments if t.type not in ("whitespace", "comment")]
             if token.lower_name in _URL_FUNCTIONS:
-                urls.extend(t.value for t in arguments[:1] if t.type == "string")
+                urls.extend((t.value, t.source_line) for t in arguments[:1] if t.type == "string")
             elif token.lower_name in _IMAGE_SETS:
-                urls.extend(t.value for t in arguments if t.type == "string")
+                urls.extend((t.value, t.source_line) for t in arguments if t.type == "string")
             stack.append(iter(token.arguments))
         elif kind in ("() block", "[] block", "{} block"):
             stack.append(iter(token.content))
-    return [url for url in urls if url.strip()]
+    return [(url, line) for url, line in urls if url.strip()]
 
 
 #: Elements whose content is not loaded as markup: ``template`` (inert),
@@ -214,6 +228,33 @@ class _LoadReader:
         return self.urls
 
 
+def static_sheet_loads(sheet: Path) -> list[tuple[str, str]]:
+    """What the local style sheet ``sheet`` loads from the network, as ``(address,
+    "file:line")``, with what the local style sheets it imports load; each sheet is
+    read once for its size and time of change."""
+    found: list[tuple[str, str]] = []
+    seen: set[Path] = set()
+    pending = [sheet]
+    while pending:
+        current = pending.pop()
+        if current in seen or not current.is_file():
+            continue
+        seen.add(current)
+        stat = current.stat()
+        for url, line in _sheet_urls(current, stat.st_mtime_ns, stat.st_size):
+            if is_remote(url):
+                found.append((url, f"{current}:{line}"))
+            elif not _SCHEME.match(url) and url.split("?", 1)[0].endswith(".css"):
+                pending.append((current.parent / url.split("?", 1)[0]).resolve())
+    return found
+
+
+@functools.lru_cache(maxsize=256)
+def _sheet_urls(path: Path, mtime_ns: int, size: int) -> list[tuple[str, int]]:
+    """:func:`css_url_lines` of a style sheet file (cached by its time and size)."""
+    return css_url_lines(path.read_text(encoding="utf-8", errors="replace"))
+
+
 def warn_remote_assets(
     app: Sphinx,
     pagename: str,
@@ -225,10 +266,13 @@ def warn_remote_assets(
     in the output folder: a script or style sheet with a URL (MathJax's default
     ``mathjax_path`` among them), a remote image, anything remote that raw HTML in
     the page loads (:func:`loaded_urls`), or that a deck's own style sheets load.
-    One warning per page, naming every address. The warning points at the first
+    One warning per page names every address the page loads; it points at the first
     element of the page that loads from the network (the page itself when only its
-    scripts or style sheets do). Connected to ``html-page-context`` after the handlers
-    that add per-page assets."""
+    scripts or style sheets do). What a style sheet of the page loads (``@import``,
+    ``url()``) gets a warning of its own at the sheet's file and line: a deck's own
+    (``impress_deck_css_files``) and one of ``html_static_path``
+    (``impress_css_files``, an extension's), with the local sheets it imports.
+    Connected to ``html-page-context`` after the handlers that add per-page assets."""
     if app.builder.name != BUILDER:
         return
     urls = [
@@ -236,8 +280,28 @@ def warn_remote_assets(
         for asset in (*context.get("script_files", ()), *context.get("css_files", ()))
     ]
     first_line = None  # of the first node in the page that loads from the network
-    # what a deck's own style sheets load (sphinx_impress.html.deck_files)
-    urls.extend(context.get("impress_deck_remote", ()))
+    # what a deck's own style sheets load (sphinx_impress.html.deck_files), by sheet
+    by_sheet: dict[str, list[tuple[str, str]]] = {}
+    loaded_by_sheets = list(context.get(REMOTE_KEY, ()))
+    folders = [Path(app.confdir, folder) for folder in app.config.html_static_path]
+    for asset in context.get("css_files", ()):
+        name = str(getattr(asset, "filename", "") or "").split("?", 1)[0]
+        name = name.removeprefix("_static/")
+        if not name.endswith(".css") or is_remote(name):
+            continue
+        source = next((f / name for f in folders if (f / name).is_file()), None)
+        if source is not None:
+            loaded_by_sheets.extend(static_sheet_loads(source.resolve()))
+    for url, where in loaded_by_sheets:
+        by_sheet.setdefault(where.rpartition(":")[0], []).append((url, where))
+    for sheet, loaded in by_sheet.items():
+        warn(
+            f"{os.path.basename(sheet)}, a style sheet of this presentation ({pagename}), "
+            f"loads {', '.join(sorted({url for url, _ in loaded}))} from the network, so "
+            "the presentation will not present offline",
+            ImpressWarnings.OFFLINE,
+            loaded[0][1],
+        )
     if doctree is not None:
         for node in doctree.findall(nodes.Element):
             if isinstance(node, nodes.image):

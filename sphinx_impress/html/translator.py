@@ -9,10 +9,13 @@ import urllib.parse
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from sphinx.util import logging
 from sphinx.writers.html5 import HTML5Translator
 
 from ..core.values import format_number
+from ..extension.domain import impress_domain
 from ..extension.nodes import (
+    AUTHOR_MARKUP,
     BODY_CLASS,
     HEADING_LEVEL,
     SLIDE_NUMBER_CLASS,
@@ -29,6 +32,8 @@ from .stylesheet import GeneratedStyles, css_identifier, css_string
 
 if TYPE_CHECKING:
     from ..core.options import StepInfo
+
+logger = logging.getLogger(__name__)
 
 #: The attribute of the document being written that holds its generated styles.
 STYLES_KEY = "impress_styles"
@@ -61,6 +66,13 @@ class ImpressTranslator(HTML5Translator):
     a table's column widths) becomes a class whose rule holds the declarations, so
     that the page presents under ``Content-Security-Policy: default-src 'self'``; a
     step's own styles (its background) go under the step's id.
+
+    A hovercraft deck that loads style sheets of its own (:data:`AUTHOR_MARKUP`,
+    ``impress_deck_css_files``) is written with hovercraft's markup where its
+    selectors would see Sphinx's differ (hovercraft 2.7's ``reST.xsl``): inline
+    literals as ``<tt>``, the paragraphs of a list item without ``<p>``, and code as
+    ``<pre class="highlight code LANGUAGE">`` holding docutils' short token classes
+    (``<span class="k">``), with no ``<div>`` around it.
     """
 
     def __init__(self, document: nodes.document, builder: Any) -> None:
@@ -73,6 +85,10 @@ class ImpressTranslator(HTML5Translator):
         self.body_end: object = _CLOSED
         #: ``section_level`` outside each section with a level of its own.
         self._outer_levels: list[int] = []
+        #: whether the deck is written with hovercraft's markup (see the class)
+        self.hovercraft_markup = document.get(AUTHOR_MARKUP) == "hovercraft" and bool(
+            _deck_css_files(builder)
+        )
 
     def starttag(
         self, node: nodes.Element, tagname: str, suffix: str = "\n", empty: bool = False,
@@ -195,6 +211,70 @@ class ImpressTranslator(HTML5Translator):
         if node.get(HEADING_LEVEL):
             self.section_level = self._outer_levels.pop()
 
+    # ---- hovercraft's markup, for a deck styled by its author (see the class) ---------
+
+    def visit_literal(self, node: nodes.Element) -> None:
+        """An inline literal: ``<tt>`` in a hovercraft deck styled by its author."""
+        if not self.hovercraft_markup:
+            return super().visit_literal(node)
+        self.body.append("<tt>" + self.encode(node.astext()) + "</tt>")
+        raise nodes.SkipNode
+
+    def visit_paragraph(self, node: nodes.paragraph) -> None:
+        """A paragraph; in a list item of a hovercraft deck styled by its author, its
+        content alone (a space apart from the one before)."""
+        if self.hovercraft_markup and isinstance(node.parent, nodes.list_item):
+            if node.parent.index(node) > 0:
+                self.body.append("\n")
+            return
+        super().visit_paragraph(node)
+
+    def depart_paragraph(self, node: nodes.paragraph) -> None:
+        """Close what :meth:`visit_paragraph` opened."""
+        if self.hovercraft_markup and isinstance(node.parent, nodes.list_item):
+            return
+        super().depart_paragraph(node)
+
+    def visit_literal_block(self, node: nodes.literal_block) -> None:
+        """A code block; in a hovercraft deck styled by its author, as docutils'
+        ``code`` directive wrote it for hovercraft: ``<pre class="highlight code
+        LANGUAGE">`` with a ``<span>`` of Pygments' short token class for each token
+        (docutils' code analyzer), and with ``:number-lines:`` a ``<span class="ln">``
+        before each line; a block with no language (``::``) is plain text in ``<pre
+        class="highlight">``."""
+        if not self.hovercraft_markup or node.rawsource != node.astext():
+            return super().visit_literal_block(node)
+        from docutils.utils.code_analyzer import Lexer, LexerError, NumberLines
+
+        language = node.get("language", "none")
+        plain = language in ("none", "default", "")
+        classes = ["highlight", *([] if plain else ["code", language])]
+        code = node.astext()
+        try:
+            tokens = list(Lexer(code, "" if plain else language, "short"))
+        except LexerError:
+            # as Sphinx's highlighter says it of any page; the code is shown plain
+            logger.warning(
+                "Pygments lexer name %r is not known", language,
+                type="misc", subtype="highlighting_failure", location=node,
+            )
+            tokens = [([], code)]
+        if node.get("linenos"):
+            # docutils' number-lines: a <span class="ln"> before each line
+            arguments: dict[str, Any] = node.get("highlight_args") or {}
+            start = int(arguments.get("linenostart", 1))
+            tokens = list(NumberLines(tokens, start, start + len(code.splitlines())))
+        # the node's own classes and ids come with it, as in hovercraft
+        self.body.append(self.starttag(node, "pre", "", CLASS=" ".join(classes)))
+        for token_classes, value in tokens:
+            text = self.encode(value)
+            if token_classes:
+                self.body.append(f'<span class="{" ".join(token_classes)}">{text}</span>')
+            else:
+                self.body.append(text)
+        self.body.append("</pre>\n")
+        raise nodes.SkipNode
+
     def visit_math(self, node: nodes.math, math_env: str = "") -> None:
         """A formula as MathML (``impress_math = "mathml"``,
         :mod:`sphinx_impress.html.math`), else as the chosen renderer writes it."""
@@ -207,3 +287,13 @@ class ImpressTranslator(HTML5Translator):
         if self.builder.math_renderer_name == MATHML_RENDERER:
             html_visit_displaymath(self, node)
         super().visit_math_block(node, math_env)
+
+
+def _deck_css_files(builder: Any) -> tuple[str, ...]:
+    """The deck style sheets of the page being written (``impress_deck_css_files``),
+    none outside a build of pages."""
+    docname = getattr(builder, "current_docname", None)
+    env = getattr(builder, "env", None)
+    if docname is None or env is None:
+        return ()
+    return tuple(impress_domain(env).deck_config(docname).deck_css_files)

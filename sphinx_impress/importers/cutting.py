@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.transforms import SphinxTransform
 
 from ..core.options import StepOptions, parse_step_options
 from ..core.problems import Problem
@@ -23,6 +24,48 @@ if TYPE_CHECKING:
 #: The document attribute that marks a document read by one of these parsers (its
 #: value: the file type).
 FOREIGN = "impress_foreign"
+
+#: The window impress.js scales a page to when its root element sets none (px: the
+#: defaults of ``data-width`` and ``data-height`` in impress.js 1.1.0). hovercraft's,
+#: mdpress's and markpress's pages set none, so their authors placed slides for it:
+#: hovercraft moves 1600 px by default, its page's steps 800 px wide; mdpress's steps
+#: are 1060 px wide and its decks move 1000-1200 px; markpress moves 2600 px across and
+#: 1400 px down. A deck of these tools is that size unless it says otherwise, so its
+#: slides lie apart as they did (the theme's slide is as large as the deck).
+IMPRESSJS_WINDOW = (1024, 768)
+
+#: The deck settings that hold its size.
+WINDOW_KEYS = ("impress_width", "impress_height")
+
+
+def window_settings(front_matter: dict[str, Any]) -> None:
+    """Set a deck's size to :data:`IMPRESSJS_WINDOW` in its front matter, unless the
+    deck sets it (hovercraft's ``:data-width:``, ``impress_width`` in mdpress's front
+    matter)."""
+    for key, size in zip(WINDOW_KEYS, IMPRESSJS_WINDOW, strict=True):
+        front_matter.setdefault(key, size)
+
+
+def add_front_matter(document: nodes.document, settings: Mapping[str, Any]) -> None:
+    """Add ``settings`` that the document's front matter (its leading field list or
+    docinfo, as myst-parser renders YAML front matter) does not have yet, making one
+    at the start of the document if it has none."""
+    front: nodes.Element | None = None
+    for child in document.children:
+        if isinstance(child, nodes.field_list | nodes.docinfo):
+            front = child
+            break
+        if is_visible(child):
+            break
+    if front is None:
+        front = nodes.field_list()
+        document.insert(0, front)
+    present = {field[0].astext() for field in front.children if isinstance(field, nodes.field)}
+    for key, value in settings.items():
+        if key not in present:
+            front.append(nodes.field(
+                "", nodes.field_name("", key), nodes.field_body("", nodes.paragraph("", str(value)))
+            ))
 
 
 @dataclass
@@ -193,6 +236,26 @@ def note_title(app: Sphinx, doctree: nodes.document) -> None:
         )
 
 
+class TextAsWritten(SphinxTransform):
+    """Keep the text of a deck read by these parsers as its author wrote it: no smart
+    quotes, dashes or ellipses (Sphinx's ``smartquotes``, on by default, turns
+    ``"a"`` into “a” and ``--`` into an en dash). hovercraft, mdpress and markpress
+    did not: docutils' ``smart_quotes`` setting is off by default (hovercraft publishes
+    with docutils' defaults), mdpress renders with Redcarpet's plain HTML renderer (no
+    SmartyPants), markpress with markdown-it without its ``typographer`` option. Runs
+    before Sphinx's ``SphinxSmartQuotes`` (priority 750), which reads the document's
+    ``smart_quotes`` setting."""
+
+    default_priority = 700
+
+    def apply(self, **kwargs: Any) -> None:
+        """Switch smart quotes off for this document if it is such a deck."""
+        if self.document.get(FOREIGN):
+            self.document.settings.smart_quotes = False
+
+
 def setup_foreign(app: Sphinx) -> None:
-    """Connect :func:`note_title` (after Sphinx's collectors, priority 500)."""
+    """Connect :func:`note_title` (after Sphinx's collectors, priority 500); add
+    :class:`TextAsWritten`."""
     app.connect("doctree-read", note_title, priority=600)
+    app.add_transform(TextAsWritten)

@@ -4,9 +4,11 @@ rendering tokens parsed once into a Sphinx document."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from docutils import nodes
 from myst_parser.config.main import MdParserConfig
 from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
 from myst_parser.parsers.mdit import create_md_parser
@@ -15,26 +17,51 @@ from .._compat import open_every_heading_level
 from .model import Heading
 
 if TYPE_CHECKING:
-    from docutils import nodes
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
+    from markdown_it.tree import SyntaxTreeNode
 
 
 class SlideRenderer(SphinxRenderer):
     """myst-parser's Sphinx renderer, for a file of slides: a slide may open with a
     heading of any level (mdpress decks use ``##``), so the first heading of a level
-    is not reported as a jump from the document's level."""
+    is not reported as a jump from the document's level; ``~~struck~~`` text is struck
+    through (``<s>``), as mdpress (Redcarpet's ``strikethrough``) and markpress
+    (markdown-it) showed it."""
 
     def setup_render(self, options: dict[str, Any], env: Any) -> None:
         """Set up as myst-parser does, with every heading level open at the top."""
         super().setup_render(options, env)
         open_every_heading_level(self, self.document)
 
+    def render_s(self, token: SyntaxTreeNode) -> None:
+        """Struck-through text, between ``<s>`` and ``</s>`` in HTML output (other
+        outputs show the text without the line). myst-parser does the same, with a
+        warning on every use that the author of such a deck cannot act on."""
+        self.current_node.append(nodes.raw("", "<s>", format="html"))
+        self.render_children(token)
+        self.current_node.append(nodes.raw("", "</s>", format="html"))
+
+
+#: myst-parser's syntax extensions that change the characters an author wrote (curled
+#: quotes, ``--`` as a dash, ``(c)`` as ©), which mdpress (Redcarpet without
+#: SmartyPants) and markpress (markdown-it without ``typographer``) did not do: left
+#: out for their decks even where the project's MyST documents use them.
+TYPOGRAPHY = frozenset({"smartquotes", "replacements"})
+
 
 def markdown_parser(config: MdParserConfig | None = None) -> MarkdownIt:
-    """myst-parser's Markdown parser with ``config`` (default: MyST's defaults),
-    rendering with :class:`SlideRenderer`."""
-    return create_md_parser(config or MdParserConfig(), SlideRenderer)
+    """myst-parser's Markdown parser with ``config`` (default: MyST's defaults) less
+    :data:`TYPOGRAPHY`, with ``~~strikethrough~~`` (both tools had it), rendering with
+    :class:`SlideRenderer`."""
+    config = config or MdParserConfig()
+    if TYPOGRAPHY & set(config.enable_extensions):
+        config = dataclasses.replace(
+            config, enable_extensions={e for e in config.enable_extensions if e not in TYPOGRAPHY}
+        )
+    md = create_md_parser(config, SlideRenderer)
+    md.enable("strikethrough")
+    return md
 
 
 def render_tokens(

@@ -31,6 +31,7 @@ import itertools
 import json
 import math
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -42,7 +43,15 @@ from myst_parser.parsers.sphinx_ import MystParser
 from ..core.problems import Problem
 from ..extension.nodes import HEADING_LEVEL
 from ..extension.warnings import ImpressWarnings, report, warn
-from .cutting import FOREIGN, SlideCutter, absolute_options, docname_of
+from .cutting import (
+    FOREIGN,
+    WINDOW_KEYS,
+    SlideCutter,
+    absolute_options,
+    add_front_matter,
+    docname_of,
+    window_settings,
+)
 from .markdown import code_lines, heading_levels, markdown_parser, render_tokens
 from .model import DeckModel, Field, SlideModel
 from .myst_writer import (
@@ -194,6 +203,7 @@ def read_markpress(text: str, md: MarkdownIt | None = None) -> DeckModel:
     tokens = md.parse(text)
     reader = _Reader(lines, code_lines(tokens))
     reader.read_options(text)
+    window_settings(reader.model.front_matter)
     reader.cut()
     # markpress cuts the text into slides before it reads the Markdown: the headings
     # are those of the text without its own lines (a line of text over a separator
@@ -433,6 +443,8 @@ class MarkpressParser(MystParser):
         # heading), so it is parsed on its own
         md_env: dict[str, Any] = {}
         render_tokens(md, md.parse("\n".join(lines) + "\n", md_env), md_env, document)
+        emojize_text(document)
+        add_front_matter(document, {key: model.front_matter[key] for key in WINDOW_KEYS})
         title = model.front_matter.get("title")
         if title and "title" not in document:
             document["title"] = str(title)
@@ -476,6 +488,46 @@ class MarkpressParser(MystParser):
             cut.node.line = slide.line
             cut.node["impress_options"] = slide.options
             document.append(cut.node)
+
+
+#: An emoji shortcode: a name between colons (markdown-it-emoji's names are letters,
+#: digits, ``_``, ``+`` and ``-``).
+SHORTCODE = re.compile(r":([\w+-]+):")
+
+
+def emojize(text: str) -> str:
+    """``text`` with each emoji shortcode (``:smile:``, ``:+1:``) that names an emoji
+    replaced by it, as markpress's markdown-it-emoji did (GitHub's names, from the
+    ``emoji`` package's aliases); a shortcode right after a letter or digit (``a:b:``,
+    ``http://``) is left alone, as there (markdown-it-emoji replaces one only after the
+    start, white space, punctuation or a control character); an unknown name too."""
+    import emoji
+
+    def replace(match: re.Match[str]) -> str:
+        start = match.start()
+        if start > 0 and unicodedata.category(text[start - 1])[0] not in "ZPC":
+            return match[0]
+        return str(emoji.emojize(match[0], language="alias"))
+
+    return SHORTCODE.sub(replace, text)
+
+
+def emojize_text(node: nodes.Element) -> None:
+    """Replace emoji shortcodes in the text of ``node``, not in code, math, raw HTML
+    or comments (:func:`emojize`)."""
+    skipped = (nodes.literal, nodes.FixedTextElement, nodes.math)
+    for text in list(node.findall(nodes.Text)):
+        parent = text.parent
+        if parent is None:
+            continue
+        ancestor: nodes.Node | None = parent
+        while ancestor is not None and not isinstance(ancestor, skipped):
+            ancestor = ancestor.parent
+        if ancestor is not None:
+            continue
+        value = emojize(str(text))
+        if value != str(text):
+            parent.replace(text, nodes.Text(value))
 
 
 def convert_markpress(text: str, source: str = "<deck>") -> tuple[MystDeck, list[Problem]]:

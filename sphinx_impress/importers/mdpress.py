@@ -30,7 +30,15 @@ from myst_parser.parsers.sphinx_ import MystParser
 from ..core.problems import Problem
 from ..extension.nodes import HEADING_LEVEL
 from ..extension.warnings import ImpressWarnings, report, warn
-from .cutting import FOREIGN, SlideCutter, absolute_options, docname_of
+from .cutting import (
+    FOREIGN,
+    WINDOW_KEYS,
+    SlideCutter,
+    absolute_options,
+    add_front_matter,
+    docname_of,
+    window_settings,
+)
 from .markdown import code_lines, heading_levels, markdown_parser, render_tokens
 from .model import DeckModel, Field, SlideModel
 from .myst_writer import (
@@ -295,6 +303,7 @@ def read_mdpress(
     layout = read_layout(text, md, tokens)
     lines = text.splitlines()
     model = DeckModel(front_matter=dict(layout.front_matter))
+    window_settings(model.front_matter)
     model.headings = heading_levels(tokens)
     model.rules = [line + 1 for line in layout.rules]
     model.hidden = {slide.attributes + 1 for slide in layout.slides if slide.attributes is not None}
@@ -479,6 +488,7 @@ class MdpressParser(MystParser):
             md_env = {}
             body = md.parse("\n".join(lines) + "\n", md_env)
         render_tokens(md, body, md_env, document)
+        add_front_matter(document, {key: model.front_matter[key] for key in WINDOW_KEYS})
         title = model.front_matter.get("title")
         if title and "title" not in document:
             document["title"] = str(title)

@@ -8,7 +8,8 @@ math syntax (``dollarmath``, ``amsmath``) and sphinx-impress. Having no ``conf.p
 its front matter may also set a few settings of the whole build
 (:data:`ONE_FILE_BUILD_SETTINGS`: ``impress_theme``, ...). The file type comes from
 the suffix, and for ``.md`` and ``.rst`` from the text, only where it clearly is another
-tool's deck: an mdpress deck (attribute lines after its ``---`` separators, no MyST
+tool's deck: a markpress deck (its ``markpress-opt`` block or ``slide-attr``
+comments), an mdpress deck (attribute lines after its ``---`` separators, no MyST
 ``step``), a hovercraft deck (fields only hovercraft reads, no reST ``step``). A
 sphinx-impress deck never is one: what it builds in ``present`` is what
 ``sphinx-build -b impress`` builds.
@@ -44,6 +45,7 @@ SUFFIX_TYPES = {
     ".rst": "restructuredtext",
     ".hovercraft": "hovercraft",
     ".mdpress": "mdpress",
+    ".markpress": "markpress",
 }
 
 #: The extensions a one-file talk is built with.
@@ -107,19 +109,21 @@ def read_source(path: Path) -> Source:
         if not (path / "conf.py").is_file():
             raise SourceError(
                 f"{path}: this folder has no conf.py; give a Sphinx project folder or "
-                "one file of slides (.md, .rst, .hovercraft, .mdpress)"
+                "one file of slides (.md, .rst, .hovercraft, .mdpress, .markpress)"
             )
         return Source(srcdir=path, confdir=path)
     suffix = path.suffix.lower()
     if suffix not in SUFFIX_TYPES:
         raise SourceError(
-            f"{path}: not a file of slides; give a .md, .rst, .hovercraft or .mdpress "
-            "file, or a Sphinx project folder"
+            f"{path}: not a file of slides; give a .md, .rst, .hovercraft, .mdpress or "
+            ".markpress file, or a Sphinx project folder"
         )
     text = read_text(path)
     file_type = SUFFIX_TYPES[suffix]
     if file_type == "restructuredtext" and looks_like_hovercraft(text):
         file_type = "hovercraft"
+    elif file_type == "markdown" and looks_like_markpress(text):
+        file_type = "markpress"
     elif file_type == "markdown" and looks_like_mdpress(text):
         file_type = "mdpress"
     return Source(
@@ -326,6 +330,30 @@ def looks_like_mdpress(text: str) -> bool:
 
     layout = read_layout(text)
     return any(slide.attributes is not None for slide in layout.slides[1:])
+
+
+def looks_like_markpress(text: str) -> bool:
+    """Whether Markdown ``text`` is a markpress deck: no ``step`` directive of a MyST
+    deck, and markpress's own markup: its options block (``<!--markpress-opt {...}
+    markpress-opt-->``) or a slide's attribute comment (``<!--slide-attr x=0 -->``)
+    alone on a line, as :mod:`~sphinx_impress.importers.markpress` reads them, outside
+    code (a MyST page may show them in a code block). A markpress deck with neither
+    (slides cut at ``------`` lines only) is read as MyST, whose transitions also
+    separate slides."""
+    if any(use["myst"] for use in STEP_USE.finditer(text)):
+        return False
+    from ..importers.markdown import code_lines, markdown_parser
+    from ..importers.markpress import OPTIONS, SLIDE_ATTR
+
+    code = code_lines(markdown_parser().parse(text))
+    options = OPTIONS.search(text)
+    if options is not None and text.count("\n", 0, options.start()) not in code:
+        return True
+    return any(
+        SLIDE_ATTR.match(line)
+        for number, line in enumerate(text.splitlines())
+        if number not in code
+    )
 
 
 def _is_dir(path: Path) -> bool:

@@ -10,6 +10,7 @@ The names below are importable from this package as before it was split.
 
 from __future__ import annotations
 
+from ..cutting import IMPRESSJS_WINDOW
 from .convert import convert_hovercraft
 from .parser import FILE_TYPE, SUFFIX, HovercraftParser, setup_hovercraft
 from .positions import DEFAULT_MOVEMENT, PATH_ERROR, POSITION_FIELDS, hovercraft_positions
@@ -19,7 +20,6 @@ from .reader import (
     DECK_METADATA,
     DECK_SETTINGS,
     DECK_UNSUPPORTED,
-    IMPRESSJS_WINDOW,
     SLIDE_FIELDS,
     Decoration,
     HovercraftDeck,

@@ -10,6 +10,7 @@ from docutils import nodes
 from sphinx.parsers import RSTParser
 
 from ..._compat import clear_default_domain
+from ...extension.nodes import AUTHOR_MARKUP
 from ...extension.notes import notes
 from ...extension.slides import is_visible
 from ...extension.warnings import report
@@ -51,7 +52,7 @@ class HovercraftParser(RSTParser):
         text = inputstring if isinstance(inputstring, str) else "\n".join(inputstring)
         reader = HovercraftReader(document, text.splitlines())
         model = reader.read()
-        document[FOREIGN] = FILE_TYPE
+        document[FOREIGN] = document[AUTHOR_MARKUP] = FILE_TYPE
         settings = nodes.field_list()
         for key, value in model.front_matter.items():
             if key != "title":
@@ -77,6 +78,10 @@ class HovercraftParser(RSTParser):
                 note.replace_self(speaker)
             cut.node["impress_options"] = slide.options
             document.append(cut.node)
+        for block in document.findall(nodes.literal_block):
+            # docutils highlights only the code directive: hovercraft showed a "::"
+            # literal block as plain text (Sphinx highlights it in its default language)
+            block.setdefault("language", "none")
 
 
 def _hide(prelude: list[nodes.Node]) -> list[nodes.Node]:

@@ -26,7 +26,13 @@ from ...core.problems import Problem
 from ...core.values import parse_flag
 from ...errors import InvalidValue
 from ...extension.nodes import HEADING_LEVEL
-from ..cutting import Slide, SlideCutter, absolute_options, first_visible
+from ..cutting import (
+    Slide,
+    SlideCutter,
+    absolute_options,
+    first_visible,
+    window_settings,
+)
 from ..model import DeckModel, Field, Heading, SlideModel
 from ..rst import definition_lines, title_start
 from .positions import POSITION_FIELDS, hovercraft_positions
@@ -74,10 +80,6 @@ DECK_METADATA = ("author", "description", "keywords", "orphan", "tocdepth")
 DECK_UNSUPPORTED: Mapping[str, str] = {
     "auto-console": "open the presenter console with the P key",
 }
-
-#: The window impress.js scales a page to when the root element sets none (px), which
-#: hovercraft's pages did not: a deck with its own style sheets keeps it.
-IMPRESSJS_WINDOW = (1024, 768)
 
 #: hovercraft's deck fields that name the deck's own style sheets and scripts, listed
 #: in ``impress_deck_css_files`` and ``impress_deck_js_files``: ``css`` (for every
@@ -275,12 +277,9 @@ class HovercraftReader:
         for node in self.cutter.prelude:
             if isinstance(node, nodes.field_list):
                 self._deck_fields(node)
-        front = self.model.front_matter
-        if front.get("impress_deck_css_files"):
-            # the deck's style was made for hovercraft's page, which set no size:
-            # impress.js's own 1024 x 768 px window
-            front.setdefault("impress_width", str(IMPRESSJS_WINDOW[0]))
-            front.setdefault("impress_height", str(IMPRESSJS_WINDOW[1]))
+        # hovercraft's page set no size: the deck's slides (and its own style, if it
+        # has one) were made for impress.js's own 1024 x 768 px window
+        window_settings(self.model.front_matter)
         self.model.decorations = _decorations(self.cutter.prelude, self.lines)
         for decoration in self.model.decorations:
             self.problem(
