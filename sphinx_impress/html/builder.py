@@ -31,6 +31,7 @@ from ..extension.presentation import BUILDER
 from ..extension.translations import _
 from ..extension.warnings import ImpressWarnings, warn
 from .compact import compact_theme_files
+from .files import write_if_changed
 from .highlighting import ReusingPygmentsBridge
 from .math import presentation_renderer, register_renderer
 from .offline import is_remote, warn_remote_assets
@@ -237,12 +238,7 @@ class ImpressBuilder(StandaloneHTMLBuilder):
         data = code.encode("utf-8")
         name = INLINE_JS.format(digest=hashlib.sha256(data).hexdigest()[:16])
         target = Path(self.outdir, "_static", name)
-        if not target.is_file() or target.read_bytes() != data:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            # parallel writers may write the same file: each writes its own, then swaps
-            partial = target.with_name(f"{name}.{os.getpid()}.tmp")
-            partial.write_bytes(data)
-            os.replace(partial, target)
+        write_if_changed(target, data)
         return name
 
     def copy_assets(self) -> None:

@@ -37,6 +37,7 @@ from ..extension.domain import impress_domain
 from ..extension.nodes import AUTHOR_MARKUP
 from ..extension.presentation import BUILDER
 from ..extension.warnings import ImpressWarnings, warn
+from .files import write_if_changed
 from .offline import REMOTE_KEY, css_url_lines, is_remote
 
 if TYPE_CHECKING:
@@ -122,7 +123,7 @@ class _Copier:
         relative = source.relative_to(self.srcdir).as_posix()
         self.copied[source] = relative
         data = source.read_bytes()
-        if self.target is not None and _write(self.target / relative, data):
+        if self.target is not None and write_if_changed(self.target / relative, data):
             self.written = True
         if source.suffix.lower() == ".css":
             self._copy_loaded(source, data.decode("utf-8", errors="replace"), relative)
@@ -140,18 +141,6 @@ class _Copier:
             path = url.split("#", 1)[0].split("?", 1)[0]
             if path:
                 self.copy(sheet.parent / path, f"{name} (url {url!r})")
-
-
-def _write(target: Path, data: bytes) -> bool:
-    """Write ``data`` to ``target`` unless it holds it already (then ``False``);
-    parallel writers each write a file of their own, then swap it in."""
-    if target.is_file() and target.read_bytes() == data:
-        return False
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(f"{target.name}.{os.getpid()}.tmp")
-    partial.write_bytes(data)
-    os.replace(partial, target)
-    return True
 
 
 def add_deck_files(
@@ -183,7 +172,8 @@ def add_deck_files(
         if doctree.get(AUTHOR_MARKUP) == "hovercraft" and not app.config.pygments_style:
             # the author's sheets were written over hovercraft's code colours
             theme |= _PYGMENTS_CSS
-            _write(Path(builder.outdir, "_static", HOVERCRAFT_HIGHLIGHT_CSS), _hovercraft_colours())
+            colours = Path(builder.outdir, "_static", HOVERCRAFT_HIGHLIGHT_CSS)
+            write_if_changed(colours, _hovercraft_colours())
             builder.add_css_file(HOVERCRAFT_HIGHLIGHT_CSS, priority=200)  # type: ignore[attr-defined]
         context["css_files"][:] = [
             css for css in context["css_files"] if str(css.filename) not in theme

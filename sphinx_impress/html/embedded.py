@@ -27,6 +27,7 @@ from ..extension.domain import impress_domain
 from ..extension.translations import _
 from ..extension.warnings import ImpressWarnings, warn
 from .builder import THEME, ImpressBuilder, remove_presentation
+from .files import write_if_changed
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -136,13 +137,7 @@ def _copy_present_script(outdir: Path) -> None:
     (parallel writers each write their own copy and swap it in)."""
     source = Path(__file__).parent / "static" / PRESENT_JS
     target = outdir / "_static" / PRESENT_JS
-    data = source.read_bytes()
-    if target.is_file() and target.read_bytes() == data:
-        return
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(f"{PRESENT_JS}.{os.getpid()}.tmp")
-    partial.write_bytes(data)
-    os.replace(partial, target)
+    write_if_changed(target, source.read_bytes())
 
 
 class LinkToSlides(SphinxPostTransform):

@@ -18,9 +18,7 @@ Also: the ``impress.math`` warning for a formula that cannot be converted, and f
 from __future__ import annotations
 
 import html
-import os
 import re
-import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,6 +30,7 @@ from sphinx.util.math import get_node_equation_number
 from .._compat import extension_registry
 from ..extension.presentation import BUILDER
 from ..extension.warnings import ImpressWarnings, warn
+from .files import write_if_changed
 from .mathml import MathError, convert, stack
 
 if TYPE_CHECKING:
@@ -191,14 +190,8 @@ def add_math_assets(
 
 
 def _copy(source: Path, target: Path) -> None:
-    """Copy a file unless the same bytes are there; parallel writers each write their
-    own copy and swap it in."""
-    if target.is_file() and target.stat().st_size == source.stat().st_size:
-        return
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(f"{target.name}.{os.getpid()}.tmp")
-    shutil.copyfile(source, partial)
-    os.replace(partial, target)
+    """Copy a file unless the same bytes are there."""
+    write_if_changed(target, source.read_bytes())
 
 
 #: Literal text, code and raw markup, where ``$$`` is what the author wrote.

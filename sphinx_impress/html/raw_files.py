@@ -19,7 +19,8 @@ from urllib.parse import unquote
 from docutils import nodes
 
 from ..extension.presentation import BUILDER
-from .deck_files import _NOT_A_FILE, _write
+from .deck_files import _NOT_A_FILE
+from .files import write_if_changed
 from .offline import is_remote, loaded_urls
 
 if TYPE_CHECKING:
@@ -56,7 +57,7 @@ def copy_raw_files(
                     source.is_file() and source.is_relative_to(srcdir)
                     and target.is_relative_to(outdir) and target.suffix.lower() != ".html"
                 ):
-                    _write(target, source.read_bytes())
+                    write_if_changed(target, source.read_bytes())
             except (OSError, ValueError):  # no file by that name (a NUL, too long)
                 continue
 
