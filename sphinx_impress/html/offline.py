@@ -275,13 +275,30 @@ def warn_remote_assets(
     Connected to ``html-page-context`` after the handlers that add per-page assets."""
     if app.builder.name != BUILDER:
         return
+    _warn_sheet_loads(app, pagename, context)
     urls = [
         str(getattr(asset, "filename", "") or "")
         for asset in (*context.get("script_files", ()), *context.get("css_files", ()))
     ]
-    first_line = None  # of the first node in the page that loads from the network
-    # what a deck's own style sheets load (sphinx_impress.html.deck_files), by sheet
-    by_sheet: dict[str, list[tuple[str, str]]] = {}
+    first_line = None
+    if doctree is not None:
+        found, first_line = _document_loads(doctree)
+        urls.extend(found)
+    remote = [url for url in urls if is_remote(url)]
+    if remote:
+        warn(
+            f"this presentation loads {', '.join(sorted(set(remote)))} from the network, "
+            "so it will not present offline",
+            ImpressWarnings.OFFLINE,
+            (pagename, first_line) if first_line else pagename,
+        )
+
+
+def _warn_sheet_loads(app: Sphinx, pagename: str, context: dict[str, Any]) -> None:
+    """One warning for each style sheet of the page that loads from the network, at
+    the sheet's file and line: a deck's own (found by
+    :mod:`~sphinx_impress.html.deck_files`) and the page's sheets of
+    ``html_static_path``, with the local sheets they import."""
     loaded_by_sheets = list(context.get(REMOTE_KEY, ()))
     folders = [Path(app.confdir, folder) for folder in app.config.html_static_path]
     for asset in context.get("css_files", ()):
@@ -292,6 +309,7 @@ def warn_remote_assets(
         source = next((f / name for f in folders if (f / name).is_file()), None)
         if source is not None:
             loaded_by_sheets.extend(static_sheet_loads(source.resolve()))
+    by_sheet: dict[str, list[tuple[str, str]]] = {}
     for url, where in loaded_by_sheets:
         by_sheet.setdefault(where.rpartition(":")[0], []).append((url, where))
     for sheet, loaded in by_sheet.items():
@@ -302,27 +320,26 @@ def warn_remote_assets(
             ImpressWarnings.OFFLINE,
             loaded[0][1],
         )
-    if doctree is not None:
-        for node in doctree.findall(nodes.Element):
-            if isinstance(node, nodes.image):
-                found = [node["uri"]]
-            elif isinstance(node, nodes.raw) and "html" in node.get("format", "").split():
-                found = loaded_urls(node.astext())
-            elif (info := node.get("impress_step")) is not None:
-                # a step's own style attribute, as an imported deck gives it
-                found = css_urls(info.options.data.get("style", ""))
-                if found and first_line is None and any(is_remote(u) for u in found):
-                    first_line = info.line or node.line
-            else:
-                continue
-            if first_line is None and node.line and any(is_remote(url) for url in found):
-                first_line = node.line
-            urls.extend(found)
-    remote = [url for url in urls if is_remote(url)]
-    if remote:
-        warn(
-            f"this presentation loads {', '.join(sorted(set(remote)))} from the network, "
-            "so it will not present offline",
-            ImpressWarnings.OFFLINE,
-            (pagename, first_line) if first_line else pagename,
-        )
+
+
+def _document_loads(doctree: nodes.document) -> tuple[list[str], int | None]:
+    """What the document's images, raw HTML and steps' own ``style`` attributes (as an
+    imported deck gives them) load, and the line of the first node that loads from
+    the network."""
+    urls: list[str] = []
+    first_line = None
+    for node in doctree.findall(nodes.Element):
+        line = node.line
+        if isinstance(node, nodes.image):
+            found = [node["uri"]]
+        elif isinstance(node, nodes.raw) and "html" in node.get("format", "").split():
+            found = loaded_urls(node.astext())
+        elif (info := node.get("impress_step")) is not None:
+            found = css_urls(info.options.data.get("style", ""))
+            line = info.line or node.line
+        else:
+            continue
+        if first_line is None and line and any(is_remote(url) for url in found):
+            first_line = line
+        urls.extend(found)
+    return urls, first_line
