@@ -137,14 +137,17 @@ LIBRARIES = ("sphinx", "docutils", "myst_parser")
 
 
 def _private_uses(path: Path) -> list[str]:
-    """Where ``path`` reaches a private name: ``x._name`` on anything but ``self`` or
-    ``cls``, ``getattr(x, "_name")``, or a ``_name`` imported from a library (a
+    """Where ``path`` reaches a private name: ``x._name`` on anything but ``self``,
+    ``cls`` or a class of the module, ``getattr(x, "_name")``, or a ``_name`` imported from a library (a
     translation function ``_`` / ``__`` of ``sphinx.locale`` is public)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    # the module's own classes may reach their own private names
+    own = {"self", "cls"} | {node.name for node in tree.body if isinstance(node, ast.ClassDef)}
     found = []
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in ast.walk(tree):
         name = None
         if isinstance(node, ast.Attribute) and not (
-            isinstance(node.value, ast.Name) and node.value.id in ("self", "cls")
+            isinstance(node.value, ast.Name) and node.value.id in own
         ):
             name = node.attr
         elif (

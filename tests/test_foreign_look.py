@@ -113,3 +113,18 @@ def test_mdpress_strikethrough(make_app, tmp_path):
     assert paragraph.find("s").get_text() == "gone"
     # Redcarpet had no emoji: the shortcode is text
     assert paragraph.get_text() == "It is gone now, :smile: stays"
+
+
+@pytest.mark.parametrize("setting", ["false", "true", None])
+def test_a_deck_says_whether_sphinx_smartquotes_apply(make_app, tmp_path, setting):
+    front = "" if setting is None else f"---\nimpress_smartquotes: {setting}\n---\n"
+    app = build_files(
+        make_app, tmp_path / "src", {"index.md": f"{front}# One\n\n{WRITTEN}\n"},
+        'extensions = ["myst_parser", "sphinx_impress"]\n',
+    )
+    paragraph = steps(soup(app.outdir / "index.html"))[0].element.find("p")
+    if setting == "false":
+        assert paragraph.get_text() == WRITTEN
+    else:
+        assert "“it’s fine”" in paragraph.get_text() and "–" in paragraph.get_text()
+    assert app.warning.getvalue() == ""

@@ -442,6 +442,18 @@ class ImpressConfig:
         "list of str",
         types=(list, tuple),
     )
+    smartquotes: bool = _field(
+        True,
+        _yes_no,
+        "Whether smart quotes apply to this deck (Sphinx's smartquotes setting: curled "
+        "quotes, -- and --- as dashes, ... as an ellipsis); false keeps the text as "
+        "written, as hovercraft, mdpress, markpress and impress.js pages showed it. Decks "
+        "of those tools built as they are keep it always; the converter writes false for "
+        "them. Set in the front matter of the deck.",
+        "bool",
+        rebuild="env",
+        types=(bool,),
+    )
 
     @classmethod
     def values(cls) -> list[dc.Field[Any]]:

@@ -15,6 +15,7 @@ from sphinx.transforms import SphinxTransform
 
 from ..core.options import StepOptions, parse_step_options
 from ..core.problems import Problem
+from ..extension.domain import impress_domain
 from ..extension.nodes import step, title_text
 from ..extension.slides import is_visible
 
@@ -237,7 +238,8 @@ def note_title(app: Sphinx, doctree: nodes.document) -> None:
 
 
 class TextAsWritten(SphinxTransform):
-    """Keep the text of a deck read by these parsers as its author wrote it: no smart
+    """Keep the text of a deck read by these parsers, or of one whose front matter
+    says ``impress_smartquotes: false`` (a converted one), as its author wrote it: no smart
     quotes, dashes or ellipses (Sphinx's ``smartquotes``, on by default, turns
     ``"a"`` into “a” and ``--`` into an en dash). hovercraft, mdpress and markpress
     did not: docutils' ``smart_quotes`` setting is off by default (hovercraft publishes
@@ -249,8 +251,12 @@ class TextAsWritten(SphinxTransform):
     default_priority = 700
 
     def apply(self, **kwargs: Any) -> None:
-        """Switch smart quotes off for this document if it is such a deck."""
-        if self.document.get(FOREIGN):
+        """Switch smart quotes off for this document if it is such a deck, or a deck
+        whose front matter says ``impress_smartquotes: false`` (read by
+        :class:`~sphinx_impress.extension.slides.CollectSteps`, priority 400)."""
+        if self.document.get(FOREIGN) or not (
+            impress_domain(self.env).deck_config(self.env.docname).smartquotes
+        ):
             self.document.settings.smart_quotes = False
 
 
