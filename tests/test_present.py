@@ -739,8 +739,17 @@ def test_which_pages_lead(tmp_path: Path, peer: str, local: str, query: str, lea
     assert server._leads(request) is leads  # addresses of a mocked request: no traffic
 
 
-def test_the_presenter_stays_at_the_same_place_when_the_step_is_renamed(tmp_path: Path) -> None:
+def _run_alone(coroutine):
+    """Run ``coroutine`` in a thread of its own: a session's Playwright browser (the
+    browser tests) keeps an event loop running in the main thread."""
     import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
+def test_the_presenter_stays_at_the_same_place_when_the_step_is_renamed(tmp_path: Path) -> None:
 
     from sphinx_impress.serve.server import Position, PresentServer
 
@@ -757,16 +766,16 @@ def test_the_presenter_stays_at_the_same_place_when_the_step_is_renamed(tmp_path
             await server.built(live.build({talk.resolve()}))
             return server.position
 
-        assert asyncio.run(rename("## Slide 1\n", "## Slide one\n", "slide-2")) == Position(
+        assert _run_alone(rename("## Slide 1\n", "## Slide one\n", "slide-2")) == Position(
             "talk", "slide-2", 1
         )  # another step renamed: the same step, its substeps too
-        assert asyncio.run(rename("## Slide 2\n", "## Image\n", "slide-2")) == Position(
+        assert _run_alone(rename("## Slide 2\n", "## Image\n", "slide-2")) == Position(
             "talk", "image", 0
         )
         # the last step gone: the new last one
         gone = "## Slide 4\n\nText of slide 4.\n"
         assert gone in text
-        assert asyncio.run(rename(gone, "", "slide-4")) == Position("talk", "slide-3", 0)
+        assert _run_alone(rename(gone, "", "slide-4")) == Position("talk", "slide-3", 0)
     finally:
         live.close()
 
