@@ -49,6 +49,11 @@ def test_class_directive_is_docutils_class(look):
         "Revealed on the next press."
     ]
     assert len(first.select("p.pair")) == 2
+    # a list's substep class goes to its items, as hovercraft gave it: one press each
+    assert [li.get_text(strip=True) for li in first.select("li.substep")] == [
+        "one", "two", "three", "four"
+    ]
+    assert not first.select("ul.substep, ol.substep")
     # never a Python object: no description, no "class" signature, no domain entry
     assert not page.select("dl.py, dt.sig")
     assert "class substep" not in first.get_text(" ")
@@ -69,9 +74,9 @@ def test_field_lists_are_never_shown(look):
             assert written not in text, (step.id, written)
     found = located_warnings(app, "index.hovercraft")
     assert [(line, kind) for line, kind, _ in found] == [
-        (35, "impress.field"),  # :colour: is no field hovercraft knows
-        (48, "impress.field"),  # :data-rotate: under a heading: hovercraft did not read it
-        (55, "impress.overlap"),  # hovercraft put the last two slides on one spot
+        (45, "impress.field"),  # :colour: is no field hovercraft knows
+        (58, "impress.field"),  # :data-rotate: under a heading: hovercraft did not read it
+        (65, "impress.overlap"),  # hovercraft put the last two slides on one spot
     ]
     assert "unknown hovercraft slide field 'colour'" in found[0][2]
     assert "inside an element of the slide" in found[1][2]
