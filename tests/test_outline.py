@@ -79,6 +79,9 @@ def test_the_front_matter_title_is_the_page_title(make_app, tmp_path, name, text
     conf += 'impress_decks = ["index"]\n'
     html = build_files(make_app, tmp_path / "html", files, conf, builder="html")
     assert soup(html.outdir / "index.html").title.get_text().startswith("The talk, in full")
+    # and its entry in a toctree
+    entry = soup(html.outdir / "other.html").select_one("div.toctree-wrapper a")
+    assert (entry["href"], entry.get_text()) == ("index.html", "The talk, in full")
 
 
 def test_a_title_alone_is_the_title_of_a_deck_without_headings(make_app, tmp_path):

@@ -291,13 +291,22 @@ def _take_step_class_off(document: nodes.document) -> None:
 
 
 def note_title(app: Sphinx, doctree: nodes.document) -> None:
-    """Make a deck's front matter ``title`` its title in the toctree too (its
+    """Make a deck's front matter ``title`` its title in a toctree too (its
     ``<title>`` follows from the document's ``title``, as Sphinx's title collector
     reads it). Runs after that collector (``doctree-read``, priority 600)."""
     title = doctree.get(TITLE_ATTRIBUTE)
-    if title:
-        app.env.titles[app.env.docname] = nodes.title("", title)
-        app.env.longtitles[app.env.docname] = nodes.title("", title)
+    if not title:
+        return
+    env = app.env
+    env.titles[env.docname] = nodes.title("", title)
+    env.longtitles[env.docname] = nodes.title("", title)
+    # a toctree names a document by the first entry of its table of contents, the
+    # document's own (no anchor), which holds the first heading
+    toc = env.tocs.get(env.docname)
+    for reference in toc.findall(nodes.reference) if toc is not None else ():
+        if not reference.get("anchorname"):
+            reference.children[:] = [nodes.Text(title)]
+            break
 
 
 def _front_matter(
