@@ -524,7 +524,7 @@ def setup_config(app: Sphinx) -> None:
 
 def conf_location(app: Sphinx, name: str) -> str | None:
     """Where a warning about the config value ``name`` points: ``conf.py:<line>``, the
-    line of ``conf.py`` that first assigns it, or ``None`` when no such line is found
+    line of ``conf.py`` that last assigns it (the value Sphinx has), or ``None`` when no such line is found
     (a value given with ``-D``, or computed); :func:`set_by` then names the source in
     the message.
 
@@ -541,10 +541,10 @@ def conf_location(app: Sphinx, name: str) -> str | None:
     except (OSError, UnicodeDecodeError):
         return None
     assignment = re.compile(rf"^{re.escape(name)}\s*(?::[^=\n]*)?[+]?=", re.MULTILINE)
-    found = assignment.search(text)
-    if found is None:
+    found = list(assignment.finditer(text))
+    if not found:
         return None
-    return f"{path}:{text.count(chr(10), 0, found.start()) + 1}"
+    return f"{path}:{text.count(chr(10), 0, found[-1].start()) + 1}"
 
 
 def set_by(app: Sphinx, name: str) -> str:
