@@ -524,9 +524,9 @@ def setup_config(app: Sphinx) -> None:
 
 def conf_location(app: Sphinx, name: str) -> str | None:
     """Where a warning about the config value ``name`` points: ``conf.py:<line>``, the
-    line of ``conf.py`` that last assigns it (the value Sphinx has), or ``None`` when no such line is found
-    (a value given with ``-D``, or computed); :func:`set_by` then names the source in
-    the message.
+    line of ``conf.py`` that last assigns it (the value Sphinx has), or ``None`` when
+    no such line is found (a value given with ``-D``, or computed); :func:`set_by`
+    then names the source in the message.
 
     Sphinx prints a location string holding a colon as it is
     (``SphinxLogRecordTranslator`` in ``sphinx/util/logging.py``); a path alone would be

@@ -259,6 +259,15 @@ class BuildPresentation(SphinxPostTransform):
         while step_id in taken or step_id in self.document.ids:
             suffix += 1
             step_id = f"{OVERVIEW_ID}-{suffix}"
+        if step_id != OVERVIEW_ID:
+            holder = self.document.ids.get(OVERVIEW_ID)
+            warn(
+                f"the id {OVERVIEW_ID!r} is taken in this deck, so the overview step that "
+                f"impress_overview adds is {step_id!r} (#/{OVERVIEW_ID} shows what has "
+                "the id)",
+                ImpressWarnings.DUPLICATE_ID,
+                holder if holder is not None and holder.line else self.document.get("source"),
+            )
         node = step(has_content=True, ids=[step_id])
         node.source = self.document.get("source")
         node["impress_step"] = StepInfo(step_id, StepOptions(overview=True))

@@ -56,7 +56,9 @@ class ImpressWarnings(Enum):
     page uses itself (``impress``, ``impress-toolbar``, ``impress-help`` and the ids of
     impress.js's plugins); the later step gets an id made from its title instead
     (``step-`` and its place when it has none); the warning names it. Also a label or
-    ``:name:`` in a deck that is one of the page's own ids: it gets another id."""
+    ``:name:`` in a deck that is one of the page's own ids: it gets another id. Also the
+    overview step of ``impress_overview`` when the id ``overview`` is taken: it is
+    ``overview-2``."""
 
     STEP = "step"
     """A ``step`` directive that conflicts with another: two directives setting the
