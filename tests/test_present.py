@@ -864,6 +864,16 @@ def test_remote_needs_the_token_and_only_it_gets_notes(tmp_path: Path, present) 
     with urllib.request.urlopen(request, timeout=20) as response:
         state = json.loads(response.read())
     assert state["position"]["step"] == "slide-1"
+    # a goto to a step the deck does not have moves nothing and says so
+    request = urllib.request.Request(
+        f"{run.base}/_present/remote/control?token={token}",
+        data=b'{"action":"goto","step":"nosuch"}',
+        method="POST",
+        headers={"Content-Type": "application/json"},
+    )
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request, timeout=20)
+    assert refused.value.code == 404
     # the QR code on standard error encodes the remote's address
     import segno
 

@@ -357,7 +357,8 @@ class PresentServer:
         })
 
     async def _control(self, request: web.Request) -> web.StreamResponse:
-        """``POST {"action": "next" | "prev" | "goto", "step": ID}``: move the presenter."""
+        """``POST {"action": "next" | "prev" | "goto", "step": ID}``: move the presenter;
+        404 for a ``goto`` to a step the deck presented does not have."""
         try:
             data = await request.json()
         except ValueError:
@@ -365,7 +366,12 @@ class PresentServer:
         action = data.get("action") if isinstance(data, dict) else None
         if action not in ("next", "prev", "goto"):
             raise web.HTTPBadRequest(text="action: next, prev or goto\n")
-        await self.command(action, data.get("step"))
+        step = data.get("step")
+        if action == "goto" and not any(
+            s.id == step for s in self.steps(self._presented_doc())
+        ):
+            raise web.HTTPNotFound(text=f"goto: no step {step!r} in the deck presented\n")
+        await self.command(action, step)
         return web.json_response(self._remote_state())
 
     def steps(self, doc: str) -> list[Step]:
