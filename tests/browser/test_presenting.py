@@ -53,6 +53,13 @@ def test_progress_toolbar_and_help(presenting: DeckPage) -> None:
     # the help box is shown at the start, with the keys of the plugins
     assert page.locator("#impress-help").is_visible()
     assert "Presenter console" in page.locator("#impress-help").inner_text()
+    # it takes no click: what is under its middle gets it (a slide of the overview)
+    under = page.evaluate(
+        "() => { const box = document.getElementById('impress-help').getBoundingClientRect();"
+        " const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);"
+        " return hit !== null && !hit.closest('#impress-help'); }"
+    )
+    assert under
     # toolbar: previous, the step menu (without the skip step), next, play/pause
     buttons = page.eval_on_selector_all(
         "#impress-toolbar button, #impress-toolbar select", "els => els.map(e => e.id)"
