@@ -258,7 +258,11 @@ def test_front_matter_deck_files_that_cannot_be_loaded_warn(make_app, tmp_path):
     assert "outside.css is outside the source folder" in warnings[0]
     assert "gone.css does not exist" in warnings[1]
     assert "nowhere.css does not exist" in warnings[2] and "ok.css (url 'nowhere.css')" in warnings[2]
-    assert all("[impress.config]" in line and "index" in line for line in warnings)
+    assert all("[impress.config]" in line for line in warnings)
+    # at the line of the front matter key, and at the style sheet's line that names it
+    assert [line.split(": WARNING")[0].rsplit("/", 1)[-1] for line in warnings] == [
+        "index.md:2", "index.md:2", "ok.css:1"
+    ]
     sheets, _ = _loaded(soup(app.outdir / "index.html"))
     assert sheets[-2:] == [("_static/impress-bare.css", None),
                            ("_static/impress-deck-files/ok.css", None)]

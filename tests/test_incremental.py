@@ -125,6 +125,7 @@ OTHER_VALUES = {
     "js_files": '["extra.js"]',
     "math": '"mathjax"\nmathjax_path = "mathjax/tex-mml-chtml.js"',
     "math_font": "False",
+    "smartquotes": "False",
 }
 
 CHANGES: dict[str, Callable[[Path], None]] = {

@@ -35,14 +35,16 @@ class ImpressDomain(Domain):
     (``{"width": 1280.0}``); ``data["anchors"]``: for each deck, every anchor id inside
     a step to that step's id; ``data["read_as_deck"]``: docname to whether it was read
     with the rules of a deck (:func:`~sphinx_impress.extension.slides.reads_as_deck`),
-    so that a build with another builder reads it again where that changes.
+    so that a build with another builder reads it again where that changes;
+    ``data["setting_lines"]``: docname to the line of each front matter key
+    (``{"impress_deck_css_files": 3}``), where warnings about a setting point.
     """
 
     name = "impress"
     label = "impress.js presentations"
-    data_version = 2
+    data_version = 3
     initial_data: ClassVar[dict[str, Any]] = {
-        "decks": {}, "settings": {}, "anchors": {}, "read_as_deck": {}
+        "decks": {}, "settings": {}, "anchors": {}, "read_as_deck": {}, "setting_lines": {}
     }
 
     @property
@@ -57,13 +59,29 @@ class ImpressDomain(Domain):
     def _anchors(self) -> dict[str, dict[str, str]]:
         return cast("dict[str, dict[str, str]]", self.data["anchors"])
 
-    def note_document(self, docname: str, deck: bool | None, settings: Mapping[str, Any]) -> None:
+    def note_document(
+        self, docname: str, deck: bool | None, settings: Mapping[str, Any],
+        lines: Mapping[str, int] | None = None,
+    ) -> None:
         """Record what a document says about itself while it is read: whether it is a
-        deck (``None``: it does not say) and its valid front matter settings."""
+        deck (``None``: it does not say), its valid front matter settings and the line
+        of each front matter key."""
         if deck is not None:
             self._decks[docname] = deck
         if settings:
             self._settings[docname] = dict(settings)
+        if lines:
+            self._setting_lines[docname] = dict(lines)
+
+    @property
+    def _setting_lines(self) -> dict[str, dict[str, int]]:
+        return cast("dict[str, dict[str, int]]", self.data.setdefault("setting_lines", {}))
+
+    def setting_location(self, docname: str, key: str) -> tuple[str, int] | str:
+        """Where a warning about the front matter setting ``key`` of ``docname``
+        points: ``(docname, line)``, or the document when the line is not known."""
+        line = self._setting_lines.get(docname, {}).get(key)
+        return (docname, line) if line else docname
 
     def note_reading(self, docname: str, as_deck: bool) -> None:
         """Record whether a document was read with the rules of a deck."""
@@ -88,15 +106,18 @@ class ImpressDomain(Domain):
 
     def clear_doc(self, docname: str) -> None:
         """Forget a document that is read again or removed."""
-        for table in (self._decks, self._settings, self._anchors, self._read_as_deck):
+        for table in (
+            self._decks, self._settings, self._anchors, self._read_as_deck,
+            self._setting_lines,
+        ):
             table.pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         """Take over what a parallel reader recorded for ``docnames``."""
-        for key in ("decks", "settings", "anchors", "read_as_deck"):
-            for docname, value in otherdata[key].items():
+        for key in ("decks", "settings", "anchors", "read_as_deck", "setting_lines"):
+            for docname, value in otherdata.get(key, {}).items():
                 if docname in docnames:
-                    self.data[key][docname] = value
+                    self.data.setdefault(key, {})[docname] = value
 
     def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
         """Map each anchor id of a deck to the id of the step that holds it (after the

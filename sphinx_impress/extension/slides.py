@@ -404,7 +404,8 @@ class CollectSteps(SphinxTransform):
         if deck is None and any(self.document.findall(step)):
             deck = True  # a document that uses the step directive is a deck
         domain = impress_domain(self.env)
-        domain.note_document(docname, deck, front_matter.overrides)
+        key_lines = {key: where[1] for key, _, where in fields}
+        domain.note_document(docname, deck, front_matter.overrides, key_lines)
         in_deck = reads_as_deck(self.env, docname, deck)
         domain.note_reading(docname, in_deck)
         filetype = _filetype(self.env, docname)

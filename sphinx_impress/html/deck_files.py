@@ -93,10 +93,13 @@ class _Copier:
         #: whether a file in the output was written anew
         self.written = False
 
-    def copy(self, source: Path, named_by: str) -> str | None:
+    def copy(self, source: Path, named_by: str, where: Any = None) -> str | None:
         """Copy ``source``; its path under :data:`DECK_FILES` (posix), or ``None`` with
         an ``impress.config`` warning when it is missing or outside the source folder.
-        ``named_by`` says where the file was named, for the warning."""
+        ``named_by`` says where the file was named, for the warning, and ``where`` is
+        the warning's location (the line of the setting, or of the style sheet that
+        names the file; the document by default)."""
+        where = where or self.docname
         source = source.resolve()
         if source in self.copied:
             return self.copied[source]
@@ -106,7 +109,7 @@ class _Copier:
                     f"{named_by}: {source} is outside the source folder, so it is not "
                     "copied into the output and the presentation does not load it",
                     ImpressWarnings.CONFIG,
-                    self.docname,
+                    where,
                 )
             return None
         if not source.is_file():
@@ -117,7 +120,7 @@ class _Copier:
                     f"{named_by}: {source.relative_to(self.srcdir).as_posix()} does not "
                     "exist; the presentation does without it",
                     ImpressWarnings.CONFIG,
-                    self.docname,
+                    where,
                 )
             return None
         relative = source.relative_to(self.srcdir).as_posix()
@@ -140,7 +143,7 @@ class _Copier:
                 continue
             path = url.split("#", 1)[0].split("?", 1)[0]
             if path:
-                self.copy(sheet.parent / path, f"{name} (url {url!r})")
+                self.copy(sheet.parent / path, f"{name} (url {url!r})", f"{sheet}:{line}")
 
 
 def add_deck_files(
@@ -155,7 +158,8 @@ def add_deck_files(
     builder = app.builder
     if builder.name != BUILDER or doctree is None or pagename not in app.env.all_docs:
         return
-    deck = impress_domain(app.env).deck_config(pagename)
+    domain = impress_domain(app.env)
+    deck = domain.deck_config(pagename)
     if not deck.deck_css_files and not deck.deck_js_files:
         return
     base = Path(app.env.doc2path(pagename)).parent
@@ -163,7 +167,10 @@ def add_deck_files(
     sheets = []
     for entry in deck.deck_css_files:
         path, media = split_entry(entry)
-        name = _local_or_remote(copier, base, path, "impress_deck_css_files")
+        name = _local_or_remote(
+            copier, base, path, "impress_deck_css_files",
+            domain.setting_location(pagename, "impress_deck_css_files"),
+        )
         if name is not None:
             sheets.append((name, media))
     if sheets:
@@ -184,7 +191,10 @@ def add_deck_files(
             builder.add_css_file(name, priority=CSS_PRIORITY, **attributes)  # type: ignore[attr-defined]
     for entry in deck.deck_js_files:
         path, where = split_entry(entry)
-        name = _local_or_remote(copier, base, path, "impress_deck_js_files")
+        name = _local_or_remote(
+            copier, base, path, "impress_deck_js_files",
+            domain.setting_location(pagename, "impress_deck_js_files"),
+        )
         if name is not None:
             priority = HEAD_JS_PRIORITY if where == "head" else BODY_JS_PRIORITY
             builder.add_js_file(name, priority=priority)  # type: ignore[attr-defined]
@@ -225,14 +235,16 @@ def _hovercraft_colours() -> bytes:
     return "".join(f"{rule}\n" for rule in formatter.get_token_style_defs(".highlight")).encode()
 
 
-def _local_or_remote(copier: _Copier, base: Path, path: str, setting: str) -> str | None:
+def _local_or_remote(
+    copier: _Copier, base: Path, path: str, setting: str, where: Any = None
+) -> str | None:
     """The name to load ``path`` by: a URL as it is, a local file copied (its name
-    under ``_static``), or ``None`` when it cannot be loaded."""
+    under ``_static``), or ``None`` when it cannot be loaded (warned at ``where``)."""
     if is_remote(path):
         # Sphinx takes an address without "://" for a file of _static: a
         # protocol-relative one is given the scheme a published page has
         return "https:" + path if path.startswith("//") else path
-    copied = copier.copy(base / path, setting)
+    copied = copier.copy(base / path, setting, where)
     return None if copied is None else f"{DECK_FILES}/{copied}"
 
 
