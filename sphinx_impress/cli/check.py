@@ -128,7 +128,7 @@ def find_presentations(path: Path) -> tuple[Path, list[Path]]:
     if path.is_file():
         if path.suffix.lower() not in (".html", ".htm"):
             raise CheckError(f"{path} is not an .html page; name a presentation or a folder")
-        return path.parent.resolve(), [path.resolve()]
+        return _output_folder(path.resolve()), [path.resolve()]
     pages = sorted(
         page.resolve()
         for sources in path.rglob(f"*{SOURCES_SUFFIX}")
@@ -140,6 +140,20 @@ def find_presentations(path: Path) -> tuple[Path, list[Path]]:
             "build with sphinx-build -b impress, or name the page)"
         )
     return path.resolve(), pages
+
+
+def _output_folder(page: Path) -> Path:
+    """The output folder of a build that ``page`` is in: the nearest folder above it
+    with Sphinx's ``.buildinfo`` (or else a ``_static`` folder), so that a page in a
+    subfolder may load the build's ``_static`` files; the page's folder when there is
+    none."""
+    for folder in page.parents:
+        if (folder / ".buildinfo").is_file():
+            return folder
+    for folder in page.parents:
+        if (folder / "_static").is_dir():
+            return folder
+    return page.parent
 
 
 def read_sources(page: Path) -> tuple[str | None, dict[str, tuple[str, int | None]]]:

@@ -134,6 +134,22 @@ def test_fitted_steps_are_notes(tmp_path_factory: pytest.TempPathFactory, chromi
     }
 
 
+def test_a_page_in_a_subfolder_loads_the_builds_static_files(
+    tmp_path_factory: pytest.TempPathFactory, chromium_executable: str
+) -> None:
+    src = tmp_path_factory.mktemp("nested")
+    (src / "conf.py").write_text('extensions = ["myst_parser", "sphinx_impress"]\n')
+    (src / "index.md").write_text("# Home\n\n```{toctree}\ntalks/deck\n```\n")
+    (src / "talks").mkdir()
+    (src / "talks" / "deck.md").write_text("# Deck\n\nOne.\n\n## Two\n\nTwo.\n")
+    site = build_site(tmp_path_factory, src)
+    result = _check(site / "talks" / "deck.html", "--json", browser=chromium_executable)
+    assert result.returncode == 0, result.stderr
+    [page] = json.loads(result.stdout)["pages"]
+    assert page["page"] == "talks/deck.html"
+    assert page["problems"] == []
+
+
 @pytest.mark.parametrize("where", ["missing", "empty-folder", "not-a-page"])
 def test_what_cannot_be_checked_is_one_line(where: str, tmp_path: Path, chromium_executable: str) -> None:
     path = {
