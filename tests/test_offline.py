@@ -212,3 +212,22 @@ def test_remote_loads_of_static_style_sheets_are_located_at_their_line(make_app,
     assert len(offline) == 1
     assert offline[0].startswith(f"{static / 'fonts.css'}:2: WARNING: fonts.css, a style sheet")
     assert "https://fonts.example.org/css?family=A" in offline[0] and "(index)" in offline[0]
+
+
+def test_warnings_about_included_slides_point_into_the_included_file(make_app, tmp_path):
+    from helpers import build_files
+
+    files = {
+        "index.rst": "Deck\n====\n\nIntro.\n\n.. include:: parts/part.txt\n",
+        "parts/part.txt": (
+            "Green\n-----\n\n.. step::\n   :background: #009900\n\nText on green.\n\n"
+            "More\n----\n\n.. image:: https://example.org/x.png\n"
+        ),
+    }
+    (tmp_path / "src" / "parts").mkdir(parents=True)
+    app = build_files(make_app, tmp_path / "src", files, 'extensions = ["sphinx_impress"]\n')
+    part = app.srcdir / "parts" / "part.txt"
+    located = sorted(
+        (line.split(": WARNING")[0], line.rsplit("[", 1)[-1]) for line in warning_lines(app)
+    )
+    assert located == [(f"{part}:12", "impress.offline]"), (f"{part}:4", "impress.contrast]")]

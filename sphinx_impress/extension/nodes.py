@@ -9,6 +9,7 @@ visitors write those as impress.js's step elements and root element. Everywhere 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
@@ -124,6 +125,21 @@ AUTHOR_MARKUP = "impress_author_markup"
 #: Class of overview steps: the theme draws them without a card, so that they do not
 #: hide the steps they show.
 OVERVIEW_CLASS = "impress-overview"
+
+
+def line_location(docname: str, node: nodes.Node, line: int | None) -> Any:
+    """Where a warning about ``node`` at ``line`` points: ``(docname, line)``, or
+    ``"<file>:<line>"`` when the node comes from another file (an included one:
+    docutils gives its nodes that file as ``source``); the node itself when the line
+    is not known. Sphinx prints a location string holding a colon as it is."""
+    if not line:
+        return node
+    source = node.source
+    document = node.document
+    if source and document is not None and source != document.get("source"):
+        # docutils names an included file relative to the working folder
+        return f"{os.path.abspath(source)}:{line}"
+    return (docname, line)
 
 
 def step_attributes(info: StepInfo) -> dict[str, str]:

@@ -24,6 +24,7 @@ from .nodes import (
     anchors_of_steps,
     enclosing,
     impress_root,
+    line_location,
     step,
     steps_of,
 )
@@ -221,9 +222,9 @@ class BuildPresentation(SphinxPostTransform):
         return specs
 
     def _where(self, slide: nodes.Element) -> Any:
-        """Where a warning about a slide points: its step directive's line."""
-        line = slide["impress_step"].line
-        return (self.env.docname, line) if line else slide
+        """Where a warning about a slide points: its step directive's line, in the
+        file the slide comes from (an included one too)."""
+        return line_location(self.env.docname, slide, slide["impress_step"].line)
 
     def _rel_to(
         self,

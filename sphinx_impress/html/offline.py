@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 
+from ..extension.nodes import line_location
 from ..extension.presentation import BUILDER
 from ..extension.warnings import ImpressWarnings, warn
 
@@ -280,9 +281,9 @@ def warn_remote_assets(
         str(getattr(asset, "filename", "") or "")
         for asset in (*context.get("script_files", ()), *context.get("css_files", ()))
     ]
-    first_line = None
+    first: Any = None
     if doctree is not None:
-        found, first_line = _document_loads(doctree)
+        found, first = _document_loads(doctree, pagename)
         urls.extend(found)
     remote = [url for url in urls if is_remote(url)]
     if remote:
@@ -290,7 +291,7 @@ def warn_remote_assets(
             f"this presentation loads {', '.join(sorted(set(remote)))} from the network, "
             "so it will not present offline",
             ImpressWarnings.OFFLINE,
-            (pagename, first_line) if first_line else pagename,
+            first or pagename,
         )
 
 
@@ -322,12 +323,12 @@ def _warn_sheet_loads(app: Sphinx, pagename: str, context: dict[str, Any]) -> No
         )
 
 
-def _document_loads(doctree: nodes.document) -> tuple[list[str], int | None]:
+def _document_loads(doctree: nodes.document, docname: str) -> tuple[list[str], Any]:
     """What the document's images, raw HTML and steps' own ``style`` attributes (as an
-    imported deck gives them) load, and the line of the first node that loads from
-    the network."""
+    imported deck gives them) load, and the location of the first node that loads
+    from the network (in an included file too), ``None`` when no node does."""
     urls: list[str] = []
-    first_line = None
+    first = None
     for node in doctree.findall(nodes.Element):
         line = node.line
         if isinstance(node, nodes.image):
@@ -339,7 +340,7 @@ def _document_loads(doctree: nodes.document) -> tuple[list[str], int | None]:
             line = info.line or node.line
         else:
             continue
-        if first_line is None and line and any(is_remote(url) for url in found):
-            first_line = line
+        if first is None and line and any(is_remote(url) for url in found):
+            first = line_location(docname, node, line)
         urls.extend(found)
-    return urls, first_line
+    return urls, first
