@@ -167,3 +167,18 @@ def test_front_matter_path_layout_without_path(build):
     )
     found = steps(soup(app.outdir / "bad-layout.html"))
     assert [(s.numbers["data-x"], s.numbers["data-y"]) for s in found] == [(0, 0), (2400, 0)]
+
+
+def test_a_d_value_sphinx_ignores_leaves_the_blame_on_conf_py(make_app, tmp_path):
+    app_src = tmp_path / "src"
+    app_src.mkdir()
+    (app_src / "index.md").write_text("# Title\n\nText.\n")
+    (app_src / "conf.py").write_text(
+        'extensions = ["myst_parser", "sphinx_impress"]\nimpress_width = -5\n'
+    )
+    app = make_app("impress", srcdir=app_src, confoverrides={"impress_width": "abc"})
+    app.build()
+    text = app.warning.getvalue()
+    assert "invalid number 'abc'" in text  # Sphinx ignores the -D value
+    assert f"{app_src / 'conf.py'}:2: WARNING: impress_width in conf.py: must be greater" in text
+    assert "given with -D" not in text

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sphinx.errors import SphinxError
 from sphinx.util import logging
 
 from ..core.layouts import LAYOUTS, Layout, parse_layout, path_length
@@ -533,7 +534,7 @@ def conf_location(app: Sphinx, name: str) -> str | None:
     taken for a docname.
     """
     confdir = getattr(app, "confdir", None)
-    if not confdir or name in getattr(app.config, "overrides", {}):
+    if not confdir or _overridden(app, name):
         return None
     path = Path(confdir, "conf.py")
     try:
@@ -550,9 +551,26 @@ def conf_location(app: Sphinx, name: str) -> str | None:
 def set_by(app: Sphinx, name: str) -> str:
     """Where the value ``name`` came from, for a message: `` (given with -D)`` for a
     command-line or ``confoverrides`` value, else `` in conf.py``."""
-    if name in getattr(app.config, "overrides", {}):
+    if _overridden(app, name):
         return " (given with -D)"
     return " in conf.py"
+
+
+def _overridden(app: Sphinx, name: str) -> bool:
+    """Whether the value of ``name`` is one given with ``-D`` (or ``confoverrides``):
+    Sphinx ignores, with a warning of its own, one that it cannot convert
+    (``-D impress_width=abc``), and the value then comes from ``conf.py``."""
+    overrides = getattr(app.config, "overrides", {})
+    if name not in overrides:
+        return False
+    value = overrides[name]
+    if not isinstance(value, str):
+        return True
+    try:
+        app.config.convert_overrides(name, value)
+    except (ValueError, SphinxError):
+        return False
+    return True
 
 
 def validate_config(app: Sphinx, config: Config) -> None:
