@@ -99,32 +99,29 @@ class UnnestPresenterNodes(SphinxTransform):
             )
         for node, _outer in reversed(nested):
             cast("nodes.Element", node).replace_self(node.children)
-        hollow = [
+        # a substep whose press would show nothing: its content stays, the press goes
+        self._unwrap_substeps_of(
+            substep,
+            "this substep holds nothing but substeps: its own press would show "
+            "nothing; the substeps inside are revealed one by one instead",
+        )
+        self._unwrap_substeps_of(
+            notes,
+            "this substep holds nothing but speaker notes, which the presenter "
+            "console shows with the slide's: its press would show nothing; the notes "
+            "are kept and the press is left out",
+        )
+
+    def _unwrap_substeps_of(self, kind: type[nodes.Element], message: str) -> None:
+        """Replace every substep whose children are all ``kind`` by its children, with
+        an ``impress.presenter`` warning."""
+        found = [
             node for node in self.document.findall(substep)
-            if node.children and all(isinstance(child, substep) for child in node.children)
+            if node.children and all(isinstance(child, kind) for child in node.children)
         ]
-        for node in hollow:
-            warn(
-                "this substep holds nothing but substeps: its own press would show "
-                "nothing; the substeps inside are revealed one by one instead",
-                ImpressWarnings.PRESENTER,
-                node,
-            )
-        for node in reversed(hollow):
-            node.replace_self(node.children)
-        spoken = [
-            node for node in self.document.findall(substep)
-            if node.children and all(isinstance(child, notes) for child in node.children)
-        ]
-        for node in spoken:
-            warn(
-                "this substep holds nothing but speaker notes, which the presenter "
-                "console shows with the slide's: its press would show nothing; the notes "
-                "are kept and the press is left out",
-                ImpressWarnings.PRESENTER,
-                node,
-            )
-        for node in reversed(spoken):
+        for node in found:
+            warn(message, ImpressWarnings.PRESENTER, node)
+        for node in reversed(found):
             node.replace_self(node.children)
 
 
