@@ -764,3 +764,67 @@ def test_markdown_links_to_headings_lead_to_their_steps(make_app, tmp_path, caps
         assert href.startswith("#") and href[1:] in ids, href
     if fmt == "mdpress":
         assert "A [link in code](#second-part) stays as written." in text
+
+
+# what the old tools showed as written: quotes and dashes, emoji, struck text
+
+AS_WRITTEN = {
+    "hovercraft": """:title: Deck
+
+----
+
+Quotes
+======
+
+It's "quoted" -- and more...
+
+``"code"``
+""",
+    "mdpress": """# Quotes
+
+It's "quoted" -- and more... ~~old~~ **~~bold old~~** and ~ single ~
+
+`~~code~~` and <span title="~~x~~">html</span>
+
+```
+~~fenced~~
+```
+""",
+    "markpress": """# Quotes :smile:
+
+It's "quoted" -- and more... ~~old~~ :+1: a:smile: :nosuchemoji:
+
+`~~code~~ :smile:` and <span title=":smile:">html</span>
+
+```
+~~fenced~~ :smile:
+```
+""",
+}
+
+
+@pytest.mark.parametrize("fmt", sorted(AS_WRITTEN))
+def test_text_as_written_stays_so_converted(make_app, tmp_path, capsys, fmt):
+    original, converted, text, app = built_both(
+        make_app, tmp_path, capsys, fmt, {"deck": AS_WRITTEN[fmt]}
+    )
+    assert_same(original, converted, text)
+    assert "impress_smartquotes: false" in text
+    assert "It's \"quoted\" -- and more..." in converted[0]["text"]
+    page = soup(app.outdir / "converted.html")
+    if fmt != "hovercraft":
+        assert [s.get_text() for s in page.select("#impress s")] == ["old", "bold old"][
+            : 2 if fmt == "mdpress" else 1
+        ]
+        assert "~~code~~" in converted[0]["code"][0]
+        assert "~~fenced~~" in page.select("#impress pre")[-1].get_text()
+        assert page.select_one("#impress span[title]")["title"].startswith(("~~x", ":smile"))
+        assert "~ single ~" in converted[0]["text"] or fmt == "markpress"
+    if fmt == "markpress":
+        assert converted[0]["headings"] == [("h1", "Quotes \N{SMILING FACE WITH OPEN MOUTH AND SMILING EYES}")]
+        assert "\N{THUMBS UP SIGN}" in converted[0]["text"]
+        assert "a:smile: :nosuchemoji:" in converted[0]["text"]
+        assert ":smile:" in converted[0]["code"][0]
+        assert "~~fenced~~ :smile:" in page.select("#impress pre")[-1].get_text()
+    assert "myst.strikethrough" not in app.warning.getvalue()
+

@@ -77,6 +77,9 @@ def test_content_is_markdown_where_it_maps_and_html_where_not(converted):
         "one", "two to step two"
     ]
     assert first.select_one(".notes").get_text(strip=True) == "Say hello."
+    # text as written, as the browser showed the page
+    assert "impress_smartquotes: false" in text
+    assert "It's \"quoted\" -- as written..." in first.get_text()
     assert second.select_one(".substep").get_text(strip=True) == "Revealed later."
     styled = second.find("p", style="color: red")
     assert styled is not None and styled.get_text() == "Styled text stays HTML."
