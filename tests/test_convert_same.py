@@ -828,3 +828,33 @@ def test_text_as_written_stays_so_converted(make_app, tmp_path, capsys, fmt):
         assert "~~fenced~~ :smile:" in page.select("#impress pre")[-1].get_text()
     assert "myst.strikethrough" not in app.warning.getvalue()
 
+
+HOVERCRAFT_STYLED = """:title: Deck
+:css: talk.css
+
+----
+
+Styled
+======
+
+* ``code`` in a list
+* plain item
+
+.. code:: python
+
+   def f():
+       return 1
+"""
+
+
+def test_hovercraft_deck_with_style_sheets_keeps_hovercraft_markup(make_app, tmp_path, capsys):
+    original, converted, text, app = built_both(
+        make_app, tmp_path, capsys, "hovercraft",
+        {"deck": HOVERCRAFT_STYLED, "talk.css": "tt { color: red }\n"},
+    )
+    assert "impress_markup: hovercraft" in text
+    assert_same(original, converted, text)
+    step = soup(app.outdir / "converted.html").select("#impress .step")[0]
+    assert [tt.get_text() for tt in step.select("li > tt")] == ["code"]
+    assert step.select("li > p") == []
+    assert step.select_one("pre.highlight.code.python") is not None

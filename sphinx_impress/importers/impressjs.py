@@ -448,9 +448,14 @@ def convert_impressjs(text: str, source: str = "<deck>") -> tuple[MystDeck, list
     found: each step a ``step`` directive with its id, classes and place, its content
     as Markdown where it maps (headings, paragraphs, emphasis, code, links, images,
     lists, quotes, notes, substeps) and as raw HTML where it does not. Its text is
-    kept as written (``impress_smartquotes: false``), as the browser showed it."""
+    kept as written (``impress_smartquotes: false``) and, where it has style sheets of
+    its own, its list items without ``<p>`` (``impress_markup: html``), as its author
+    wrote them."""
     model = read_impressjs(text, source)
     deck = MystDeck(front_matter=as_written(model.front_matter))
+    if deck.front_matter.get("impress_deck_css_files"):
+        # its style sheets were written for its HTML: list items without <p>
+        deck.front_matter["impress_markup"] = "html"
     for index, (slide, content) in enumerate(zip(model.slides, model.contents, strict=True)):
         writer = _MarkdownWriter()
         if content.markdown is not None:
@@ -586,7 +591,9 @@ class _MarkdownWriter:
         lines = []
         ordered = element.name == "ol"
         for number, item in enumerate(element.find_all("li", recursive=False), start=1):
-            if item.attrs:
+            if item.attrs or item.find("p", recursive=False):
+                # its paragraphs in <p>: the converted deck writes an item's one
+                # paragraph without it (impress_markup: html), as the others are
                 return None
             marker = f"{number}. " if ordered else "- "
             body = _MarkdownWriter().blocks(list(item.children))
