@@ -829,6 +829,62 @@ def test_text_as_written_stays_so_converted(make_app, tmp_path, capsys, fmt):
     assert "myst.strikethrough" not in app.warning.getvalue()
 
 
+FRAGMENTS = """====
+Deck
+====
+
+Stack
+=====
+
+.. container:: r-stack
+
+   .. revealjs-fragments::
+
+      .. image:: a.png
+
+      .. image:: b.png
+
+      Para one
+      continues.
+
+      * a
+      * b
+
+      * c
+
+      ..
+         a comment
+
+      #. x
+
+.. revealjs-fragments::
+
+   .. a comment first
+
+   * only list
+
+End.
+"""
+
+
+def test_revealjs_fragments_reveal_each_element_on_its_own(make_app, tmp_path, capsys):
+    original, converted, text, app = built_both(
+        make_app, tmp_path, capsys, "revealjs",
+        {"deck": FRAGMENTS, "a.png": "", "b.png": ""},
+    )
+    assert_same(original, converted, text)
+    step = soup(app.outdir / "converted.html").select("#impress .step")[1]
+    revealed = [
+        (element.name, " ".join(element.get_text(" ").split()))
+        for element in step.select(".substep")
+    ]
+    assert revealed == [
+        ("div", ""), ("div", ""), ("div", "Para one continues."),
+        ("li", "a"), ("li", "b"), ("li", "c"), ("li", "x"), ("li", "only list"),
+    ]
+    assert [len(div.select("img")) for div in step.select("div.substep")[:2]] == [1, 1]
+
+
 HOVERCRAFT_STYLED = """:title: Deck
 :css: talk.css
 
