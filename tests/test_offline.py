@@ -3,7 +3,7 @@ network, raw HTML included, says so; links, local files and other builders do no
 
 from __future__ import annotations
 
-from helpers import soup, warning_lines
+from helpers import build_files, located_warnings, soup, warning_lines
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -212,3 +212,26 @@ def test_remote_loads_of_static_style_sheets_are_located_at_their_line(make_app,
     assert len(offline) == 1
     assert offline[0].startswith(f"{static / 'fonts.css'}:2: WARNING: fonts.css, a style sheet")
     assert "https://fonts.example.org/css?family=A" in offline[0] and "(index)" in offline[0]
+
+
+def test_raw_html_files_that_cannot_be_loaded_are_located(make_app, tmp_path):
+    srcdir = tmp_path / "project"
+    (srcdir / "img").mkdir(parents=True)
+    (srcdir / "img" / "here.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (tmp_path / "talks").mkdir()
+    (tmp_path / "talks" / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    app = build_files(make_app, srcdir, {"index.md": (
+        "# Deck\n\n"
+        '<img src="img/here.png"> <img src="_static/theme.png">\n\n'
+        "## Two\n\n"
+        '<img src="../talks/logo.png">\n\n'
+        '<span style="background: url(gone.png)">x</span>\n'
+    )}, 'extensions = ["myst_parser", "sphinx_impress"]\n')
+    assert (app.outdir / "img" / "here.png").is_file()
+    found = [(line, kind, text.split(", which ")[1][:22])
+             for line, kind, text in located_warnings(app, "index.md")]
+    assert found == [
+        (7, "impress.file", "is outside the source "),
+        (9, "impress.file", "does not exist (named "),
+    ]
+    assert len(warning_lines(app)) == 2
