@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from helpers import STEP_AXES, soup, steps
+from helpers import STEP_AXES, soup, steps, warning_lines
 
 from sphinx_impress.cli import main
 
@@ -914,3 +914,76 @@ def test_hovercraft_deck_with_style_sheets_keeps_hovercraft_markup(make_app, tmp
     assert [tt.get_text() for tt in step.select("li > tt")] == ["code"]
     assert step.select("li > p") == []
     assert step.select_one("pre.highlight.code.python") is not None
+
+
+OTHER_PROJECT = {
+    "hovercraft": ("deck.hovercraft", """:title: Deck
+:css: css/deck.css
+
+----
+
+One
+===
+
+.. image:: img/pic.png
+
+.. raw:: html
+
+   <img src="img/raw.png" alt="raw">
+"""),
+    "markpress": ("deck.markpress", """# One
+
+![A picture](img/pic.png)
+
+<img src="img/raw.png" alt="raw">
+"""),
+}
+
+
+@pytest.mark.parametrize("fmt", sorted(OTHER_PROJECT))
+def test_converted_into_another_project_copies_the_files_it_uses(make_app, tmp_path, capsys,
+                                                                 fmt):
+    name, deck = OTHER_PROJECT[fmt]
+    talks = tmp_path / "talks"
+    png = b"\x89PNG\r\n\x1a\n"
+    for path, data in {
+        name: deck.encode(), "img/pic.png": png, "img/raw.png": png + b"raw",
+        "css/deck.css": b".step { background: url(../img/bg.png) }\n", "img/bg.png": png + b"bg",
+        "img/unused.png": png,
+    }.items():
+        (talks / path).parent.mkdir(parents=True, exist_ok=True)
+        (talks / path).write_bytes(data)
+    other = tmp_path / "other"
+    (other / "img").mkdir(parents=True)
+    (other / "img" / "pic.png").write_bytes(b"someone else's picture")
+    assert main(["convert", "--from", fmt, str(talks / name), "-o", str(other / "deck.md")]) == 0
+    out, err = capsys.readouterr()
+    # the files keep their names: copied beside the MyST file (never over another file)
+    copied = ["img/raw.png"] + (["css/deck.css", "img/bg.png"] if fmt == "hovercraft" else [])
+    files = "file" if len(copied) == 1 else "files"
+    assert f"; copied {len(copied)} {files} it uses into {other}: " in out
+    assert sorted(out.strip().rsplit(": ", 1)[1].split(", ")) == sorted(copied)
+    for path in copied:
+        assert (other / path).read_bytes() == (talks / path).read_bytes(), path
+    assert not (other / "img" / "unused.png").exists()
+    assert (other / "img" / "pic.png").read_bytes() == b"someone else's picture"
+    assert f"{other / 'img' / 'pic.png'} is there already and differs" in err
+    text = (other / "deck.md").read_text(encoding="utf-8")
+    assert "../" not in text
+    (other / "img" / "pic.png").write_bytes(png)
+    (other / "conf.py").write_text(
+        'extensions = ["myst_parser", "sphinx_impress"]\nroot_doc = "deck"\n'
+    )
+    app = make_app("impress", srcdir=other)
+    app.build()
+    app.cleanup()
+    assert warning_lines(app) == []
+    page = soup(app.outdir / "deck.html")
+    loaded = [img["src"] for img in page.select("#impress img")]
+    loaded += [link["href"].split("?")[0] for link in page.find_all("link", rel="stylesheet")
+               if "deck.css" in link["href"]]
+    assert len(loaded) == (3 if fmt == "hovercraft" else 2)
+    for address in loaded:
+        assert (app.outdir / address).is_file(), address
+    if fmt == "hovercraft":
+        assert (app.outdir / "_static" / "impress-deck-files" / "img" / "bg.png").is_file()
