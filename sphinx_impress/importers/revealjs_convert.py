@@ -528,10 +528,6 @@ _LIST_ITEM = re.compile(
     r"^\s*(?P<bullet>[-*+\u2022\u2023\u2043]|\(?(?:\d+|#|[a-zA-Z])[.)])(?:\s|$)"
 )
 
-#: A comment or an explicit target (``.. _name:``, ``.. |name| image::``...): no element
-#: that shows.
-_INVISIBLE = re.compile(r"^\s*\.\.(?:\s+(?:_|\|)|\s*$|\s+(?!\S+::))")
-
 
 def _fragment_elements(
     lines: Sequence[IncludedLine], start: int, indent: int
@@ -558,7 +554,7 @@ def _fragment_elements(
             item = _LIST_ITEM.match(text)
             new_kind = (item["bullet"] or "#") if item else None
             if new_kind is None or new_kind != kind:
-                invisible = bool(_INVISIBLE.match(text))
+                invisible = bool(_COMMENT.match(text) or _INVISIBLE.match(text))
                 if not found:
                     found.append((index, item is not None))
                     hidden_first = invisible
