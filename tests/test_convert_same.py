@@ -792,7 +792,7 @@ It's "quoted" -- and more... ~~old~~ **~~bold old~~** and ~ single ~
 """,
     "markpress": """# Quotes :smile:
 
-It's "quoted" -- and more... ~~old~~ :+1: a:smile: :nosuchemoji:
+It's "quoted" -- and more... ~~old~~ :+1: a:smile: :nosuchemoji: [:smile:](#x/:smile:)
 
 `~~code~~ :smile:` and <span title=":smile:">html</span>
 
@@ -824,6 +824,8 @@ def test_text_as_written_stays_so_converted(make_app, tmp_path, capsys, fmt):
         assert converted[0]["headings"] == [("h1", "Quotes \N{SMILING FACE WITH OPEN MOUTH AND SMILING EYES}")]
         assert "\N{THUMBS UP SIGN}" in converted[0]["text"]
         assert "a:smile: :nosuchemoji:" in converted[0]["text"]
+        assert converted[0]["links"] == [("\N{SMILING FACE WITH OPEN MOUTH AND SMILING EYES}",
+                                          "#x/:smile:")]
         assert ":smile:" in converted[0]["code"][0]
         assert "~~fenced~~ :smile:" in page.select("#impress pre")[-1].get_text()
     assert "myst.strikethrough" not in app.warning.getvalue()

@@ -103,8 +103,10 @@ def code_lines(tokens: Sequence[Token], kinds: Sequence[str] = ("fence", "code_b
 
 #: What a rewrite of a Markdown line's prose leaves alone: an inline code span (a run
 #: of backticks to the next run as long, CommonMark "Code spans"), an HTML tag or
-#: comment, an autolink.
-_NOT_PROSE = re.compile(r"(?P<ticks>`+)(?:.*?[^`])??(?P=ticks)(?!`)|<[^>\n]*>")
+#: comment, an autolink, a link's or image's target (``](address)``).
+_NOT_PROSE = re.compile(
+    r"(?P<ticks>`+)(?:.*?[^`])??(?P=ticks)(?!`)|<[^>\n]*>|\]\((?:<[^>\n]*>|[^)\s]*)"
+)
 
 #: GFM's ``~~struck~~`` text (markdown-it's ``strikethrough``: two tildes each side,
 #: the text neither starting nor ending with white space).
