@@ -56,7 +56,7 @@ _SRCSET = re.compile(r"(?P<head>\ssrcset\s*=\s*(?P<quote>[\"']))(?P<list>[^\"']*
 
 
 #: The suffixes of documents: a link to one is a link to a page, never a file to copy.
-_DOCUMENTS = frozenset({".md", ".rst", ".txt", ".ipynb", ".html", ".htm"})
+_DOCUMENTS = frozenset({".md", ".rst", ".ipynb", ".html", ".htm"})
 
 
 class Relocation:
