@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from helpers import STEP_AXES, soup, steps
+from helpers import STEP_AXES, soup, steps, warning_lines
 
 from sphinx_impress.cli import main
 
@@ -764,3 +764,228 @@ def test_markdown_links_to_headings_lead_to_their_steps(make_app, tmp_path, caps
         assert href.startswith("#") and href[1:] in ids, href
     if fmt == "mdpress":
         assert "A [link in code](#second-part) stays as written." in text
+
+
+# what the old tools showed as written: quotes and dashes, emoji, struck text
+
+AS_WRITTEN = {
+    "hovercraft": """:title: Deck
+
+----
+
+Quotes
+======
+
+It's "quoted" -- and more...
+
+``"code"``
+""",
+    "mdpress": """# Quotes
+
+It's "quoted" -- and more... ~~old~~ **~~bold old~~** and ~ single ~
+
+`~~code~~` and <span title="~~x~~">html</span>
+
+```
+~~fenced~~
+```
+""",
+    "markpress": """# Quotes :smile:
+
+It's "quoted" -- and more... ~~old~~ :+1: a:smile: :nosuchemoji: [:smile:](#x/:smile:)
+
+`~~code~~ :smile:` and <span title=":smile:">html</span>
+
+```
+~~fenced~~ :smile:
+```
+""",
+}
+
+
+@pytest.mark.parametrize("fmt", sorted(AS_WRITTEN))
+def test_text_as_written_stays_so_converted(make_app, tmp_path, capsys, fmt):
+    original, converted, text, app = built_both(
+        make_app, tmp_path, capsys, fmt, {"deck": AS_WRITTEN[fmt]}
+    )
+    assert_same(original, converted, text)
+    assert "impress_smartquotes: false" in text
+    assert "It's \"quoted\" -- and more..." in converted[0]["text"]
+    page = soup(app.outdir / "converted.html")
+    if fmt != "hovercraft":
+        assert [s.get_text() for s in page.select("#impress s")] == ["old", "bold old"][
+            : 2 if fmt == "mdpress" else 1
+        ]
+        assert "~~code~~" in converted[0]["code"][0]
+        assert "~~fenced~~" in page.select("#impress pre")[-1].get_text()
+        assert page.select_one("#impress span[title]")["title"].startswith(("~~x", ":smile"))
+        assert "~ single ~" in converted[0]["text"] or fmt == "markpress"
+    if fmt == "markpress":
+        assert converted[0]["headings"] == [("h1", "Quotes \N{SMILING FACE WITH OPEN MOUTH AND SMILING EYES}")]
+        assert "\N{THUMBS UP SIGN}" in converted[0]["text"]
+        assert "a:smile: :nosuchemoji:" in converted[0]["text"]
+        assert converted[0]["links"] == [("\N{SMILING FACE WITH OPEN MOUTH AND SMILING EYES}",
+                                          "#x/:smile:")]
+        assert ":smile:" in converted[0]["code"][0]
+        assert "~~fenced~~ :smile:" in page.select("#impress pre")[-1].get_text()
+    assert "myst.strikethrough" not in app.warning.getvalue()
+
+
+FRAGMENTS = """====
+Deck
+====
+
+Stack
+=====
+
+.. container:: r-stack
+
+   .. revealjs-fragments::
+
+      .. image:: a.png
+
+      .. image:: b.png
+
+      Para one
+      continues.
+
+      * a
+      * b
+
+      * c
+
+      ..
+         a comment
+
+      #. x
+
+.. revealjs-fragments::
+
+   .. a comment first
+
+   * only list
+
+End.
+"""
+
+
+def test_revealjs_fragments_reveal_each_element_on_its_own(make_app, tmp_path, capsys):
+    original, converted, text, app = built_both(
+        make_app, tmp_path, capsys, "revealjs",
+        {"deck": FRAGMENTS, "a.png": "", "b.png": ""},
+    )
+    assert_same(original, converted, text)
+    step = soup(app.outdir / "converted.html").select("#impress .step")[1]
+    revealed = [
+        (element.name, " ".join(element.get_text(" ").split()))
+        for element in step.select(".substep")
+    ]
+    assert revealed == [
+        ("div", ""), ("div", ""), ("div", "Para one continues."),
+        ("li", "a"), ("li", "b"), ("li", "c"), ("li", "x"), ("li", "only list"),
+    ]
+    assert [len(div.select("img")) for div in step.select("div.substep")[:2]] == [1, 1]
+
+
+HOVERCRAFT_STYLED = """:title: Deck
+:css: talk.css
+
+----
+
+Styled
+======
+
+* ``code`` in a list
+* plain item
+
+.. code:: python
+
+   def f():
+       return 1
+"""
+
+
+def test_hovercraft_deck_with_style_sheets_keeps_hovercraft_markup(make_app, tmp_path, capsys):
+    original, converted, text, app = built_both(
+        make_app, tmp_path, capsys, "hovercraft",
+        {"deck": HOVERCRAFT_STYLED, "talk.css": "tt { color: red }\n"},
+    )
+    assert "impress_markup: hovercraft" in text
+    assert_same(original, converted, text)
+    step = soup(app.outdir / "converted.html").select("#impress .step")[0]
+    assert [tt.get_text() for tt in step.select("li > tt")] == ["code"]
+    assert step.select("li > p") == []
+    assert step.select_one("pre.highlight.code.python") is not None
+
+
+OTHER_PROJECT = {
+    "hovercraft": ("deck.hovercraft", """:title: Deck
+:css: css/deck.css
+
+----
+
+One
+===
+
+.. image:: img/pic.png
+
+.. raw:: html
+
+   <img src="img/raw.png" alt="raw">
+"""),
+    "markpress": ("deck.markpress", """# One
+
+![A picture](img/pic.png)
+
+<img src="img/raw.png" alt="raw">
+"""),
+}
+
+
+@pytest.mark.parametrize("fmt", sorted(OTHER_PROJECT))
+def test_converted_into_another_project_copies_the_files_it_uses(make_app, tmp_path, capsys,
+                                                                 fmt):
+    name, deck = OTHER_PROJECT[fmt]
+    talks = tmp_path / "talks"
+    png = b"\x89PNG\r\n\x1a\n"
+    for path, data in {
+        name: deck.encode(), "img/pic.png": png, "img/raw.png": png + b"raw",
+        "css/deck.css": b".step { background: url(../img/bg.png) }\n", "img/bg.png": png + b"bg",
+        "img/unused.png": png,
+    }.items():
+        (talks / path).parent.mkdir(parents=True, exist_ok=True)
+        (talks / path).write_bytes(data)
+    other = tmp_path / "other"
+    (other / "img").mkdir(parents=True)
+    (other / "img" / "pic.png").write_bytes(b"someone else's picture")
+    assert main(["convert", "--from", fmt, str(talks / name), "-o", str(other / "deck.md")]) == 0
+    out, err = capsys.readouterr()
+    # the files keep their names: copied beside the MyST file (never over another file)
+    copied = ["img/raw.png"] + (["css/deck.css", "img/bg.png"] if fmt == "hovercraft" else [])
+    files = "file" if len(copied) == 1 else "files"
+    assert f"; copied {len(copied)} {files} it uses into {other}: " in out
+    assert sorted(out.strip().rsplit(": ", 1)[1].split(", ")) == sorted(copied)
+    for path in copied:
+        assert (other / path).read_bytes() == (talks / path).read_bytes(), path
+    assert not (other / "img" / "unused.png").exists()
+    assert (other / "img" / "pic.png").read_bytes() == b"someone else's picture"
+    assert f"{other / 'img' / 'pic.png'} is there already and differs" in err
+    text = (other / "deck.md").read_text(encoding="utf-8")
+    assert "../" not in text
+    (other / "img" / "pic.png").write_bytes(png)
+    (other / "conf.py").write_text(
+        'extensions = ["myst_parser", "sphinx_impress"]\nroot_doc = "deck"\n'
+    )
+    app = make_app("impress", srcdir=other)
+    app.build()
+    app.cleanup()
+    assert warning_lines(app) == []
+    page = soup(app.outdir / "deck.html")
+    loaded = [img["src"] for img in page.select("#impress img")]
+    loaded += [link["href"].split("?")[0] for link in page.find_all("link", rel="stylesheet")
+               if "deck.css" in link["href"]]
+    assert len(loaded) == (3 if fmt == "hovercraft" else 2)
+    for address in loaded:
+        assert (app.outdir / address).is_file(), address
+    if fmt == "hovercraft":
+        assert (app.outdir / "_static" / "impress-deck-files" / "img" / "bg.png").is_file()

@@ -77,6 +77,14 @@ def test_content_is_markdown_where_it_maps_and_html_where_not(converted):
         "one", "two to step two"
     ]
     assert first.select_one(".notes").get_text(strip=True) == "Say hello."
+    # list items as the author wrote them (the deck has style sheets of its own):
+    # without <p> where the page had none, with it where it had
+    assert "impress_markup: html" in text
+    assert [li.find("p") is None for li in first.select("ul > li")] == [True, True]
+    assert [p.get_text() for p in first.select("ol > li > p")] == ["para one", "para two"]
+    # text as written, as the browser showed the page
+    assert "impress_smartquotes: false" in text
+    assert "It's \"quoted\" -- as written..." in first.get_text()
     assert second.select_one(".substep").get_text(strip=True) == "Revealed later."
     styled = second.find("p", style="color: red")
     assert styled is not None and styled.get_text() == "Styled text stays HTML."

@@ -126,6 +126,7 @@ OTHER_VALUES = {
     "math": '"mathjax"\nmathjax_path = "mathjax/tex-mml-chtml.js"',
     "math_font": "False",
     "smartquotes": "False",
+    "markup": '"html"\nimpress_deck_css_files = ["deck.css"]',
 }
 
 CHANGES: dict[str, Callable[[Path], None]] = {

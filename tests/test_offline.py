@@ -3,7 +3,7 @@ network, raw HTML included, says so; links, local files and other builders do no
 
 from __future__ import annotations
 
-from helpers import soup, warning_lines
+from helpers import build_files, located_warnings, soup, warning_lines
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -231,3 +231,26 @@ def test_warnings_about_included_slides_point_into_the_included_file(make_app, t
         (line.split(": WARNING")[0], line.rsplit("[", 1)[-1]) for line in warning_lines(app)
     )
     assert located == [(f"{part}:12", "impress.offline]"), (f"{part}:4", "impress.contrast]")]
+
+
+def test_raw_html_files_that_cannot_be_loaded_are_located(make_app, tmp_path):
+    srcdir = tmp_path / "project"
+    (srcdir / "img").mkdir(parents=True)
+    (srcdir / "img" / "here.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (tmp_path / "talks").mkdir()
+    (tmp_path / "talks" / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    app = build_files(make_app, srcdir, {"index.md": (
+        "# Deck\n\n"
+        '<img src="img/here.png"> <img src="_static/theme.png">\n\n'
+        "## Two\n\n"
+        '<img src="../talks/logo.png">\n\n'
+        '<span style="background: url(gone.png)">x</span>\n'
+    )}, 'extensions = ["myst_parser", "sphinx_impress"]\n')
+    assert (app.outdir / "img" / "here.png").is_file()
+    found = [(line, kind, text.split(", which ")[1][:22])
+             for line, kind, text in located_warnings(app, "index.md")]
+    assert found == [
+        (7, "impress.file", "is outside the source "),
+        (9, "impress.file", "does not exist (named "),
+    ]
+    assert len(warning_lines(app)) == 2

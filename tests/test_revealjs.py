@@ -277,3 +277,36 @@ def test_the_sphinx_revealjs_demo_builds_as_a_presentation(make_app, tmp_path, l
         for code in step.element.select("pre"):
             code.decompose()
         assert not re.search(r"\.\. revealjs-|:notitle:", _text(step.element)), step.id
+
+
+CUSTOM_EFFECT = """====
+Talk
+====
+
+Effects
+=======
+
+.. revealjs-fragments::
+   :custom-effect: blur
+
+   * one
+   * two
+
+   A paragraph.
+"""
+
+
+@pytest.mark.parametrize("listed", MODES)
+def test_a_custom_fragment_effect_is_left_out_as_the_warning_says(make_app, tmp_path, listed):
+    app = build_files(make_app, tmp_path / "src", {"index.rst": CUSTOM_EFFECT}, _conf(listed))
+    page = soup(app.outdir / "index.html")
+    effects = steps(page)[1].element
+    assert [_text(item) for item in effects.select(".substep")] == ["one", "two", "A paragraph."]
+    # no class of reveal.js's effect on anything: the substeps appear as the theme shows them
+    for name in ("blur", "custom", "fragment"):
+        assert page.select(f".{name}") == [], name
+    located = located_warnings(app, "index.rst")
+    assert [(kind, "custom-effect" in text and "left out" in text) for _, kind, text in located] == [
+        ("impress.revealjs", True)
+    ]
+    assert len(located) == len(warning_lines(app))

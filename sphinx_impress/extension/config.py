@@ -152,6 +152,17 @@ def _theme(value: Any) -> str:
     return text
 
 
+#: The values of ``impress_markup``: the HTML a deck's own style sheets were written for.
+MARKUPS = ("sphinx", "hovercraft", "html")
+
+
+def _markup(value: Any) -> str:
+    text = str(value).strip().lower()
+    if text not in MARKUPS:
+        raise InvalidValue(f"expected one of {', '.join(MARKUPS)}, got {value!r}")
+    return text
+
+
 def _field(
     default: Any,
     validator: Callable[[Any], Any],
@@ -454,6 +465,20 @@ class ImpressConfig:
         "bool",
         rebuild="env",
         types=(bool,),
+    )
+    markup: str = _field(
+        "sphinx",
+        _markup,
+        "The HTML a deck with style sheets of its own (impress_deck_css_files) is written "
+        "in, so that their selectors match: sphinx; hovercraft (hovercraft 2.7's: inline "
+        "code as <tt>, list items without <p>, code as <pre class=\"highlight code "
+        "LANGUAGE\"> with hovercraft's colours), which a hovercraft deck built as it is "
+        "always has; or html (as HTML is written by hand and as Markdown's tight lists "
+        "are: a list item holding one paragraph alone without <p>). The converter writes "
+        "hovercraft for a hovercraft deck with style sheets, html for an impress.js page "
+        "with style sheets. Set in the front matter of the deck.",
+        "sphinx, hovercraft or html",
+        types=(str,),
     )
 
     @classmethod

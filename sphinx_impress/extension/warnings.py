@@ -132,6 +132,13 @@ class ImpressWarnings(Enum):
     loads (a deck's own, or one of ``html_static_path``) is a warning of its own at
     that sheet's file and line. The page is written as it is."""
 
+    FILE = "file"
+    """A local file that raw HTML on a slide loads (``<img src>``, ``srcset``, a
+    ``<video>``'s ``poster``, CSS ``url()`` in a ``style`` attribute...) that is not
+    there, named from the document's folder, or that lies outside the source folder, so
+    that it is not copied into the output: the browser shows it broken. The page is
+    written as it is."""
+
     EMPTY = "empty"
     """A document built as a presentation that has no slide at all, or a ``step``
     directive in a document with no title, section or other content to set; the

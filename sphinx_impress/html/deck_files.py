@@ -176,7 +176,8 @@ def add_deck_files(
     if sheets:
         stylesheets = getattr(getattr(builder, "theme", None), "stylesheets", ())
         theme = {posixpath.join("_static", name) for name in stylesheets}
-        if doctree.get(AUTHOR_MARKUP) == "hovercraft" and not app.config.pygments_style:
+        hovercraft = doctree.get(AUTHOR_MARKUP) == "hovercraft" or deck.markup == "hovercraft"
+        if hovercraft and not app.config.pygments_style:
             # the author's sheets were written over hovercraft's code colours
             theme |= _PYGMENTS_CSS
             colours = Path(builder.outdir, "_static", HOVERCRAFT_HIGHLIGHT_CSS)

@@ -5,9 +5,9 @@ page as from its document, where the browser loads them from. Sphinx copies the
 files of its own image nodes only.
 
 Only files inside the source folder are copied, only into the output folder, never
-over a page; an address that names no file there (a page of the project written by
-Sphinx, a missing file) is left to ``sphinx-impress check``, which reports what a
-presentation fails to load.
+over a page. A file that is not there, or lies outside the source folder, is an
+``impress.file`` warning at the raw HTML, unless the build writes it itself (a page,
+what Sphinx writes under ``_static``, ``_images`` or ``_downloads``).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from urllib.parse import unquote
 from docutils import nodes
 
 from ..extension.presentation import BUILDER
+from ..extension.warnings import ImpressWarnings, warn
 from .deck_files import _NOT_A_FILE
 from .files import write_if_changed
 from .offline import is_remote, loaded_urls
@@ -53,13 +54,43 @@ def copy_raw_files(
             try:
                 source = (base / path).resolve()
                 target = (page_folder / path).resolve()
-                if (
-                    source.is_file() and source.is_relative_to(srcdir)
-                    and target.is_relative_to(outdir) and target.suffix.lower() != ".html"
-                ):
+                inside = target.is_relative_to(outdir)
+                if inside and _written_by_the_build(target, outdir):
+                    continue
+                if inside and source.is_file() and source.is_relative_to(srcdir):
                     write_if_changed(target, source.read_bytes())
+                    continue
             except (OSError, ValueError):  # no file by that name (a NUL, too long)
-                continue
+                pass
+            where = "is outside the source folder, so it is not copied into the output"
+            if not _is_file(base, path):
+                where = "does not exist (named from the document's folder)"
+            warn(
+                f"raw HTML loads {url!r}, which {where}: the presentation shows it broken",
+                ImpressWarnings.FILE,
+                raw,
+            )
+
+
+#: The folders of the output that Sphinx writes itself (static files, images,
+#: downloads): raw HTML may load what it puts there.
+_BUILD_FOLDERS = ("_static", "_images", "_downloads", "_sources")
+
+
+def _written_by_the_build(target: Path, outdir: Path) -> bool:
+    """Whether the build writes ``target`` itself: a page, or a file in one of
+    :data:`_BUILD_FOLDERS`."""
+    if target.suffix.lower() == ".html":
+        return True
+    parts = target.relative_to(outdir).parts
+    return bool(parts) and parts[0] in _BUILD_FOLDERS
+
+
+def _is_file(base: Path, path: str) -> bool:
+    try:
+        return (base / path).is_file()
+    except (OSError, ValueError):
+        return False
 
 
 def setup_raw_files(app: Sphinx) -> None:

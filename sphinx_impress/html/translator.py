@@ -72,7 +72,9 @@ class ImpressTranslator(HTML5Translator):
     selectors would see Sphinx's differ (hovercraft 2.7's ``reST.xsl``): inline
     literals as ``<tt>``, the paragraphs of a list item without ``<p>``, and code as
     ``<pre class="highlight code LANGUAGE">`` holding docutils' short token classes
-    (``<span class="k">``), with no ``<div>`` around it.
+    (``<span class="k">``), with no ``<div>`` around it. A deck that says
+    ``impress_markup: html`` (an impress.js page converted) writes a list item's one
+    paragraph without ``<p>``, as its author did.
     """
 
     def __init__(self, document: nodes.document, builder: Any) -> None:
@@ -86,9 +88,10 @@ class ImpressTranslator(HTML5Translator):
         #: ``section_level`` outside each section with a level of its own.
         self._outer_levels: list[int] = []
         #: whether the deck is written with hovercraft's markup (see the class)
-        self.hovercraft_markup = document.get(AUTHOR_MARKUP) == "hovercraft" and bool(
-            _deck_css_files(builder)
-        )
+        markup = _author_markup(document, builder)
+        self.hovercraft_markup = markup == "hovercraft"
+        #: whether a list item's paragraph is written without ``<p>``
+        self.bare_list_items = markup in ("hovercraft", "html")
 
     def starttag(
         self, node: nodes.Element, tagname: str, suffix: str = "\n", empty: bool = False,
@@ -222,8 +225,10 @@ class ImpressTranslator(HTML5Translator):
 
     def visit_paragraph(self, node: nodes.paragraph) -> None:
         """A paragraph; in a list item of a hovercraft deck styled by its author, its
-        content alone (a space apart from the one before)."""
-        if self.hovercraft_markup and isinstance(node.parent, nodes.list_item):
+        content alone (a space apart from the one before); in a deck in hand-written
+        HTML's markup (``impress_markup: html``) too, where it is the item's only
+        paragraph (``<li>text<ul>...</ul></li>``)."""
+        if self._bare(node):
             if node.parent.index(node) > 0:
                 self.body.append("\n")
             return
@@ -231,9 +236,18 @@ class ImpressTranslator(HTML5Translator):
 
     def depart_paragraph(self, node: nodes.paragraph) -> None:
         """Close what :meth:`visit_paragraph` opened."""
-        if self.hovercraft_markup and isinstance(node.parent, nodes.list_item):
+        if self._bare(node):
             return
         super().depart_paragraph(node)
+
+    def _bare(self, node: nodes.paragraph) -> bool:
+        """Whether a paragraph is written without ``<p>`` (see :meth:`visit_paragraph`)."""
+        parent = node.parent
+        if not self.bare_list_items or not isinstance(parent, nodes.list_item):
+            return False
+        if self.hovercraft_markup:
+            return True
+        return [child for child in parent.children if isinstance(child, nodes.paragraph)] == [node]
 
     def visit_literal_block(self, node: nodes.literal_block) -> None:
         """A code block; in a hovercraft deck styled by its author, as docutils'
@@ -289,11 +303,16 @@ class ImpressTranslator(HTML5Translator):
         super().visit_math_block(node, math_env)
 
 
-def _deck_css_files(builder: Any) -> tuple[str, ...]:
-    """The deck style sheets of the page being written (``impress_deck_css_files``),
-    none outside a build of pages."""
+def _author_markup(document: nodes.document, builder: Any) -> str:
+    """The markup the page being written is in (``impress_markup``) where it is a deck
+    with style sheets of its own (``impress_deck_css_files``): ``hovercraft`` for a
+    hovercraft deck, else what its ``impress_markup`` says (a converted one);
+    ``sphinx`` for any other page and outside a build of pages."""
     docname = getattr(builder, "current_docname", None)
     env = getattr(builder, "env", None)
     if docname is None or env is None:
-        return ()
-    return tuple(impress_domain(env).deck_config(docname).deck_css_files)
+        return "sphinx"
+    deck = impress_domain(env).deck_config(docname)
+    if not deck.deck_css_files:
+        return "sphinx"
+    return "hovercraft" if document.get(AUTHOR_MARKUP) == "hovercraft" else deck.markup

@@ -41,7 +41,7 @@ from ..core.problems import Problem
 from ..core.rel import POSITION_MODES
 from .cutting import absolute_options
 from .model import DeckModel, Field, SlideModel
-from .myst_writer import MystDeck, MystSlide, directive_options, fence, rubric
+from .myst_writer import MystDeck, MystSlide, as_written, directive_options, fence, rubric
 
 #: The root element's attributes and the deck settings (front matter keys) they set.
 ROOT_SETTINGS = {
@@ -447,9 +447,15 @@ def convert_impressjs(text: str, source: str = "<deck>") -> tuple[MystDeck, list
     """The MyST deck of a hand-written impress.js page, and the problems its reader
     found: each step a ``step`` directive with its id, classes and place, its content
     as Markdown where it maps (headings, paragraphs, emphasis, code, links, images,
-    lists, quotes, notes, substeps) and as raw HTML where it does not."""
+    lists, quotes, notes, substeps) and as raw HTML where it does not. Its text is
+    kept as written (``impress_smartquotes: false``) and, where it has style sheets of
+    its own, its list items without ``<p>`` (``impress_markup: html``), as its author
+    wrote them."""
     model = read_impressjs(text, source)
-    deck = MystDeck(front_matter=dict(model.front_matter))
+    deck = MystDeck(front_matter=as_written(model.front_matter))
+    if deck.front_matter.get("impress_deck_css_files"):
+        # its style sheets were written for its HTML: list items without <p>
+        deck.front_matter["impress_markup"] = "html"
     for index, (slide, content) in enumerate(zip(model.slides, model.contents, strict=True)):
         writer = _MarkdownWriter()
         if content.markdown is not None:
@@ -585,7 +591,9 @@ class _MarkdownWriter:
         lines = []
         ordered = element.name == "ol"
         for number, item in enumerate(element.find_all("li", recursive=False), start=1):
-            if item.attrs:
+            if item.attrs or item.find("p", recursive=False):
+                # its paragraphs in <p>: the converted deck writes an item's one
+                # paragraph without it (impress_markup: html), as the others are
                 return None
             marker = f"{number}. " if ordered else "- "
             body = _MarkdownWriter().blocks(list(item.children))

@@ -5,7 +5,8 @@ rendering tokens parsed once into a Sphinx document."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -98,3 +99,43 @@ def code_lines(tokens: Sequence[Token], kinds: Sequence[str] = ("fence", "code_b
         if token.type in kinds and token.map
         for line in range(*token.map)
     }
+
+
+#: What a rewrite of a Markdown line's prose leaves alone: an inline code span (a run
+#: of backticks to the next run as long, CommonMark "Code spans"), an HTML tag or
+#: comment, an autolink, a link's or image's target (``](address)``).
+_NOT_PROSE = re.compile(
+    r"(?P<ticks>`+)(?:.*?[^`])??(?P=ticks)(?!`)|<[^>\n]*>|\]\((?:<[^>\n]*>|[^)\s]*)"
+)
+
+#: GFM's ``~~struck~~`` text (markdown-it's ``strikethrough``: two tildes each side,
+#: the text neither starting nor ending with white space).
+_STRUCK = re.compile(r"(?<!~)~~(?=[^\s~])(?P<text>.*?[^\s~])~~(?!~)")
+
+
+def strike_as_html(text: str) -> str:
+    """``text`` with each ``~~struck~~`` run written as the inline HTML ``<s>struck</s>``,
+    as the deck built as it is shows it (:meth:`SlideRenderer.render_s`): MyST's own
+    ``strikethrough`` extension warns on every use."""
+    return _STRUCK.sub(r"<s>\g<text></s>", text)
+
+
+def rewrite_prose(
+    lines: Sequence[str], skipped: set[int], rewrite: Callable[[str], str]
+) -> list[str]:
+    """Markdown ``lines`` with ``rewrite`` applied to their prose: not to the lines in
+    ``skipped`` (0-based: code and HTML blocks, :func:`code_lines`), nor to inline code,
+    HTML tags or autolinks."""
+    result = []
+    for number, line in enumerate(lines):
+        if number in skipped:
+            result.append(line)
+            continue
+        pieces: list[str] = []
+        end = 0
+        for kept in _NOT_PROSE.finditer(line):
+            pieces.extend((rewrite(line[end : kept.start()]), kept[0]))
+            end = kept.end()
+        pieces.append(rewrite(line[end:]))
+        result.append("".join(pieces))
+    return result

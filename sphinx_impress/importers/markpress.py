@@ -52,11 +52,19 @@ from .cutting import (
     docname_of,
     window_settings,
 )
-from .markdown import code_lines, heading_levels, markdown_parser, render_tokens
+from .markdown import (
+    code_lines,
+    heading_levels,
+    markdown_parser,
+    render_tokens,
+    rewrite_prose,
+    strike_as_html,
+)
 from .model import DeckModel, Field, SlideModel
 from .myst_writer import (
     MystDeck,
     MystSlide,
+    as_written,
     directive_options,
     heading_steps,
     keep_heading_levels,
@@ -534,17 +542,24 @@ def convert_markpress(text: str, source: str = "<deck>") -> tuple[MystDeck, list
     """The MyST deck of a markpress deck, and the problems its reader found: each slide
     its Markdown, without markpress's own lines, every axis as the deck places it, a
     heading that the step would show at another level written as a ``rubric`` with
-    its level."""
+    its level; emoji shortcodes are written as the emoji and ``~~struck~~`` text as
+    ``<s>`` HTML, as the deck built as it is shows them (not in code or raw HTML)."""
     model = read_markpress(text)
     lines = text.splitlines()
+    blocks = code_lines(markdown_parser().parse(text), ("fence", "code_block", "html_block"))
     steps = heading_steps(model.headings, model.slides)
-    deck = MystDeck(front_matter=dict(model.front_matter))
+    deck = MystDeck(front_matter=as_written(model.front_matter))
     for slide in model.slides:
         first, last = slide.body
         body = ["" if number in model.hidden else lines[number - 1]
                 for number in range(first, last + 1)]
         levels = {number - first: heading.level for number, heading in model.headings.items()
                   if first <= number <= last}
+        body = rewrite_prose(
+            body,
+            {number - first + 1 for number in blocks},
+            lambda prose: emojize(strike_as_html(prose)),
+        )
         text_lines = keep_heading_levels(link_headings_to_steps(body, steps), levels)
         deck.slides.append(
             MystSlide(directive_options(slide.options), "\n".join(text_lines).strip("\n"))

@@ -39,11 +39,19 @@ from .cutting import (
     docname_of,
     window_settings,
 )
-from .markdown import code_lines, heading_levels, markdown_parser, render_tokens
+from .markdown import (
+    code_lines,
+    heading_levels,
+    markdown_parser,
+    render_tokens,
+    rewrite_prose,
+    strike_as_html,
+)
 from .model import DeckModel, Field, SlideModel
 from .myst_writer import (
     MystDeck,
     MystSlide,
+    as_written,
     directive_options,
     heading_steps,
     keep_heading_levels,
@@ -531,11 +539,14 @@ def convert_mdpress(text: str, source: str = "<deck>") -> tuple[MystDeck, list[P
     are kept as written, but for a heading that a step would show at another level,
     which is written as a ``rubric`` with its level; every axis is written as the build
     places it. A ``style``
-    attribute, which a MyST step does not take, is kept as a comment, with a note."""
+    attribute, which a MyST step does not take, is kept as a comment, with a note.
+    ``~~struck~~`` text is written as ``<s>`` HTML, as the deck built as it is shows it
+    (not in code or raw HTML)."""
     model = read_mdpress(text)
     lines = text.splitlines()
+    blocks = code_lines(markdown_parser().parse(text), ("fence", "code_block", "html_block"))
     steps = heading_steps(model.headings, model.slides)
-    deck = MystDeck(front_matter=dict(model.front_matter))
+    deck = MystDeck(front_matter=as_written(model.front_matter))
     for slide in model.slides:
         comments = list(slide.comments)
         style = slide.options.data.get("style")
@@ -549,7 +560,9 @@ def convert_mdpress(text: str, source: str = "<deck>") -> tuple[MystDeck, list[P
             ))
         data = {name: value for name, value in slide.options.data.items() if name != "style"}
         first, last = slide.body
-        body = list(lines[first - 1 : last])
+        body = rewrite_prose(
+            lines[first - 1 : last], {number - first + 1 for number in blocks}, strike_as_html
+        )
         for rule in model.rules:
             if first <= rule <= last:
                 # a rule of * or _ inside a slide: docutils allows a transition only

@@ -46,6 +46,17 @@ class MystDeck:
     notes: list[Problem] = field(default_factory=list)
 
 
+#: The front matter of a deck converted from a tool that showed its text as written
+#: (hovercraft, mdpress, markpress, impress.js): no smart quotes, dashes or ellipses,
+#: as the deck built as it is (:class:`~sphinx_impress.importers.cutting.TextAsWritten`).
+TEXT_AS_WRITTEN = {"impress_smartquotes": False}
+
+
+def as_written(front_matter: Mapping[str, object]) -> dict[str, object]:
+    """``front_matter`` with :data:`TEXT_AS_WRITTEN` (unless it says otherwise)."""
+    return {**front_matter, **{k: v for k, v in TEXT_AS_WRITTEN.items() if k not in front_matter}}
+
+
 _PLAIN_VALUE = re.compile(r"^[A-Za-z0-9_.+-][A-Za-z0-9_.+\- ]*$")
 
 

@@ -12,7 +12,8 @@ sections stay inside their slide. Its directives (``revealjs-*``) are rewritten:
 ``revealjs-notes``
     ``notes`` (speaker notes, never on the slide);
 ``revealjs-fragments``
-    ``substep`` (with ``:items:`` when it holds a list: each item on its own press);
+    a ``substep`` for each element of its content (with ``:items:`` for a list: each
+    item on its own press), as where the deck builds as it is;
 ``revealjs-code-block``, ``revealjs-literalinclude``
     ``code-block`` and ``literalinclude`` (``:data-ln-start-from:`` becomes
     ``:lineno-start:``);
@@ -195,6 +196,9 @@ class _Converter:
         self.notes_from_comments = False
         #: The id of each section by its title's name (an implicit target).
         self.title_ids: dict[str, str] = {}
+        #: The lines written before the line of each index: the ``substep`` that
+        #: opens each element of a ``revealjs-fragments``.
+        self.openers: dict[int, list[str]] = {}
 
     def line_of(self, index: int) -> int:
         """The line in the deck read by the user (an include's line for its lines)."""
@@ -392,6 +396,7 @@ class _Converter:
         (with the option lines of its directive, the rest of its comment); return the
         index of the next line to read."""
         text = self.lines[index].text
+        lines.extend(self.openers.pop(index, ()))
         if index in self.literal:
             lines.append(text)
             return index + 1
@@ -442,13 +447,13 @@ class _Converter:
         return index + 1
 
     def _fragments(self, index: int, match: re.Match[str], lines: list[str]) -> int:
+        """Each element of the content a ``substep`` of its own (a list's items
+        revealed one by one), as where the deck builds as it is."""
         indent = match["indent"]
         options, after = _options(self.lines, index + 1)
-        lines.append(f"{indent}.. substep::")
-        content = [self.lines[i].text for i in range(after, len(self.lines))
-                   if self.lines[i].text.strip()]
-        if content and re.match(r"^\s*(?:[-*+]|\d+\.|#\.)\s", content[0]):
-            lines.append(f"{indent}   :items:")
+        for start, items in _fragment_elements(self.lines, after, len(indent)):
+            self.openers[start] = [f"{indent}.. substep::",
+                                   *([f"{indent}   :items:"] if items else []), ""]
         for option, value in options:
             self.note(
                 f"revealjs-fragments :{option}: {value}: reveal.js's fragment "
@@ -517,6 +522,51 @@ _INVISIBLE = re.compile(r"^\s*\.\.\s+(?:_|\|[^|]+\|\s|__\s*:)")
 
 #: ASCII punctuation, which a backslash makes plain text in reStructuredText.
 _PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")
+
+#: The start of a list item in reStructuredText: a bullet, or an enumerator.
+_LIST_ITEM = re.compile(
+    r"^\s*(?P<bullet>[-*+\u2022\u2023\u2043]|\(?(?:\d+|#|[a-zA-Z])[.)])(?:\s|$)"
+)
+
+
+def _fragment_elements(
+    lines: Sequence[IncludedLine], start: int, indent: int
+) -> list[tuple[int, bool]]:
+    """The first line of each element in the content of a directive at ``indent``
+    starting at ``start`` (an element begins at the content's own indent after a blank
+    line; the items of one list are one element; a comment or a target stays with the
+    element before it, or the next one), and whether it is a list."""
+    found: list[tuple[int, bool]] = []
+    base: int | None = None
+    blank = True
+    kind: str | None = None
+    hidden_first = False
+    for index in range(start, len(lines)):
+        text = lines[index].text
+        if not text.strip():
+            blank = True
+            continue
+        margin = len(text) - len(text.lstrip())
+        if margin <= indent:
+            break
+        base = margin if base is None else base
+        if margin == base and blank:
+            item = _LIST_ITEM.match(text)
+            new_kind = (item["bullet"] or "#") if item else None
+            if new_kind is None or new_kind != kind:
+                invisible = bool(_COMMENT.match(text) or _INVISIBLE.match(text))
+                if not found:
+                    found.append((index, item is not None))
+                    hidden_first = invisible
+                elif hidden_first and not invisible:
+                    found[-1] = (found[-1][0], item is not None)
+                    hidden_first = False
+                elif not invisible:
+                    found.append((index, item is not None))
+            kind = new_kind
+        blank = False
+    return found
+
 
 def _options(lines: Sequence[IncludedLine], start: int) -> tuple[list[tuple[str, str]], int]:
     """The option lines of a directive from line ``start``: ``(name, value)`` pairs and

@@ -15,7 +15,7 @@ from docutils import nodes
 
 from ...core.problems import Problem
 from ..model import Heading, SlideModel
-from ..myst_writer import MystDeck, MystSlide, directive_options, fence, rubric
+from ..myst_writer import MystDeck, MystSlide, as_written, directive_options, fence, rubric
 from ..rst import (
     is_overline,
     link_title_references,
@@ -32,14 +32,21 @@ def convert_hovercraft(text: str, source: str = "<deck>") -> tuple[MystDeck, lis
     """The MyST deck of a hovercraft deck, every slide placed as hovercraft placed it,
     and the problems its reader found (the parser's warnings, worded the same). The
     files its ``include`` directives name are read into it first, as docutils reads
-    them, so that their slides are slides; a problem in one points at its include."""
+    them, so that their slides are slides; a problem in one points at its include.
+    Its text is kept as written (``impress_smartquotes: false``) and, where it has style
+    sheets of its own, written in hovercraft's HTML (``impress_markup: hovercraft``), as
+    the deck built as it is."""
     found: list[Problem] = []
     included = read_with_includes(text, Path(source), found)
     lines = [line.text for line in included]
     document = parse_rst("\n".join(lines) + "\n", source)
     targets = title_targets(document)
     model = HovercraftReader(document, lines).read()
-    deck = MystDeck(front_matter=dict(model.front_matter))
+    deck = MystDeck(front_matter=as_written(model.front_matter))
+    if deck.front_matter.get("impress_deck_css_files"):
+        # its style sheets were written for hovercraft's HTML, which the deck built as
+        # it is gets
+        deck.front_matter["impress_markup"] = "hovercraft"
     deck.prelude, deck.notes = _prelude(model)
     deck.definitions = [as_sphinx_rst(line) for line in model.definitions]
     shown = ["" if number in model.hidden else line for number, line in enumerate(lines, 1)]
