@@ -435,20 +435,8 @@ def canvas_svg(steps: Sequence[CanvasStep], width: float, height: float) -> str:
         _check(position.scale, f"step {step.id!r}: scale", positive=True)
         shapes.append(footprint(position, width, height, step.rotate_order))
 
-    xs = [x for shape in shapes for x, _ in shape]
-    ys = [y for shape in shapes for _, y in shape]
-    left, right, top, bottom = min(xs), max(xs), min(ys), max(ys)
-    margin = MARGIN * max(right - left, bottom - top, width)
-    box_x, box_y = left - margin, top - margin
-    box_w, box_h = right - left + 2 * margin, bottom - top + 2 * margin
+    box_x, box_y, box_w, box_h = _view_box(shapes, width)
     larger = max(box_w, box_h)
-    # room for labels beside a long row or column of steps (MIN_SIDE)
-    if box_w < MIN_SIDE * larger:
-        box_x -= (MIN_SIDE * larger - box_w) / 2
-        box_w = MIN_SIDE * larger
-    if box_h < MIN_SIDE * larger:
-        box_y -= (MIN_SIDE * larger - box_h) / 2
-        box_h = MIN_SIDE * larger
     pixel = larger / PIXELS  # one output px, in canvas px
 
     lines = [
@@ -490,6 +478,38 @@ def canvas_svg(steps: Sequence[CanvasStep], width: float, height: float) -> str:
         lines.append("    " + polygon)
     lines.append("  </g>")
 
+    lines.extend(_route(steps, pixel))
+
+    lines.extend(_labels(steps, width, height, pixel, (box_x, box_y, box_w, box_h)))
+    lines.append("</svg>")
+    return "\n".join(lines) + "\n"
+
+
+def _view_box(
+    shapes: list[tuple[tuple[float, float], ...]], width: float
+) -> tuple[float, float, float, float]:
+    """The ``viewBox`` ``(x, y, width, height)`` of the map (see :func:`canvas_svg`)."""
+    xs = [x for shape in shapes for x, _ in shape]
+    ys = [y for shape in shapes for _, y in shape]
+    left, right, top, bottom = min(xs), max(xs), min(ys), max(ys)
+    margin = MARGIN * max(right - left, bottom - top, width)
+    box_x, box_y = left - margin, top - margin
+    box_w, box_h = right - left + 2 * margin, bottom - top + 2 * margin
+    larger = max(box_w, box_h)
+    # room for labels beside a long row or column of steps (MIN_SIDE)
+    if box_w < MIN_SIDE * larger:
+        box_x -= (MIN_SIDE * larger - box_w) / 2
+        box_w = MIN_SIDE * larger
+    if box_h < MIN_SIDE * larger:
+        box_y -= (MIN_SIDE * larger - box_h) / 2
+        box_h = MIN_SIDE * larger
+    return box_x, box_y, box_w, box_h
+
+
+def _route(steps: Sequence[CanvasStep], pixel: float) -> list[str]:
+    """The lines of the group that draws the order of the steps (see
+    :func:`canvas_svg`)."""
+    lines: list[str] = []
     # The path through the deck: an arrowhead on each segment where the steps are far
     # enough apart, else on the last one only (ARROWS_FROM_PX).
     centres = [(step.position.x, step.position.y) for step in steps]
@@ -514,7 +534,17 @@ def canvas_svg(steps: Sequence[CanvasStep], width: float, height: float) -> str:
          ("stroke", HALO_COLOUR), ("stroke-width", 2 * pixel)],
     ))
     lines.append("  </g>")
+    return lines
 
+
+def _labels(
+    steps: Sequence[CanvasStep], width: float, height: float, pixel: float,
+    box: tuple[float, float, float, float],
+) -> list[str]:
+    """The lines of the groups that draw the leaders and the labels (see
+    :func:`canvas_svg`)."""
+    box_x, box_y, box_w, box_h = box
+    lines: list[str] = []
     # Labels: upright, in proportion to the step, with a halo to stay legible over
     # lines; placed so that no two overlap, inside the drawing (place_labels); a label
     # moved off its step is tied to the step's centre by a thin leader line.
@@ -547,5 +577,4 @@ def canvas_svg(steps: Sequence[CanvasStep], width: float, height: float) -> str:
                 _text(line.text),
             ))
     lines.append("  </g>")
-    lines.append("</svg>")
-    return "\n".join(lines) + "\n"
+    return lines
