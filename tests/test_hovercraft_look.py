@@ -49,9 +49,10 @@ def test_class_directive_is_docutils_class(look):
         "Revealed on the next press."
     ]
     assert len(first.select("p.pair")) == 2
-    # a list's substep class goes to its items, as hovercraft gave it: one press each
-    assert [li.get_text(strip=True) for li in first.select("li.substep")] == [
-        "one", "two", "three", "four"
+    # a list's substep class goes to its items (nested ones too), as hovercraft gave
+    # it: one press each
+    assert [li.find(string=True).strip() for li in first.select("li.substep")] == [
+        "one", "two", "two-nested", "three", "four"
     ]
     assert not first.select("ul.substep, ol.substep")
     # never a Python object: no description, no "class" signature, no domain entry
@@ -74,9 +75,9 @@ def test_field_lists_are_never_shown(look):
             assert written not in text, (step.id, written)
     found = located_warnings(app, "index.hovercraft")
     assert [(line, kind) for line, kind, _ in found] == [
-        (45, "impress.field"),  # :colour: is no field hovercraft knows
-        (58, "impress.field"),  # :data-rotate: under a heading: hovercraft did not read it
-        (65, "impress.overlap"),  # hovercraft put the last two slides on one spot
+        (47, "impress.field"),  # :colour: is no field hovercraft knows
+        (60, "impress.field"),  # :data-rotate: under a heading: hovercraft did not read it
+        (67, "impress.overlap"),  # hovercraft put the last two slides on one spot
     ]
     assert "unknown hovercraft slide field 'colour'" in found[0][2]
     assert "inside an element of the slide" in found[1][2]
@@ -107,6 +108,9 @@ def test_converted_deck_keeps_classes_and_heading_levels(make_app, rootdir, tmp_
     assert "ERROR" not in app.warning.getvalue()
     assert [_headings(step) for step in steps(page)] == HEADINGS
     assert len(steps(page)[0].element.select("p.substep")) == 1
+    assert [li.find(string=True).strip() for li in steps(page)[0].element.select("li.substep")] == [
+        "one", "two", "two-nested", "three", "four"
+    ]
     assert len(steps(page)[0].element.select("p.pair")) == 2
     placed = [
         (s.numbers["data-x"], s.numbers["data-y"], s.numbers["data-rotate-z"]) for s in steps(page)

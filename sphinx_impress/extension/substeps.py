@@ -67,15 +67,35 @@ class SubstepDirective(SphinxDirective):
 
 
 def mark_list_items(root: impress_root) -> None:
-    """In a presentation, give every item of the lists directly inside an ``:items:``
-    substep impress.js's class ``substep``."""
+    """In a presentation, give impress.js's class ``substep`` to every item of the
+    lists directly inside an ``:items:`` substep, and to every item of a list that has
+    the class itself (``.. class:: substep`` or ``{rst-class} substep`` before it) and
+    of the lists inside its items, instead of to that list: hovercraft gave the class
+    to the items, never to the list (its ``parse.py``), so that they are revealed one
+    press at a time, nested ones too."""
     for node in root.findall(substep):
         if node.get("items"):
             for child in node.children:
                 if isinstance(child, LISTS):
-                    for item in child.children:
-                        if isinstance(item, nodes.list_item):
-                            item["classes"].append(SUBSTEP_CLASS)
+                    _mark_items(child, nested=False)
+    for element in list(root.findall(nodes.Element)):
+        if isinstance(element, LISTS) and SUBSTEP_CLASS in element["classes"]:
+            element["classes"].remove(SUBSTEP_CLASS)
+            _mark_items(element, nested=True)
+
+
+def _mark_items(listing: nodes.Element, nested: bool) -> None:
+    """Give the items of ``listing`` (and with ``nested``, of the lists inside them)
+    the class ``substep``, once."""
+    for item in listing.children:
+        if not isinstance(item, nodes.list_item):
+            continue
+        if SUBSTEP_CLASS not in item["classes"]:
+            item["classes"].append(SUBSTEP_CLASS)
+        if nested:
+            for inner in item.children:
+                if isinstance(inner, LISTS):
+                    _mark_items(inner, nested=True)
 
 
 def html_visit_substep(self: Any, node: substep) -> None:

@@ -221,24 +221,6 @@ def _apply_class_directives(document: nodes.document) -> None:
     ]
 
 
-#: hovercraft's class for content revealed one press at a time (impress.js's).
-SUBSTEP = "substep"
-
-LISTS = (nodes.bullet_list, nodes.enumerated_list)
-
-
-def _substep_list_items(document: nodes.document) -> None:
-    """Give a list's ``substep`` class to each of its items, as hovercraft did (its
-    parse.py: the list itself does not get the class, each item does), so that
-    ``.. class:: substep`` before a list reveals the items one press at a time."""
-    for node in document.findall(nodes.Element):
-        if isinstance(node, LISTS) and SUBSTEP in node["classes"]:
-            node["classes"].remove(SUBSTEP)
-            for item in node.children:
-                if isinstance(item, nodes.list_item) and SUBSTEP not in item["classes"]:
-                    item["classes"].append(SUBSTEP)
-
-
 def _mark_heading_levels(document: nodes.document) -> None:
     """Give every section its level in the whole deck (:data:`HEADING_LEVEL`): docutils
     nests sections by the order in which the underline styles first appear, so the
@@ -285,7 +267,6 @@ class HovercraftReader:
     def read(self) -> HovercraftDeck:
         """Cut the document into slides and read the deck (see the class)."""
         _apply_class_directives(self.document)
-        _substep_list_items(self.document)
         _promote_title(self.document)
         _mark_heading_levels(self.document)
         if self.document.get("title"):
