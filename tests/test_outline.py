@@ -154,3 +154,13 @@ def test_levels_are_read_from_the_text_sphinx_parsed(make_app, tmp_path):
     app = build_files(make_app, tmp_path / "src", {"index.md": deck}, conf)
     assert [s.id for s in steps(soup(app.outdir / "index.html"))] == ["t", "s", "s2"]
     assert [kind for _, kind, _ in located_warnings(app, "index.md")] == ["impress.heading"]
+
+
+def test_a_title_names_a_deck_whose_headings_are_all_inside_steps(make_app, tmp_path):
+    deck = "---\ntitle: My talk\n---\n\n```{step}\n# Hello\n\nText\n```\n"
+    files = {"deck.md": deck, "index.md": "# Home\n\n```{toctree}\ndeck\n```\n"}
+    conf = CONF + 'impress_decks = ["deck"]\n'
+    app = build_files(make_app, tmp_path / "src", files, conf, builder="html")
+    assert "toc.no_title" not in app.warning.getvalue()
+    entry = soup(app.outdir / "index.html").select_one("div.toctree-wrapper a")
+    assert (entry["href"], entry.get_text()) == ("deck.html", "My talk")

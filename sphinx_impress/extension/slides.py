@@ -295,18 +295,33 @@ def note_title(app: Sphinx, doctree: nodes.document) -> None:
     ``<title>`` follows from the document's ``title``, as Sphinx's title collector
     reads it). Runs after that collector (``doctree-read``, priority 600)."""
     title = doctree.get(TITLE_ATTRIBUTE)
-    if not title:
+    if title:
+        give_title(app.env, app.env.docname, title)
+
+
+def give_title(env: BuildEnvironment, docname: str, title: str, long: bool = True) -> None:
+    """Make ``title`` the title of ``docname`` for Sphinx: in ``<title>``, in the
+    links to it and as its entry in a toctree, which names a document by the first
+    entry of its table of contents (the document's own, no anchor): that entry says
+    ``title``, and a document whose table of contents is empty (its headings are all
+    inside steps, as a converted deck's are) gets one. ``long``: the long title too.
+    For ``doctree-read`` handlers after Sphinx's collectors (priority 500)."""
+    env.titles[docname] = nodes.title("", title)
+    if long:
+        env.longtitles[docname] = nodes.title("", title)
+    toc = env.tocs.get(docname)
+    if toc is not None and toc.children:
+        for reference in toc.findall(nodes.reference):
+            if not reference.get("anchorname"):
+                reference.children[:] = [nodes.Text(title)]
+                break
         return
-    env = app.env
-    env.titles[env.docname] = nodes.title("", title)
-    env.longtitles[env.docname] = nodes.title("", title)
-    # a toctree names a document by the first entry of its table of contents, the
-    # document's own (no anchor), which holds the first heading
-    toc = env.tocs.get(env.docname)
-    for reference in toc.findall(nodes.reference) if toc is not None else ():
-        if not reference.get("anchorname"):
-            reference.children[:] = [nodes.Text(title)]
-            break
+    reference = nodes.reference(
+        "", "", nodes.Text(title), internal=True, refuri=docname, anchorname=""
+    )
+    env.tocs[docname] = nodes.bullet_list(
+        "", nodes.list_item("", addnodes.compact_paragraph("", "", reference))
+    )
 
 
 def _front_matter(

@@ -10,14 +10,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
-from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 
 from ..core.options import StepOptions, parse_step_options
 from ..core.problems import Problem
 from ..extension.domain import impress_domain
 from ..extension.nodes import step, title_text
-from ..extension.slides import is_visible
+from ..extension.slides import give_title, is_visible
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -220,21 +219,8 @@ def note_title(app: Sphinx, doctree: nodes.document) -> None:
     if not doctree.get(FOREIGN):
         return
     title = deck_title(doctree)
-    if not title:
-        return
-    env = app.env
-    docname = env.docname
-    env.titles[docname] = nodes.title("", title)
-    if not doctree.get("title"):
-        env.longtitles[docname] = nodes.title("", title)
-    toc = env.tocs.get(docname)
-    if toc is None or not toc.children:
-        reference = nodes.reference(
-            "", "", nodes.Text(title), internal=True, refuri=docname, anchorname=""
-        )
-        env.tocs[docname] = nodes.bullet_list(
-            "", nodes.list_item("", addnodes.compact_paragraph("", "", reference))
-        )
+    if title:
+        give_title(app.env, app.env.docname, title, long=not doctree.get("title"))
 
 
 class TextAsWritten(SphinxTransform):
