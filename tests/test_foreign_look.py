@@ -128,3 +128,12 @@ def test_a_deck_says_whether_sphinx_smartquotes_apply(make_app, tmp_path, settin
     else:
         assert "“it’s fine”" in paragraph.get_text() and "–" in paragraph.get_text()
     assert app.warning.getvalue() == ""
+
+
+def test_the_converter_leaves_link_reference_definitions_as_written():
+    from sphinx_impress.importers.markdown import rewrite_prose, strike_as_html
+
+    lines = ['[r]: https://example.org/~~ref~~ "Title ~~t~~"', "See ~~old~~ [the ref][r]."]
+    assert rewrite_prose(lines, set(), strike_as_html) == [
+        lines[0], "See <s>old</s> [the ref][r]."
+    ]

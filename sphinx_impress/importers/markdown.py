@@ -108,6 +108,10 @@ _NOT_PROSE = re.compile(
     r"(?P<ticks>`+)(?:.*?[^`])??(?P=ticks)(?!`)|<[^>\n]*>|\]\((?:<[^>\n]*>|[^)\s]*)"
 )
 
+#: A link reference definition (CommonMark: ``[label]: address "title"``, indented by
+#: three spaces at most).
+_LINK_DEFINITION = re.compile(r"^ {0,3}\[(?:[^\]\\]|\\.)+\]:")
+
 #: GFM's ``~~struck~~`` text (markdown-it's ``strikethrough``: two tildes each side,
 #: the text neither starting nor ending with white space).
 _STRUCK = re.compile(r"(?<!~)~~(?=[^\s~])(?P<text>.*?[^\s~])~~(?!~)")
@@ -124,11 +128,12 @@ def rewrite_prose(
     lines: Sequence[str], skipped: set[int], rewrite: Callable[[str], str]
 ) -> list[str]:
     """Markdown ``lines`` with ``rewrite`` applied to their prose: not to the lines in
-    ``skipped`` (0-based: code and HTML blocks, :func:`code_lines`), nor to inline code,
-    HTML tags or autolinks."""
+    ``skipped`` (0-based: code and HTML blocks, :func:`code_lines`), nor to link
+    reference definitions (an address and its title), inline code, HTML tags or
+    autolinks."""
     result = []
     for number, line in enumerate(lines):
-        if number in skipped:
+        if number in skipped or _LINK_DEFINITION.match(line):
             result.append(line)
             continue
         pieces: list[str] = []
