@@ -128,6 +128,15 @@ def test_output_never_overwrites_input(tmp_path, capsys):
     assert deck.read_text() == "# One\n"
 
 
+def test_output_into_a_folder_not_made_yet(tmp_path, capsys):
+    deck = tmp_path / "deck.mdpress"
+    deck.write_text("# One\n\n---\n\n# Two\n")
+    target = tmp_path / "new" / "folder" / "deck.md"
+    assert main(["convert", "--from", "mdpress", str(deck), "-o", str(target)]) == 0
+    assert target.read_text().count("{step}") == 2
+    assert capsys.readouterr().out.startswith(f"wrote {target}: 2 slides")
+
+
 def _shared_decks():
     decks = [pytest.param("mdpress", SEED, id="seed")]
     for path in sorted((SHARED / "corpus" / "mdpress-examples").glob("*.md")):

@@ -666,7 +666,7 @@ def run(args: Any) -> int:
             counts = {kind: sum(p.kind == kind for p in report.problems) for kind in KINDS}
             detail = ", ".join(f"{n} {kind}" for kind, n in counts.items() if n)
             print(
-                f"{report.page}: {report.steps} steps, "
+                f"{report.page}: {report.steps} {'step' if report.steps == 1 else 'steps'}, "
                 f"{len(report.problems)} {'problem' if len(report.problems) == 1 else 'problems'}"
                 + (f" ({detail})" if detail else "")
                 + f", {len(report.notes)} fitted"

@@ -93,6 +93,7 @@ def run(args: argparse.Namespace) -> int:
     _relocate_files(deck.front_matter, relocation)
     _relocate_bodies(deck, relocation)
     try:
+        args.output.parent.mkdir(parents=True, exist_ok=True)
         args.output.write_text(write_myst(deck), encoding="utf-8")
     except OSError as error:
         raise ConvertError(f"cannot write {args.output}: {error.strerror}") from None
