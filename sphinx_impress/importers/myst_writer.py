@@ -266,12 +266,20 @@ def heading_steps(headings: Mapping[int, Heading], slides: Sequence[SlideModel])
         anchor = make_id(heading.text)
         if not anchor or anchor in anchors:
             continue
-        for number, slide in enumerate(slides, start=1):
-            first, last = slide.body
-            if first <= line <= last or slide.line == line:
-                anchors[anchor] = slide.options.id or f"step-{number}"
-                break
+        step_id = step_of_line(slides, line)
+        if step_id is not None:
+            anchors[anchor] = step_id
     return anchors
+
+
+def step_of_line(slides: Sequence[SlideModel], line: int) -> str | None:
+    """The step id of the slide whose body (or separator) holds ``line`` (1-based):
+    its own id, else ``step-N`` by its place; ``None`` when no slide holds it."""
+    for number, slide in enumerate(slides, start=1):
+        first, last = slide.body
+        if first <= line <= last or slide.line == line:
+            return slide.options.id or f"step-{number}"
+    return None
 
 
 #: A Markdown link to an anchor of the same page: ``](#name)`` (``](<#name>)``). (Raw

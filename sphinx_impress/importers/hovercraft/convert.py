@@ -15,7 +15,15 @@ from docutils import nodes
 
 from ...core.problems import Problem
 from ..model import Heading, SlideModel
-from ..myst_writer import MystDeck, MystSlide, as_written, directive_options, fence, rubric
+from ..myst_writer import (
+    MystDeck,
+    MystSlide,
+    as_written,
+    directive_options,
+    fence,
+    rubric,
+    step_of_line,
+)
 from ..rst import (
     is_overline,
     link_title_references,
@@ -77,11 +85,9 @@ def _title_anchors(
     anchors: dict[str, str] = {}
     for name, section in targets.items():
         line = (section[0].line or 1) - 1  # the title's text, above its underline
-        for number, slide in enumerate(slides, start=1):
-            first, last = slide.body
-            if first <= line <= last or slide.line == line:
-                anchors[name] = slide.options.id or f"step-{number}"
-                break
+        step_id = step_of_line(slides, line)
+        if step_id is not None:
+            anchors[name] = step_id
     return anchors
 
 
