@@ -230,7 +230,11 @@ def test_warnings_about_included_slides_point_into_the_included_file(make_app, t
     located = sorted(
         (line.split(": WARNING")[0], line.rsplit("[", 1)[-1]) for line in warning_lines(app)
     )
-    assert located == [(f"{part}:12", "impress.offline]"), (f"{part}:4", "impress.contrast]")]
+    # docutils 0.20 gives the image directive the line after its own
+    assert located in (
+        [(f"{part}:12", "impress.offline]"), (f"{part}:4", "impress.contrast]")],
+        [(f"{part}:13", "impress.offline]"), (f"{part}:4", "impress.contrast]")],
+    )
 
 
 def test_raw_html_files_that_cannot_be_loaded_are_located(make_app, tmp_path):
