@@ -163,6 +163,21 @@ def _markup(value: Any) -> str:
     return text
 
 
+#: The numeric attributes impress.js reads from its root element ``<div id="impress">``
+#: and the deck setting (:class:`ImpressConfig` field) each comes from, in the order
+#: the page writes them; impress.js pages and hovercraft decks set the same settings
+#: by the same attribute names.
+ROOT_ATTRIBUTES: Mapping[str, str] = {
+    "data-width": "width",
+    "data-height": "height",
+    "data-max-scale": "max_scale",
+    "data-min-scale": "min_scale",
+    "data-perspective": "perspective",
+    "data-transition-duration": "transition_duration",
+    "data-autoplay": "autoplay",
+}
+
+
 def _field(
     default: Any,
     validator: Callable[[Any], Any],
@@ -505,15 +520,14 @@ class ImpressConfig:
         )
 
     def root_attributes(self) -> dict[str, float]:
-        """The impress.js root element's numeric attributes, by attribute name."""
+        """The impress.js root element's numeric attributes, by attribute name
+        (:data:`ROOT_ATTRIBUTES`; ``data-autoplay`` only when the deck moves on by
+        itself)."""
         return {
-            "data-width": self.width,
-            "data-height": self.height,
-            "data-max-scale": self.max_scale,
-            "data-min-scale": self.min_scale,
-            "data-perspective": self.perspective,
-            "data-transition-duration": self.transition_duration,
-        } | ({"data-autoplay": self.autoplay} if self.autoplay else {})
+            attribute: getattr(self, name)
+            for attribute, name in ROOT_ATTRIBUTES.items()
+            if name != "autoplay" or self.autoplay
+        }
 
     def disabled_keys(self) -> list[str]:
         """The impress.js plugins whose keys this deck switches off (``blackout``,

@@ -39,20 +39,13 @@ from docutils import nodes
 from ..core.options import RESERVED_CLASSES, parse_step_options
 from ..core.problems import Problem
 from ..core.rel import POSITION_MODES
+from ..extension.config import PREFIX, ROOT_ATTRIBUTES
 from .cutting import absolute_options
 from .model import DeckModel, Field, SlideModel
 from .myst_writer import MystDeck, MystSlide, as_written, directive_options, fence, rubric
 
 #: The root element's attributes and the deck settings (front matter keys) they set.
-ROOT_SETTINGS = {
-    "data-transition-duration": "impress_transition_duration",
-    "data-perspective": "impress_perspective",
-    "data-width": "impress_width",
-    "data-height": "impress_height",
-    "data-max-scale": "impress_max_scale",
-    "data-min-scale": "impress_min_scale",
-    "data-autoplay": "impress_autoplay",
-}
+ROOT_SETTINGS = {attribute: PREFIX + name for attribute, name in ROOT_ATTRIBUTES.items()}
 
 #: A step's attributes that place it, and the step option each becomes.
 PLACE = {

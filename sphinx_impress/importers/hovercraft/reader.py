@@ -25,6 +25,7 @@ from docutils.transforms.misc import ClassAttribute
 from ...core.problems import Problem
 from ...core.values import parse_flag
 from ...errors import InvalidValue
+from ...extension.config import PREFIX, ROOT_ATTRIBUTES
 from ...extension.nodes import HEADING_LEVEL
 from ..cutting import (
     Slide,
@@ -41,13 +42,11 @@ from .positions import POSITION_FIELDS, hovercraft_positions
 SLIDE_FIELDS = ("data-rotate", "hovercraft-path", "id", "class")
 
 #: Deck fields and the ``impress_*`` front matter setting each becomes.
+#: (hovercraft's root element has no ``data-autoplay`` field)
 DECK_SETTINGS: Mapping[str, str] = {
-    "data-transition-duration": "impress_transition_duration",
-    "data-perspective": "impress_perspective",
-    "data-width": "impress_width",
-    "data-height": "impress_height",
-    "data-max-scale": "impress_max_scale",
-    "data-min-scale": "impress_min_scale",
+    attribute: PREFIX + name
+    for attribute, name in ROOT_ATTRIBUTES.items()
+    if attribute != "data-autoplay"
 }
 
 #: Deck fields of hovercraft's own page that a sphinx-impress deck has no use for.
