@@ -140,16 +140,19 @@ def _line_numbers_option(value: str | None) -> str:
     return directives.unchanged(value) or ""
 
 
+#: The options sphinx-revealjs adds to its code directives.
+_CODE_OPTIONS: dict[str, Any] = {
+    "data-line-numbers": _line_numbers_option,
+    "data-id": directives.unchanged,
+    "data-ln-start-from": directives.unchanged,
+}
+
+
 class RevealjsCodeBlock(CodeBlock):
     """``revealjs-code-block`` without sphinx-revealjs: ``code-block`` with reveal.js's
     ``data-line-numbers``, ``data-id`` and ``data-ln-start-from``."""
 
-    option_spec: ClassVar[dict[str, Any]] = {
-        **CodeBlock.option_spec,
-        "data-line-numbers": _line_numbers_option,
-        "data-id": directives.unchanged,
-        "data-ln-start-from": directives.unchanged,
-    }
+    option_spec: ClassVar[dict[str, Any]] = {**CodeBlock.option_spec, **_CODE_OPTIONS}
 
     def run(self) -> list[nodes.Node]:
         """Return the code block, its reveal.js options kept for :func:`read_revealjs`."""
@@ -160,12 +163,7 @@ class RevealjsLiteralInclude(LiteralInclude):
     """``revealjs-literalinclude`` without sphinx-revealjs: ``literalinclude`` with the
     options of :class:`RevealjsCodeBlock`."""
 
-    option_spec: ClassVar[dict[str, Any]] = {
-        **LiteralInclude.option_spec,
-        "data-line-numbers": _line_numbers_option,
-        "data-id": directives.unchanged,
-        "data-ln-start-from": directives.unchanged,
-    }
+    option_spec: ClassVar[dict[str, Any]] = {**LiteralInclude.option_spec, **_CODE_OPTIONS}
 
     def run(self) -> list[nodes.Node]:
         """Return the included code, its reveal.js options kept."""
