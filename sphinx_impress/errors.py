@@ -1,4 +1,5 @@
-"""The errors of sphinx-impress, under one base class.
+"""The errors of sphinx-impress, under one base class, and :func:`read_utf8`, the one
+way its commands read an author's file (with the reason it cannot, in words).
 
 Inside a Sphinx build, an :class:`InvalidValue` found in an author's input becomes a
 located warning and the rest of the deck is built; the command line prints any
@@ -6,6 +7,8 @@ located warning and the rest of the deck is built; the command line prints any
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 
 class ImpressError(Exception):
@@ -35,3 +38,24 @@ class CheckError(ImpressError):
 class ConvertError(ImpressError):
     """A deck that cannot be converted: unreadable input, no slide in the format, an
     output that cannot be written."""
+
+
+class UnreadableText(ImpressError):
+    """A file that cannot be read as UTF-8 text; the message says why, in words."""
+
+
+def read_utf8(path: Path) -> str:
+    """The text of ``path``, read as UTF-8.
+
+    :raises UnreadableText: when it cannot be read (the system's reason) or is not
+        UTF-8 (the first byte that is not, and its offset).
+    """
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise UnreadableText(str(error.strerror)) from None
+    except UnicodeDecodeError as error:
+        raise UnreadableText(
+            f"it is not UTF-8 text (byte 0x{error.object[error.start]:02x} at offset "
+            f"{error.start})"
+        ) from None

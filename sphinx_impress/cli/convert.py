@@ -19,7 +19,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from ..errors import ConvertError
+from ..errors import ConvertError, UnreadableText, read_utf8
 from ..importers.hovercraft import convert_hovercraft
 from ..importers.impressjs import convert_impressjs
 from ..importers.markpress import convert_markpress
@@ -68,14 +68,9 @@ def run(args: argparse.Namespace) -> int:
         slide in the format, or the output cannot be written.
     """
     try:
-        text = args.input.read_text(encoding="utf-8")
-    except OSError as error:
-        raise ConvertError(f"cannot read {args.input}: {error.strerror}") from None
-    except UnicodeDecodeError as error:
-        raise ConvertError(
-            f"cannot read {args.input}: it is not UTF-8 text "
-            f"(byte 0x{error.object[error.start]:02x} at offset {error.start})"
-        ) from None
+        text = read_utf8(args.input)
+    except UnreadableText as error:
+        raise ConvertError(f"cannot read {args.input}: {error}") from None
     if args.output.resolve() == args.input.resolve():
         raise ConvertError("the output would overwrite the input")
     deck, problems = CONVERTERS[args.source_format](text, str(args.input))

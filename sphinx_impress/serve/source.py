@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import ImpressError, InvalidValue
+from ..errors import ImpressError, InvalidValue, UnreadableText, read_utf8
 from ..extension.config import PREFIX, ImpressConfig
 from ..extension.step import STEP_USE
 from ..importers.hovercraft import (
@@ -144,14 +144,9 @@ def read_text(path: Path) -> str:
     :raises SourceError: when it cannot be read or is not UTF-8.
     """
     try:
-        return path.read_text(encoding="utf-8")
-    except OSError as error:
-        raise SourceError(f"{path}: cannot read it: {error.strerror}") from None
-    except UnicodeDecodeError as error:
-        raise SourceError(
-            f"{path}: cannot read it: it is not UTF-8 text (byte 0x{error.object[error.start]:02x} "
-            f"at offset {error.start})"
-        ) from None
+        return read_utf8(path)
+    except UnreadableText as error:
+        raise SourceError(f"{path}: cannot read it: {error}") from None
 
 
 def one_file_settings(path: Path, file_type: str) -> dict[str, Any]:
