@@ -38,7 +38,7 @@ from aiohttp import WSMsgType, web
 from .pages import Step, inject, page_title, read_steps, strip_notes
 
 if TYPE_CHECKING:
-    from collections.abc import Awaitable, Callable
+    from collections.abc import AsyncIterator, Awaitable, Callable
 
     from .build import BuildReport, LiveBuild
 
@@ -224,15 +224,8 @@ class PresentServer:
         client = PageClient(socket, leads=self.token is not None and self._leads(request))
         self.pages.add(client)
         try:
-            async for message in socket:
-                if message.type != WSMsgType.TEXT:
-                    continue
-                try:
-                    data = json.loads(message.data)
-                except ValueError:
-                    continue
-                if isinstance(data, dict):
-                    await self._from_page(client, data)
+            async for data in _json_objects(socket):
+                await self._from_page(client, data)
         finally:
             self.pages.discard(client)
             await self._tell_remotes()
@@ -312,14 +305,8 @@ class PresentServer:
         await socket.prepare(request)
         self.remotes.add(socket)
         await _send(socket, self._remote_state(deck=True))
-        async for message in socket:
-            if message.type != WSMsgType.TEXT:
-                continue
-            try:
-                data = json.loads(message.data)
-            except ValueError:
-                continue
-            if isinstance(data, dict) and data.get("type") in ("next", "prev", "goto"):
+        async for data in _json_objects(socket):
+            if data.get("type") in ("next", "prev", "goto"):
                 await self.command(str(data["type"]), data.get("step"))
         self.remotes.discard(socket)
         return socket
@@ -459,6 +446,20 @@ async def _send(socket: web.WebSocketResponse, message: dict[str, Any]) -> None:
         return
     with contextlib.suppress(ConnectionError, RuntimeError):
         await socket.send_json(message)
+
+
+async def _json_objects(socket: web.WebSocketResponse) -> AsyncIterator[dict[str, Any]]:
+    """The JSON objects a page or a remote sends on ``socket``; other messages (binary,
+    not JSON, not an object) are passed over."""
+    async for message in socket:
+        if message.type != WSMsgType.TEXT:
+            continue
+        try:
+            data = json.loads(message.data)
+        except ValueError:
+            continue
+        if isinstance(data, dict):
+            yield data
 
 
 def _placeholder(relative: str) -> str:
