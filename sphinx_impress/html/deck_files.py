@@ -23,6 +23,7 @@ its new checksum (``?v=``), so that the output equals a clean build.
 
 from __future__ import annotations
 
+import functools
 import os
 import posixpath
 import re
@@ -229,9 +230,10 @@ def note_deck_files(app: Sphinx, doctree: nodes.document) -> None:
         env.note_dependency(os.path.relpath(path, finder.srcdir))
 
 
+@functools.cache
 def _hovercraft_colours() -> bytes:
     """The style sheet :data:`HOVERCRAFT_HIGHLIGHT_CSS`: a rule for each token class
-    under ``.highlight``."""
+    under ``.highlight`` (made once a process: every page of such a deck writes it)."""
     formatter = HtmlFormatter(style=SphinxStyle)
     return "".join(f"{rule}\n" for rule in formatter.get_token_style_defs(".highlight")).encode()
 
